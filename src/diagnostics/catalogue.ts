@@ -1,0 +1,278 @@
+// Every message a user can see has one home here: a permanent rule id, one
+// wording, and a hint that says what to do. docs/foutmeldingen.md is generated
+// from this table (npm run docs:fouten), and tests compare against it.
+
+export type Severity = 'fout' | 'waarschuwing'
+
+/** Exit codes of the CLI, by kind of failure. */
+export const EXIT = { ok: 0, data: 1, usage: 2, environment: 3 } as const
+
+interface Entry<A> {
+  severity: Severity
+  /** Which stage raises it; decides the exit code of a fatal one. */
+  stage: 'laden' | 'valideren' | 'sjabloon' | 'grafiek' | 'afdrukken' | 'uitvoer' | 'gebruik'
+  title: string
+  message: (args: A) => string
+  hint: string
+}
+
+const entry = <A = Record<string, never>>(e: Entry<A>): Entry<A> => e
+
+const q = (s: string | number): string => `'${s}'`
+
+export const catalogue = {
+  // — laden: files and YAML —
+  'bestand-ontbreekt': entry<{ file: string }>({
+    severity: 'fout', stage: 'laden', title: 'Verplicht bestand ontbreekt',
+    message: (a) => `Het bestand ${q(a.file)} ontbreekt; elke jaarmap heeft een meta.yaml nodig.`,
+    hint: 'Maak het bestand aan, bijvoorbeeld met `jaarverslag nieuw-jaar`, of kopieer het uit een ander jaar en pas het aan.',
+  }),
+  'bestand-onleesbaar': entry<{ detail: string }>({
+    severity: 'fout', stage: 'laden', title: 'Bestand is niet te lezen',
+    message: (a) => `Het bestand kan niet worden gelezen (${a.detail}).`,
+    hint: 'Controleer of het bestand bestaat en of u leesrechten hebt.',
+  }),
+  'bestand-te-groot': entry<{ size: string; max: string }>({
+    severity: 'fout', stage: 'laden', title: 'Bestand is te groot',
+    message: (a) => `Het bestand is ${a.size} groot; verwacht is hoogstens ${a.max}.`,
+    hint: 'Een gegevensbestand van een jaarverslag is klein. Controleer of dit het goede bestand is.',
+  }),
+  'bestand-binair': entry({
+    severity: 'fout', stage: 'laden', title: 'Bestand is geen tekst',
+    message: () => 'Het bestand bevat binaire gegevens; verwacht is tekst (YAML of Markdown).',
+    hint: 'Sla het bestand op als platte tekst in UTF-8, niet als Word- of Excel-bestand.',
+  }),
+  'bestand-codering': entry<{ found: string }>({
+    severity: 'fout', stage: 'laden', title: 'Verkeerde tekencodering',
+    message: (a) => `Het bestand is opgeslagen als ${a.found}; verwacht is UTF-8.`,
+    hint: 'Kies in uw editor "Opslaan als" met codering UTF-8.',
+  }),
+  'bestand-leeg': entry({
+    severity: 'fout', stage: 'laden', title: 'Bestand is leeg',
+    message: () => 'Het bestand is leeg; verwacht zijn gegevens.',
+    hint: 'Vul de gegevens in of verwijder het bestand als dit onderwerp dit jaar niet in het verslag hoort.',
+  }),
+  'yaml-syntaxis': entry<{ detail: string }>({
+    severity: 'fout', stage: 'laden', title: 'YAML-syntaxfout',
+    message: (a) => `De YAML is niet te lezen: ${a.detail}.`,
+    hint: 'Controleer de dubbele punten, de inspringing (spaties, geen tabs) en de aanhalingstekens op en vlak voor deze regel.',
+  }),
+  'yaml-tab': entry({
+    severity: 'fout', stage: 'laden', title: 'Tab als inspringing',
+    message: () => 'Deze regel springt in met een tab; YAML verwacht spaties.',
+    hint: 'Vervang de tab door spaties (twee per niveau).',
+  }),
+  'yaml-dubbele-sleutel': entry<{ key: string }>({
+    severity: 'fout', stage: 'laden', title: 'Dubbele sleutel',
+    message: (a) => `De sleutel ${q(a.key)} komt twee keer voor; elke sleutel mag maar één keer.`,
+    hint: 'Voeg de twee regels samen of verwijder er één.',
+  }),
+  'yaml-versie': entry<{ found: string }>({
+    severity: 'fout', stage: 'laden', title: 'YAML-versieregel',
+    message: (a) => `De regel ${q(a.found)} wordt niet ondersteund; alleen YAML 1.2 zonder versieregel.`,
+    hint: 'Verwijder de regel die met % begint.',
+  }),
+  'yaml-tag': entry<{ tag: string }>({
+    severity: 'fout', stage: 'laden', title: 'YAML-tag',
+    message: (a) => `De tag ${q(a.tag)} wordt niet ondersteund; verwacht zijn gewone getallen en teksten.`,
+    hint: 'Verwijder de tag (het woord met ! ervoor). Zet tekst zo nodig tussen aanhalingstekens.',
+  }),
+  'yaml-alias': entry({
+    severity: 'fout', stage: 'laden', title: 'YAML-anker of -alias',
+    message: () => 'Ankers (&) en aliassen (*) worden niet ondersteund; verwacht is elk cijfer voluit.',
+    hint: 'Schrijf de waarde op elke plek zelf uit.',
+  }),
+  'yaml-diepte': entry<{ max: number }>({
+    severity: 'fout', stage: 'laden', title: 'Te diep genest',
+    message: (a) => `De gegevens zijn dieper genest dan ${a.max} niveaus.`,
+    hint: 'Controleer de haakjes en de inspringing; een gegevensbestand heeft maar een paar niveaus.',
+  }),
+  'getal-ongeldig': entry<{ found: string }>({
+    severity: 'fout', stage: 'laden', title: 'Ongeldig getal',
+    message: (a) => `De waarde ${q(a.found)} is geen gewoon getal; verwacht is een eindig getal of 'onbekend'.`,
+    hint: "Vul het echte getal in, of 'onbekend' als het niet bekend is.",
+  }),
+  'map-geen-jaar': entry<{ name: string }>({
+    severity: 'fout', stage: 'laden', title: 'Map is geen jaar',
+    message: (a) => `De map ${q(a.name)} in data/ is geen jaartal; verwacht zijn mappen als '2024'.`,
+    hint: 'Hernoem de map naar het jaartal, of verplaats hem buiten data/.',
+  }),
+  'jaar-ontbreekt': entry<{ year: number; available: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Jaar ontbreekt',
+    message: (a) => `Er is geen map voor ${a.year} in data/; beschikbaar: ${a.available}.`,
+    hint: 'Kies een van de beschikbare jaren, of maak het jaar aan met `jaarverslag nieuw-jaar`.',
+  }),
+  'geen-jaren': entry({
+    severity: 'fout', stage: 'laden', title: 'Geen jaren',
+    message: () => 'Er staat geen enkele jaarmap in data/.',
+    hint: 'Maak een jaar aan met `jaarverslag nieuw-jaar 2025`.',
+  }),
+  'config-ontbreekt': entry<{ file: string }>({
+    severity: 'fout', stage: 'laden', title: 'Organisatie-instellingen ontbreken',
+    message: (a) => `Het bestand ${q(a.file)} ontbreekt.`,
+    hint: 'Maak een nieuwe organisatiemap met `jaarverslag init`, of kopieer organisatie.yaml uit het voorbeeld.',
+  }),
+
+  // — valideren: schema and consistency —
+  'schema-type': entry<{ field: string; expected: string; found: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Verkeerd soort waarde',
+    message: (a) => `${a.field}: gevonden ${a.found}, verwacht ${a.expected}.`,
+    hint: 'Vul een waarde van de verwachte soort in.',
+  }),
+  'schema-verplicht': entry<{ field: string; missing: string; description: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Verplicht veld ontbreekt',
+    message: (a) => `${a.field}: het verplichte veld ${q(a.missing)} ontbreekt (${a.description}).`,
+    hint: 'Voeg het veld toe op dit niveau.',
+  }),
+  'schema-onbekend-veld': entry<{ field: string; key: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Onbekend veld',
+    message: (a) => `${a.field}: het veld ${q(a.key)} is onbekend${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Toegestaan: ${a.allowed}.`,
+    hint: 'Controleer de spelling, of verwijder het veld.',
+  }),
+  'schema-bereik': entry<{ field: string; found: string; expected: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Waarde buiten bereik',
+    message: (a) => `${a.field}: gevonden ${a.found}, verwacht ${a.expected}.`,
+    hint: 'Controleer het cijfer in de bron.',
+  }),
+  'schema-keuze': entry<{ field: string; found: string; allowed: string; suggestion: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Waarde niet toegestaan',
+    message: (a) => `${a.field}: gevonden ${a.found}${a.suggestion ? ` (bedoelde je ${q(a.suggestion)}?)` : ''}; toegestaan: ${a.allowed}.`,
+    hint: 'Kies een van de toegestane waarden.',
+  }),
+  'schema-vorm': entry<{ field: string; found: string; expected: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Waarde heeft niet de juiste vorm',
+    message: (a) => `${a.field}: gevonden ${a.found}, verwacht ${a.expected}.`,
+    hint: 'Pas de schrijfwijze aan.',
+  }),
+  'categorie-onbekend': entry<{ field: string; key: string; vocabulary: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Onbekende categorie',
+    message: (a) => `${a.field}: de categorie ${q(a.key)} staat niet in de vocabulaire '${a.vocabulary}'${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Toegestaan: ${a.allowed}.`,
+    hint: 'Gebruik de schrijfwijze uit de vocabulaire, of voeg de categorie toe onder vocabulaires in organisatie.yaml.',
+  }),
+  'jaar-klopt-niet': entry<{ found: number; folder: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Jaar past niet bij de map',
+    message: (a) => `jaar is ${a.found}, maar het bestand staat in de map '${a.folder}'.`,
+    hint: 'Maak het jaar in meta.yaml gelijk aan de naam van de map.',
+  }),
+  'som-verschil': entry<{ what: string; parts: string; sum: string; total: string }>({
+    severity: 'waarschuwing', stage: 'valideren', title: 'Delen tellen niet op tot het totaal',
+    message: (a) => `${a.what}: de delen (${a.parts}) tellen op tot ${a.sum}, maar het opgegeven totaal is ${a.total}.`,
+    hint: 'Controleer de cijfers in de bron. Is het totaal anders gedefinieerd? Leg dat vast in een toelichting; het verslag toont het opgegeven totaal.',
+  }),
+  'totaal-verschil': entry<{ what: string; year: number; here: string; there: string; where: string }>({
+    severity: 'waarschuwing', stage: 'valideren', title: 'Hetzelfde cijfer verschilt tussen bestanden',
+    message: (a) => `${a.what} ${a.year} is hier ${a.here}, maar ${a.there} in ${a.where}.`,
+    hint: 'Maak de twee cijfers gelijk, of leg het verschil vast in een toelichting.',
+  }),
+  'privacy-klein-aantal': entry<{ what: string; category: string; value: number; threshold: number }>({
+    severity: 'waarschuwing', stage: 'valideren', title: 'Klein aantal in een gepubliceerde verdeling',
+    message: (a) => `${a.what}: de categorie ${q(a.category)} heeft ${a.value}, minder dan de drempel ${a.threshold}; zo'n klein aantal kan naar een persoon wijzen.`,
+    hint: 'Overweeg categorieën samen te voegen voor publicatie, of verlaag de drempel in organisatie.yaml als dit bewust is.',
+  }),
+
+  // — sjabloon: templates and prose —
+  'sjabloon-naam-onbekend': entry<{ name: string; suggestion: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Onbekende naam in sjabloon',
+    message: (a) => `De naam ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'}`,
+    hint: 'Zie docs/sjablonen.md voor alle namen die u in tekst kunt gebruiken.',
+  }),
+  'sjabloon-filter-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Onbekend filter',
+    message: (a) => `Het filter ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    hint: 'Kies een van de beschikbare filters.',
+  }),
+  'sjabloon-expressie': entry<{ found: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Onleesbare expressie',
+    message: (a) => `De expressie ${q(a.found)} is niet te lezen; verwacht is {{ naam }} of {{ naam | filter }}.`,
+    hint: 'Controleer de accolades en de schrijfwijze van de naam.',
+  }),
+  'sjabloon-blok-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Onbekend blok',
+    message: (a) => `Het blok ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    hint: 'Zie docs/sjablonen.md voor de blokken.',
+  }),
+  'sjabloon-blok-ongeldig': entry<{ name: string; problem: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Blok onvolledig',
+    message: (a) => `Het blok ${q(a.name)} is onvolledig: ${a.problem}.`,
+    hint: 'Zie docs/sjablonen.md voor een voorbeeld van dit blok.',
+  }),
+  'sjabloon-grafiek-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Onbekende grafiek',
+    message: (a) => `De grafiek ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    hint: 'Grafieken staan in templates/charts/ als <naam>.vl.json.',
+  }),
+  'sjabloon-invoegen': entry<{ target: string; problem: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Invoegen mislukt',
+    message: (a) => `Het bestand ${q(a.target)} kan niet worden ingevoegd: ${a.problem}.`,
+    hint: 'Voeg alleen Markdown-bestanden in van binnen de projectmap.',
+  }),
+  'sjabloon-html': entry<{ found: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'HTML in tekst',
+    message: (a) => `De tekst bevat HTML (${a.found}); verwacht is Markdown zonder HTML.`,
+    hint: 'Gebruik Markdown voor opmaak. HTML wordt niet overgenomen, zodat er geen script op de gemeentelijke site kan komen.',
+  }),
+  'sjabloon-link-onveilig': entry<{ url: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Onveilige link',
+    message: (a) => `De link ${q(a.url)} is niet toegestaan; verwacht is een link met https:, http:, mailto: of een #anker.`,
+    hint: 'Gebruik een gewone webadres-link.',
+  }),
+  'sjabloon-afbeelding': entry<{ url: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Afbeelding niet toegestaan',
+    message: (a) => `De afbeelding ${q(a.url)} wordt niet geladen; het verslag haalt niets van buiten en neemt geen losse afbeeldingen op.`,
+    hint: 'Gebruik een grafiek uit templates/charts/, of laat de afbeelding weg.',
+  }),
+
+  // — grafiek: charts —
+  'grafiek-json': entry<{ detail: string }>({
+    severity: 'fout', stage: 'grafiek', title: 'Grafiek is geen geldige JSON',
+    message: (a) => `De grafiekspecificatie is geen geldige JSON: ${a.detail}.`,
+    hint: 'Controleer komma\'s, haakjes en aanhalingstekens.',
+  }),
+  'grafiek-schema': entry<{ detail: string }>({
+    severity: 'fout', stage: 'grafiek', title: 'Grafiek past niet in Vega-Lite',
+    message: (a) => `De grafiekspecificatie is geen geldige Vega-Lite: ${a.detail}.`,
+    hint: 'Zie de Vega-Lite-documentatie, of vergelijk met een standaardgrafiek in templates/charts/.',
+  }),
+  'grafiek-extern': entry<{ what: string }>({
+    severity: 'fout', stage: 'grafiek', title: 'Grafiek laadt iets van buiten',
+    message: (a) => `De grafiek probeert ${a.what} te laden; een grafiek gebruikt alleen de gegevens van het verslag.`,
+    hint: 'Verwijder data.url, afbeeldingen en links; gebruik "data": {"name": "<reeks>"}.',
+  }),
+  'grafiek-gegevens-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'grafiek', title: 'Onbekende gegevensreeks',
+    message: (a) => `De grafiek vraagt de reeks ${q(a.name)}, die niet bestaat${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    hint: 'Gebruik een van de reeksen uit docs/sjablonen.md.',
+  }),
+  'grafiek-render': entry<{ detail: string }>({
+    severity: 'fout', stage: 'grafiek', title: 'Grafiek tekenen mislukt',
+    message: (a) => `De grafiek kan niet worden getekend: ${a.detail}.`,
+    hint: 'Vergelijk de specificatie met een standaardgrafiek in templates/charts/.',
+  }),
+
+  // — afdrukken: PDF —
+  'browser-ontbreekt': entry<{ tried: string }>({
+    severity: 'fout', stage: 'afdrukken', title: 'Geen browser voor de PDF',
+    message: (a) => `Er is geen Chromium of Chrome gevonden om de PDF te maken (gezocht: ${a.tried}). De HTML is wel gemaakt.`,
+    hint: 'Installeer Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) of wijs een browser aan met JAARVERSLAG_CHROMIUM=/pad/naar/chromium.',
+  }),
+  'browser-fout': entry<{ report: string; detail: string }>({
+    severity: 'fout', stage: 'afdrukken', title: 'PDF maken mislukt',
+    message: (a) => `De PDF van ${a.report} kon niet worden gemaakt: ${a.detail}.`,
+    hint: 'Probeer het opnieuw; blijft het misgaan, start dan met --debug en meld de uitvoer.',
+  }),
+
+  // — uitvoer: output folder —
+  'uitvoer-in-invoer': entry<{ output: string; input: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Uitvoermap overlapt met invoer',
+    message: (a) => `De uitvoermap ${q(a.output)} valt samen met de invoermap ${q(a.input)}; dan zou de build gegevens kunnen overschrijven.`,
+    hint: 'Kies met --uitvoer een map buiten data/, templates/ en schemas/.',
+  }),
+  'uitvoer-schrijven': entry<{ output: string; detail: string }>({
+    severity: 'fout', stage: 'uitvoer', title: 'Uitvoer kan niet worden geschreven',
+    message: (a) => `De uitvoermap ${q(a.output)} kan niet worden geschreven (${a.detail}); de vorige uitvoer is ongewijzigd.`,
+    hint: 'Controleer de schrijfrechten van de map, of kies een andere met --uitvoer.',
+  }),
+} as const
+
+export type RuleId = keyof typeof catalogue
+export type ArgsOf<R extends RuleId> = Parameters<(typeof catalogue)[R]['message']>[0]

@@ -1,0 +1,96 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { VFile } from 'vfile'
+import { emit } from '../diagnostics/emit.js'
+import { readText } from './read.js'
+import { parseYaml, type YamlSource } from './yaml.js'
+
+/** The YAML files a year folder may hold, each with its own schema. */
+export const YEAR_FILES = ['meta', 'meldingen', 'vertrouwenspersonen', 'kengetallen'] as const
+export type YearFileKind = (typeof YEAR_FILES)[number]
+
+export interface LoadedYear {
+  year: number
+  dir: string
+  sources: Partial<Record<YearFileKind, YamlSource>>
+  /** Prose for this year: data/<jaar>/tekst/<naam>.md */
+  texts: Map<string, VFile>
+}
+
+export interface LoadedProject {
+  root: string
+  dataDir: string
+  config: YamlSource | undefined
+  history: YamlSource | undefined
+  years: LoadedYear[]
+  /** Every file read, for the reporter; problems are messages on them. */
+  files: VFile[]
+}
+
+const YEAR_DIR = /^(19|20)\d\d$/
+
+/** Read and parse every data file of a project. No validation yet. */
+export function loadProject(root: string): LoadedProject {
+  const dataDir = join(root, 'data')
+  const files: VFile[] = []
+  const yaml = (path: string) => {
+    const file = readText(path)
+    files.push(file)
+    return parseYaml(file)
+  }
+
+  const configPath = join(dataDir, 'organisatie.yaml')
+  let config: YamlSource | undefined
+  if (existsSync(configPath)) config = yaml(configPath)
+  else {
+    const file = new VFile({ path: configPath })
+    emit(file, 'config-ontbreekt', { file: 'data/organisatie.yaml' })
+    files.push(file)
+  }
+  const historyPath = join(dataDir, 'historie.yaml')
+  const history = existsSync(historyPath) ? yaml(historyPath) : undefined
+
+  const years: LoadedYear[] = []
+  const entries = existsSync(dataDir) ? readdirSync(dataDir).sort() : []
+  for (const name of entries) {
+    const dir = join(dataDir, name)
+    if (!statSync(dir).isDirectory()) continue
+    if (!YEAR_DIR.test(name)) {
+      const file = new VFile({ path: dir })
+      emit(file, 'map-geen-jaar', { name })
+      files.push(file)
+      continue
+    }
+    const sources: LoadedYear['sources'] = {}
+    for (const kind of YEAR_FILES) {
+      const path = join(dir, `${kind}.yaml`)
+      if (existsSync(path)) {
+        const source = yaml(path)
+        if (source) sources[kind] = source
+      } else if (kind === 'meta') {
+        const file = new VFile({ path })
+        emit(file, 'bestand-ontbreekt', { file: `data/${name}/meta.yaml` })
+        files.push(file)
+      }
+    }
+    years.push({ year: Number(name), dir, sources, texts: loadTexts(join(dir, 'tekst'), files) })
+  }
+  if (years.length === 0 && existsSync(dataDir)) {
+    const file = new VFile({ path: dataDir })
+    emit(file, 'geen-jaren', {})
+    files.push(file)
+  }
+  return { root, dataDir, config, history, years, files }
+}
+
+function loadTexts(dir: string, files: VFile[]): Map<string, VFile> {
+  const texts = new Map<string, VFile>()
+  if (!existsSync(dir)) return texts
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.md')) continue
+    const file = readText(join(dir, name))
+    files.push(file)
+    texts.set(name.slice(0, -3), file)
+  }
+  return texts
+}

@@ -1,0 +1,512 @@
+// Generated from schemas/*.schema.json by `npm run types`. Do not edit.
+
+/**
+ * De naam zoals die op het verslag staat, bijvoorbeeld 'Gemeente Helmond'.
+ */
+export type NaamVanDeOrganisatie = string
+/**
+ * De titel van het verslag; standaard 'Jaarverslag Integriteit'.
+ */
+export type TitelVanHetVerslag = string
+/**
+ * 'landelijk' voegt de waarden toe aan de landelijke lijst; 'eigen' vervangt die lijst.
+ */
+export type Uitgangspunt = 'landelijk' | 'eigen'
+/**
+ * De categorieën, precies zoals ze in de gegevens staan.
+ *
+ * @maxItems 200
+ */
+export type Waarden = string[]
+/**
+ * Het aantal jaren in de vergelijking, inclusief het verslagjaar. Standaard 5: het jaar zelf en de vier jaren ervoor.
+ */
+export type Venster = number
+/**
+ * Aantallen groter dan 0 en kleiner dan deze drempel in gepubliceerde verdelingen geven een waarschuwing. 0 zet de controle uit.
+ */
+export type Drempel = number
+/**
+ * De kleur van koppen en het huidige jaar in grafieken (#rrggbb). Moet genoeg contrast hebben met wit.
+ */
+export type Hoofdkleur = string
+/**
+ * De kleur van eerdere jaren in grafieken (#rrggbb).
+ */
+export type Steunkleur = string
+/**
+ * De licentie van de open data, bijvoorbeeld 'CC0 1.0'.
+ */
+export type Licentie = string
+/**
+ * Een algemeen contactadres (geen persoonlijk adres).
+ */
+export type Contact = string
+/**
+ * Trefwoorden voor de PDF en de open data.
+ *
+ * @maxItems 20
+ */
+export type Trefwoorden = string[]
+/**
+ * Waar de cijfers vandaan komen (registratie, verslag, pagina).
+ */
+export type Bron = string
+/**
+ * Het totaal aantal meldingen in dat jaar.
+ */
+export type MeldingenInDatJaar = number | Onbekend
+/**
+ * Het cijfer is niet bekend. Schrijf 'onbekend' in plaats van 0: een leeg of onbekend cijfer is geen nul.
+ */
+export type Onbekend = 'onbekend'
+/**
+ * Het aantal adviesvragen in dat jaar.
+ */
+export type Adviesvragen = number | Onbekend
+/**
+ * Het aantal casussen (of personen) bij de vertrouwenspersonen in dat jaar.
+ */
+export type CasussenVertrouwenspersonen = number | Onbekend
+/**
+ * Als de cijfers niet het hele jaar beslaan: de laatste dag die is meegeteld.
+ */
+export type DeelperiodeTot = string
+/**
+ * Korte toelichting bij dit cijfer, bijvoorbeeld als de definitie anders is dan in andere jaren.
+ */
+export type Toelichting = string
+/**
+ * Het verslagjaar; gelijk aan de naam van de map.
+ */
+export type Jaar = number
+/**
+ * 'concept' zolang het verslag nog niet is vastgesteld, daarna 'definitief'.
+ */
+export type Status = 'concept' | 'definitief'
+/**
+ * De datum waarop het verslag is vastgesteld of aangeboden. Deze datum komt ook in de PDF, zodat dezelfde gegevens steeds dezelfde PDF geven.
+ */
+export type VastgesteldOp = string
+/**
+ * De laatste dag die in de cijfers is meegeteld.
+ */
+export type TotEnMet = string
+/**
+ * Het totaal aantal meldingen in het jaar.
+ */
+export type Totaal = number | Onbekend
+/**
+ * Meldingen door medewerkers of bestuurders.
+ */
+export type Intern = number | Onbekend
+/**
+ * Meldingen van buiten de organisatie, zoals inwoners.
+ */
+export type Extern = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal1 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal2 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal3 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal4 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal5 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal6 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal7 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal8 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal9 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal10 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal11 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal12 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal13 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal14 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal15 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal16 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal17 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal18 = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
+export type Aantal19 = number | Onbekend
+/**
+ * Uren aan gesprekken en mail.
+ */
+export type GesprekkenInclMailwisseling = number | Onbekend
+/**
+ * Uren aan begeleiding in een traject.
+ */
+export type BegeleidingInKlachtTraject = number | Onbekend
+/**
+ * Het subtotaal van de contacturen.
+ */
+export type SubtotaalContacten = number | Onbekend
+/**
+ * Uren aan overleg en verslag.
+ */
+export type InternAfstemmingsoverlegEnVerslaglegging = number | Onbekend
+/**
+ * Uren aan scholing en intervisie.
+ */
+export type CursusIntervisieEDVoorKwalificatie = number | Onbekend
+/**
+ * Uren aan voorlichting voor personeel.
+ */
+export type AanwezigheidBijInformatiebijeenkomsten = number | Onbekend
+/**
+ * Uren aan onboarding en themadagen.
+ */
+export type BegeleidingOnboardingEnThemadagen = number | Onbekend
+/**
+ * Het subtotaal van de overige uren.
+ */
+export type SubtotaalOverigeActiviteiten = number | Onbekend
+/**
+ * Alle uren samen.
+ */
+export type TotaalAantalUren = number | Onbekend
+/**
+ * Een vaste naam in kleine letters met streepjes, bijvoorbeeld 'raad-gesprekken'.
+ */
+export type Id = string
+/**
+ * De omschrijving zoals die in het verslag staat.
+ */
+export type Naam = string
+/**
+ * aantal, uren, procent of euro.
+ */
+export type Eenheid = 'aantal' | 'uren' | 'procent' | 'euro'
+/**
+ * Het cijfer, in de gekozen eenheid, of 'onbekend'.
+ */
+export type Waarde = number | string
+/**
+ * De lijst met kengetallen. Gebruik elk jaar dezelfde id, dan vergelijkt het verslag de jaren.
+ *
+ * @maxItems 200
+ */
+export type LijstMetKengetallen = {
+  id: Id
+  naam: Naam
+  eenheid: Eenheid
+  waarde: Waarde
+  toelichting?: Toelichting
+}[]
+
+export interface Projectgegevens {
+  organisatie: Organisatie
+  historie: Historie
+  meta: Verslagjaar
+  meldingen: Meldingen
+  vertrouwenspersonen: Vertrouwenspersonen
+  kengetallen: Kengetallen
+}
+/**
+ * De instellingen van de organisatie: naam, vocabulaires, vergelijking, thema en publicatie (data/organisatie.yaml).
+ */
+export interface Organisatie {
+  organisatie: NaamVanDeOrganisatie
+  titel?: TitelVanHetVerslag
+  vocabulaires?: Vocabulaires
+  vergelijking?: Vergelijking
+  privacy?: Privacy
+  thema?: Thema
+  publicatie?: Publicatie
+}
+/**
+ * De categorieën die deze organisatie gebruikt. Standaard de landelijke lijsten; per lijst uit te breiden of te vervangen.
+ */
+export interface Vocabulaires {
+  type?: TypenSchending
+  status?: StatusAanHetEindeVanHetJaar
+  regeling?: Meldregelingen
+  soort_kwestie?: SoortKwestie
+  relatie?: KwestieInRelatieTot
+}
+/**
+ * De typen schending van meldingen (conform landelijke omschrijving).
+ */
+export interface TypenSchending {
+  uitgangspunt?: Uitgangspunt
+  waarden: Waarden
+}
+/**
+ * Hoe de meldingen er aan het einde van het jaar voor staan.
+ */
+export interface StatusAanHetEindeVanHetJaar {
+  uitgangspunt?: Uitgangspunt
+  waarden: Waarden
+}
+/**
+ * De regelingen waaronder een melding valt.
+ */
+export interface Meldregelingen {
+  uitgangspunt?: Uitgangspunt
+  waarden: Waarden
+}
+/**
+ * De soorten kwesties bij de vertrouwenspersonen.
+ */
+export interface SoortKwestie {
+  uitgangspunt?: Uitgangspunt
+  waarden: Waarden
+}
+/**
+ * Tot wie de kwestie bij de vertrouwenspersonen zich verhoudt.
+ */
+export interface KwestieInRelatieTot {
+  uitgangspunt?: Uitgangspunt
+  waarden: Waarden
+}
+/**
+ * Hoeveel jaren het verslag vergelijkt.
+ */
+export interface Vergelijking {
+  venster?: Venster
+}
+/**
+ * Waarschuwingen voor kleine aantallen die naar een persoon kunnen wijzen.
+ */
+export interface Privacy {
+  drempel?: Drempel
+}
+/**
+ * De huisstijl van het verslag.
+ */
+export interface Thema {
+  hoofdkleur?: Hoofdkleur
+  steunkleur?: Steunkleur
+}
+/**
+ * Gegevens voor de open data en de metadata van de PDF.
+ */
+export interface Publicatie {
+  licentie?: Licentie
+  contact?: Contact
+  trefwoorden?: Trefwoorden
+}
+/**
+ * Cijfers van jaren van vóór het gebruik van dit hulpmiddel, meestal alleen totalen (data/historie.yaml).
+ */
+export interface Historie {
+  bron?: Bron
+  jaren: Jaren
+}
+/**
+ * Per jaar (als '2015') de bekende totalen.
+ */
+export interface Jaren {
+  [k: string]: {
+    meldingen?: MeldingenInDatJaar
+    adviesvragen?: Adviesvragen
+    vp_casussen?: CasussenVertrouwenspersonen
+    deelperiode?: DeelperiodeTot
+    toelichting?: Toelichting
+  }
+}
+/**
+ * Gegevens over het verslagjaar zelf (data/JJJJ/meta.yaml). Dit bestand is verplicht in elke jaarmap.
+ */
+export interface Verslagjaar {
+  jaar: Jaar
+  status: Status
+  bron: Bron
+  vastgesteld?: VastgesteldOp
+  deelperiode?: Deelperiode
+}
+/**
+ * Vul dit in als de cijfers niet het hele jaar beslaan.
+ */
+export interface Deelperiode {
+  tot: TotEnMet
+  toelichting?: Toelichting
+}
+/**
+ * De meldingen bij het meldpunt integriteit in het verslagjaar (data/JJJJ/meldingen.yaml).
+ */
+export interface Meldingen {
+  totaal: Totaal
+  herkomst?: Herkomst
+  regeling?: PerRegeling
+  type?: PerTypeSchending
+  status?: StatusAanHetEindeVanHetJaar1
+  onderzoeken?: Onderzoeken
+  uitkomst?: Uitkomst
+  maatregelen?: Aantal8
+  disciplinaire_ontslagen?: Aantal9
+  adviesvragen?: Aantal10
+  signalen?: Aantal11
+  websiteberichten?: Aantal12
+  toelichting?: Toelichting
+}
+/**
+ * Meldingen van binnen en van buiten de organisatie.
+ */
+export interface Herkomst {
+  intern?: Intern
+  extern?: Extern
+}
+/**
+ * Meldingen per meldregeling (zakelijke integriteit, sociale integriteit, misstand).
+ */
+export interface PerRegeling {
+  [k: string]: Aantal
+}
+/**
+ * Meldingen per type schending, conform de vocabulaire 'type'.
+ */
+export interface PerTypeSchending {
+  [k: string]: Aantal
+}
+/**
+ * Meldingen per stand van zaken op 31 december, conform de vocabulaire 'status'.
+ */
+export interface StatusAanHetEindeVanHetJaar1 {
+  [k: string]: Aantal
+}
+/**
+ * (Voor)onderzoeken naar aanleiding van meldingen.
+ */
+export interface Onderzoeken {
+  lijn?: Aantal1
+  intern?: Aantal2
+  extern?: Aantal3
+  totaal?: Aantal4
+  afgerond?: Aantal5
+  toelichting?: Toelichting
+}
+/**
+ * Meldingen die na onderzoek gegrond of ongegrond bleken.
+ */
+export interface Uitkomst {
+  gegrond?: Aantal6
+  ongegrond?: Aantal7
+}
+/**
+ * De inzet van de vertrouwenspersonen in het verslagjaar (data/JJJJ/vertrouwenspersonen.yaml).
+ */
+export interface Vertrouwenspersonen {
+  casussen?: CasussenBijDeVertrouwenspersonen
+  meldingen?: MeldingenViaDeVertrouwenspersonen
+  uren?: BestedeUren
+  soort_kwestie?: SoortKwestie1
+  relatie?: KwestieInRelatieTot1
+  toelichting?: Toelichting
+}
+/**
+ * Casussen (personen) die bij de vertrouwenspersonen kwamen: lopend + nieuw = totaal.
+ */
+export interface CasussenBijDeVertrouwenspersonen {
+  lopend?: Aantal13
+  nieuw?: Aantal14
+  totaal?: Aantal15
+}
+/**
+ * Formele meldingen waarbij de vertrouwenspersonen betrokken waren: lopend + via VP + door VP = totaal.
+ */
+export interface MeldingenViaDeVertrouwenspersonen {
+  lopend?: Aantal16
+  via_vp?: Aantal17
+  door_vp?: Aantal18
+  totaal?: Aantal19
+}
+/**
+ * De bestede uren: contacten + overige activiteiten = totaal.
+ */
+export interface BestedeUren {
+  contacten?: Contacten
+  overig?: OverigeActiviteiten
+  totaal?: TotaalAantalUren
+}
+/**
+ * Uren aan contact met medewerkers.
+ */
+export interface Contacten {
+  gesprekken?: GesprekkenInclMailwisseling
+  begeleiding?: BegeleidingInKlachtTraject
+  totaal?: SubtotaalContacten
+}
+/**
+ * Uren aan andere activiteiten dan contacten.
+ */
+export interface OverigeActiviteiten {
+  afstemming?: InternAfstemmingsoverlegEnVerslaglegging
+  kwalificatie?: CursusIntervisieEDVoorKwalificatie
+  voorlichting?: AanwezigheidBijInformatiebijeenkomsten
+  onboarding?: BegeleidingOnboardingEnThemadagen
+  totaal?: SubtotaalOverigeActiviteiten
+}
+/**
+ * Vermeldingen per soort kwestie. Een casus kan meerdere soorten hebben: de aantallen tellen niet op tot het aantal casussen.
+ */
+export interface SoortKwestie1 {
+  [k: string]: Aantal
+}
+/**
+ * Vermeldingen per relatie. Een casus kan meerdere relaties hebben: de aantallen tellen niet op tot het aantal casussen.
+ */
+export interface KwestieInRelatieTot1 {
+  [k: string]: Aantal
+}
+/**
+ * Overige kengetallen van het jaar, elk met een eenheid (data/JJJJ/kengetallen.yaml).
+ */
+export interface Kengetallen {
+  kengetallen: LijstMetKengetallen
+}

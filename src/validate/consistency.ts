@@ -1,0 +1,95 @@
+import { emit } from '../diagnostics/emit.js'
+import { displayPath } from '../diagnostics/reporter.js'
+import { listValues, suggest } from '../diagnostics/suggest.js'
+import { BREAKDOWNS, SUMS } from '../domain/breakdowns.js'
+import { getPath, isKnown } from '../domain/values.js'
+import type { Vocabularies } from '../domain/vocabularies.js'
+import type { LoadedProject, LoadedYear } from '../load/project.js'
+import { locate, type YamlSource } from '../load/yaml.js'
+
+const nl = new Intl.NumberFormat('nl-NL')
+const fmt = (v: unknown) => (isKnown(v) ? nl.format(v) : String(v))
+
+/** Every category in a breakdown must be in the organisation's own vocabulary. */
+export function checkVocabularies(year: LoadedYear, vocabularies: Vocabularies): void {
+  for (const [id, b] of Object.entries(BREAKDOWNS)) {
+    const source = year.sources[b.file]
+    const breakdown = getPath(source?.value, b.path)
+    if (!source || !breakdown || typeof breakdown !== 'object') continue
+    const allowed = vocabularies[b.vocabulary]
+    for (const key of Object.keys(breakdown)) {
+      if (allowed.includes(key)) continue
+      emit(source.file, 'categorie-onbekend', {
+        field: id.split('.').slice(1).join('.'), key, vocabulary: b.vocabulary,
+        suggestion: suggest(key, allowed), allowed: listValues(allowed),
+      }, locate(source, [...b.path, key], 'key'))
+    }
+  }
+}
+
+/** Declared totals against the sum of their parts; unknown parts make a sum uncheckable, not zero. */
+export function checkSums(year: LoadedYear): void {
+  for (const rule of SUMS) {
+    const source = year.sources[rule.file]
+    if (!source) continue
+    const total = getPath(source.value, rule.total)
+    const values = typeof rule.parts === 'string'
+      ? Object.values((getPath(source.value, [rule.parts]) ?? {}) as Record<string, unknown>)
+      : rule.parts.map((p) => getPath(source.value, p))
+    const present = values.filter((v) => v !== undefined)
+    if (total === undefined || present.length === 0) continue
+    if (!isKnown(total) || !present.every(isKnown)) continue
+    const sum = present.reduce((a, b) => a + b, 0)
+    if (Math.abs(sum - total) < 1e-9) continue
+    emit(source.file, 'som-verschil', {
+      what: rule.what, parts: present.map(fmt).join(' + '), sum: fmt(sum), total: fmt(total),
+    }, locate(source, rule.total))
+  }
+}
+
+/** Small counts in published breakdowns can point to a person. */
+export function checkPrivacy(year: LoadedYear, threshold: number): void {
+  if (threshold <= 0) return
+  for (const b of Object.values(BREAKDOWNS)) {
+    const source = year.sources[b.file]
+    const breakdown = getPath(source?.value, b.path) as Record<string, unknown> | undefined
+    if (!source || !breakdown) continue
+    for (const [category, value] of Object.entries(breakdown)) {
+      if (isKnown(value) && value > 0 && value < threshold) {
+        emit(source.file, 'privacy-klein-aantal', { what: b.title, category, value, threshold }, locate(source, [...b.path, category]))
+      }
+    }
+  }
+}
+
+const HISTORY_LINKS = [
+  { key: 'meldingen', what: 'Het totaal aantal meldingen', file: 'meldingen', path: ['totaal'] },
+  { key: 'adviesvragen', what: 'Het aantal adviesvragen', file: 'meldingen', path: ['adviesvragen'] },
+  { key: 'vp_casussen', what: 'Het aantal casussen bij de vertrouwenspersonen', file: 'vertrouwenspersonen', path: ['casussen', 'totaal'] },
+] as const
+
+/** The same year's figure in historie.yaml and in the year folder must agree. */
+export function checkHistory(project: LoadedProject): void {
+  const history = project.history
+  if (!history) return
+  for (const year of project.years) {
+    for (const link of HISTORY_LINKS) {
+      const source = year.sources[link.file]
+      const there = getPath(history.value, ['jaren', String(year.year), link.key])
+      const here = getPath(source?.value, link.path)
+      if (!source || there === undefined || here === undefined || here === there) continue
+      const at = locate(history, ['jaren', String(year.year), link.key])
+      emit(source.file, 'totaal-verschil', {
+        what: link.what, year: year.year, here: fmt(here), there: fmt(there), where: 'historie.yaml',
+      }, locate(source, link.path), { note: `Zie ${displayPath(history.file, project.root)}${at ? `:${at.start.line}:${at.start.column}` : ''}` })
+    }
+  }
+}
+
+/** meta.yaml's year must match its folder. */
+export function checkYearFolder(year: LoadedYear, meta: YamlSource): void {
+  const found = getPath(meta.value, ['jaar'])
+  if (typeof found === 'number' && found !== year.year) {
+    emit(meta.file, 'jaar-klopt-niet', { found, folder: String(year.year) }, locate(meta, ['jaar']))
+  }
+}

@@ -1,0 +1,85 @@
+import type { VFile } from 'vfile'
+import { hasErrors } from '../diagnostics/emit.js'
+import { resolveVocabularies, type Vocabularies } from '../domain/vocabularies.js'
+import type { LoadedProject, YearFileKind } from '../load/project.js'
+import type { YamlSource } from '../load/yaml.js'
+import type { Historie, Kengetallen, Meldingen, Organisatie, Verslagjaar, Vertrouwenspersonen } from '../types/data.js'
+import { checkHistory, checkPrivacy, checkSums, checkVocabularies, checkYearFolder } from './consistency.js'
+import { reportSchemaErrors } from './schema-messages.js'
+import { validators, type SchemaKind } from './schemas.js'
+
+export interface YearData {
+  year: number
+  meta: Verslagjaar
+  meldingen?: Meldingen
+  vertrouwenspersonen?: Vertrouwenspersonen
+  kengetallen?: Kengetallen['kengetallen']
+  texts: Map<string, VFile>
+}
+
+/** Validated data of a whole project: what aggregation starts from. */
+export interface Project {
+  root: string
+  config: Organisatie
+  vocabularies: Vocabularies
+  history: Historie['jaren']
+  years: YearData[]
+}
+
+export interface Validated {
+  project: Project | undefined
+  files: VFile[]
+}
+
+/**
+ * Check every loaded file against its schema, then the rules between
+ * figures and files. Returns the typed project only when there are no errors
+ * (warnings are fine unless the caller makes them strict).
+ */
+export function validateProject(loaded: LoadedProject): Validated {
+  const check = (kind: SchemaKind, source: YamlSource | undefined): boolean => {
+    if (!source) return false
+    const validate = validators().validators.get(kind)!
+    if (validate(source.value)) return true
+    reportSchemaErrors(source, validate.errors ?? [])
+    return false
+  }
+
+  const configOk = check('organisatie', loaded.config)
+  if (loaded.history) check('historie', loaded.history)
+  const config = configOk ? (loaded.config!.value as Organisatie) : undefined
+  const vocabularies = config ? resolveVocabularies(config) : undefined
+
+  for (const year of loaded.years) {
+    const valid = new Set<YearFileKind>()
+    for (const [kind, source] of Object.entries(year.sources) as [YearFileKind, YamlSource][]) {
+      if (check(kind, source)) valid.add(kind)
+    }
+    if (year.sources.meta && valid.has('meta')) checkYearFolder(year, year.sources.meta)
+    // Rules between figures only make sense on figures of the right shape.
+    const validYear = { ...year, sources: Object.fromEntries([...valid].map((k) => [k, year.sources[k]])) }
+    if (vocabularies) checkVocabularies(year, vocabularies)
+    checkSums(validYear)
+    if (config) checkPrivacy(validYear, config.privacy?.drempel ?? 0)
+  }
+  checkHistory(loaded)
+
+  if (!config || !vocabularies || hasErrors(loaded.files)) return { project: undefined, files: loaded.files }
+  return {
+    files: loaded.files,
+    project: {
+      root: loaded.root,
+      config,
+      vocabularies,
+      history: (loaded.history?.value as Historie | undefined)?.jaren ?? {},
+      years: loaded.years.map((y) => ({
+        year: y.year,
+        meta: y.sources.meta!.value as Verslagjaar,
+        ...(y.sources.meldingen ? { meldingen: y.sources.meldingen.value as Meldingen } : {}),
+        ...(y.sources.vertrouwenspersonen ? { vertrouwenspersonen: y.sources.vertrouwenspersonen.value as Vertrouwenspersonen } : {}),
+        ...(y.sources.kengetallen ? { kengetallen: (y.sources.kengetallen.value as Kengetallen).kengetallen } : {}),
+        texts: y.texts,
+      })),
+    },
+  }
+}
