@@ -1,0 +1,172 @@
+import { BREAKDOWNS, BREAKDOWN_IDS, type BreakdownId } from '../domain/breakdowns.js'
+import { FIGURES, VP_TABLE, type FigureKey, type Unit } from '../domain/figures.js'
+import { getPath, isKnown } from '../domain/values.js'
+import type { Project } from '../validate/index.js'
+import { compare, type Change } from './compare.js'
+import { knownYears, pointOf, rangeOf, toPoint, isPartial, yearData, yearRange, type Point, type Range } from './series.js'
+
+export interface Figure {
+  key: string
+  label: string
+  unit: Unit
+  current: Point
+  previous: Point
+  change: Change
+  /** Share of the figure named in its definition, 0..1. */
+  share: number | null
+  /** The comparison window N−(venster−1)…N. */
+  window: Point[]
+  /** Min/max/average over the window's earlier years. */
+  before: Range | undefined
+}
+
+export interface BreakdownRow {
+  category: string
+  current: Point
+  previous: Point
+  change: Change
+  /** Of the total meldingen, or for multi-label breakdowns of the number of cases. */
+  share: number | null
+}
+
+export interface Breakdown {
+  id: BreakdownId
+  title: string
+  multiLabel: boolean
+  /** What shares are taken of: the total, or the number of cases for multi-label breakdowns. */
+  base: Point
+  rows: BreakdownRow[]
+  /** Sum of the known parts; for multi-label breakdowns the number of mentions. */
+  sum: number
+  rising: BreakdownRow[]
+  falling: BreakdownRow[]
+  present: boolean
+}
+
+export interface VpTableRow { key: FigureKey; label: string; kind: 'onderdeel' | 'subtotaal' | 'totaal'; points: Point[] }
+export interface VpTable { years: number[]; sections: { title: string; rows: VpTableRow[] }[]; grandTotal: VpTableRow }
+
+export interface ReportModel {
+  organisation: string
+  title: string
+  year: number
+  status: 'concept' | 'definitief'
+  source: string
+  date: string | undefined
+  partial: { until: string; note: string | undefined } | undefined
+  window: number[]
+  figures: Record<string, Figure>
+  breakdowns: Record<BreakdownId, Breakdown>
+  /** The meldingen total over every known year up to this one. */
+  history: Point[]
+  vpTable: VpTable
+  keyFigures: Figure[]
+}
+
+export const DEFAULT_WINDOW = 5
+
+/** Build the report model for one year from validated data. Pure: no I/O. */
+export function buildReportModel(project: Project, year: number): ReportModel {
+  const data = yearData(project, year)
+  if (!data) throw new Error(`buildReportModel: jaar ${year} ontbreekt in het project`)
+  const size = project.config.vergelijking?.venster ?? DEFAULT_WINDOW
+  const window = yearRange(year - size + 1, year)
+
+  const figures: Record<string, Figure> = {}
+  for (const key of Object.keys(FIGURES) as FigureKey[]) {
+    const def = FIGURES[key]
+    figures[key] = makeFigure(key, def.label, def.unit, (y) => pointOf(project, key, y), window)
+  }
+  for (const [key, def] of Object.entries(FIGURES)) {
+    if ('shareOf' in def) figures[key]!.share = share(figures[key]!.current, figures[def.shareOf]!.current)
+  }
+
+  const keyFigures = keyFiguresOf(project, year, window)
+  for (const f of keyFigures) figures[f.key] = f
+
+  const breakdowns = Object.fromEntries(
+    BREAKDOWN_IDS.map((id) => [id, makeBreakdown(project, id, year)]),
+  ) as Record<BreakdownId, Breakdown>
+
+  const first = knownYears(project)[0] ?? year
+  const history = yearRange(first, year).map((y) => pointOf(project, 'meldingen.totaal', y))
+
+  return {
+    organisation: project.config.organisatie,
+    title: project.config.titel ?? 'Jaarverslag Integriteit',
+    year,
+    status: data.meta.status,
+    source: data.meta.bron,
+    date: data.meta.vastgesteld,
+    partial: data.meta.deelperiode ? { until: data.meta.deelperiode.tot, note: data.meta.deelperiode.toelichting } : undefined,
+    window,
+    figures,
+    breakdowns,
+    history,
+    vpTable: makeVpTable(project, year),
+    keyFigures,
+  }
+}
+
+function makeFigure(key: string, label: string, unit: Unit, at: (year: number) => Point, window: number[]): Figure {
+  const points = window.map(at)
+  const current = points[points.length - 1]!
+  const previous = points[points.length - 2] ?? at(current.year - 1)
+  return { key, label, unit, current, previous, change: compare(current, previous), share: null, window: points, before: rangeOf(points.slice(0, -1)) }
+}
+
+const share = (part: Point, whole: Point): number | null =>
+  part.state === 'bekend' && whole.state === 'bekend' && whole.value! > 0 ? part.value! / whole.value! : null
+
+/** Key figures are matched across years by id; the current year's name and unit lead. */
+function keyFiguresOf(project: Project, year: number, window: number[]): Figure[] {
+  const current = yearData(project, year)?.kengetallen ?? []
+  return current.map((k) => {
+    const at = (y: number) => {
+      const found = yearData(project, y)?.kengetallen?.find((o) => o.id === k.id && o.eenheid === k.eenheid)
+      return toPoint(y, found?.waarde, isPartial(project, y))
+    }
+    return makeFigure(`kengetallen.${k.id}`, k.naam, k.eenheid, at, window)
+  })
+}
+
+function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdown {
+  const def = BREAKDOWNS[id]
+  const read = (y: number) => getPath(yearData(project, y)?.[def.file], def.path) as Record<string, unknown> | undefined
+  const now = read(year)
+  const before = read(year - 1)
+  const vocabulary = project.vocabularies[def.vocabulary]
+  // Vocabulary order first, so tables read the same every year.
+  const categories = vocabulary.filter((c) => (now && c in now) || (before && c in before))
+  const base = def.multiLabel ? pointOf(project, 'vp.casussen', year) : pointOf(project, 'meldingen.totaal', year)
+  // Within a published breakdown an absent category is 0, as in the reports' empty cells.
+  const cell = (table: Record<string, unknown> | undefined, y: number, c: string) =>
+    toPoint(y, table ? (table[c] ?? 0) : undefined, isPartial(project, y))
+  const rows = categories.map((category): BreakdownRow => {
+    const current = cell(now, year, category)
+    const previous = cell(before, year - 1, category)
+    return { category, current, previous, change: compare(current, previous), share: share(current, base) }
+  })
+  const sum = rows.reduce((a, r) => a + (isKnown(r.current.value) ? r.current.value : 0), 0)
+  const moved = rows.filter((r) => r.change.kind === 'waarde' && r.change.absolute !== 0)
+  const by = (r: BreakdownRow) => (r.change.kind === 'waarde' ? r.change.absolute : 0)
+  return {
+    id, title: def.title, multiLabel: def.multiLabel, base, rows, sum,
+    rising: moved.filter((r) => by(r) > 0).sort((a, b) => by(b) - by(a) || a.category.localeCompare(b.category)).slice(0, 3),
+    falling: moved.filter((r) => by(r) < 0).sort((a, b) => by(a) - by(b) || a.category.localeCompare(b.category)).slice(0, 3),
+    present: now !== undefined,
+  }
+}
+
+/** Three years side by side, newest first, as the VP reports print it. */
+function makeVpTable(project: Project, year: number): VpTable {
+  const years = [year, year - 1, year - 2]
+  const row = (key: FigureKey, kind: VpTableRow['kind']): VpTableRow => ({
+    key, label: FIGURES[key].label, kind, points: years.map((y) => pointOf(project, key, y)),
+  })
+  return {
+    years,
+    sections: VP_TABLE.map((s) => ({ title: s.title, rows: [...s.rows.map((k) => row(k, 'onderdeel')), row(s.total, 'subtotaal')] })),
+    grandTotal: row('vp.uren', 'totaal'),
+  }
+}

@@ -1,0 +1,139 @@
+import type { Point } from '../aggregate/series.js'
+import type { ReportModel } from '../aggregate/model.js'
+import { number, plural, rangeText } from '../format/nl.js'
+import type { BreakdownId } from '../domain/breakdowns.js'
+
+export type Row = Record<string, string | number | boolean | null>
+
+/** A named table of the report model that charts draw and the page shows beside them. */
+export interface Dataset {
+  name: string
+  columns: { field: string; label: string }[]
+  rows: Row[]
+  /** A Dutch sentence stating what the data shows, for screen readers and the PDF's alt text. */
+  describe: string
+}
+
+const known = (p: Point) => (p.state === 'bekend' ? p.value : null)
+
+/** Every dataset a chart spec can name in "data": {"name": …}. */
+export function datasetsOf(model: ReportModel): Map<string, Dataset> {
+  const list: Dataset[] = [
+    meldingenPerJaar(model),
+    byYear(model, 'meldingen.type', 'meldingen_per_type', 'aantal', 'Aantal'),
+    single(model, 'meldingen.status', 'meldingen_per_status'),
+    herkomstEnRegeling(model),
+    vpUren(model),
+    vpCasussen(model),
+    byYear(model, 'vertrouwenspersonen.soort_kwestie', 'soort_kwestie', 'vermeldingen', 'Vermeldingen'),
+    byYear(model, 'vertrouwenspersonen.relatie', 'relatie', 'vermeldingen', 'Vermeldingen'),
+  ]
+  return new Map(list.map((d) => [d.name, d]))
+}
+
+function meldingenPerJaar(model: ReportModel): Dataset {
+  const rows = model.history.map((p) => ({
+    jaar: String(p.year), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : p.state,
+  }))
+  const current = model.history.at(-1)!
+  const previous = model.history.at(-2)
+  const earlier = model.history.slice(0, -1).filter((p) => p.state === 'bekend')
+  let describe = 'Aantal meldingen per jaar.'
+  if (current.state === 'bekend' && previous?.state === 'bekend') {
+    const verb = current.value! > previous.value! ? 'steeg' : current.value! < previous.value! ? 'daalde' : 'bleef gelijk'
+    describe = verb === 'bleef gelijk'
+      ? `Het aantal meldingen bleef gelijk op ${number(current.value!)} in ${current.year}.`
+      : `Het aantal meldingen ${verb} van ${number(previous.value!)} in ${previous.year} naar ${number(current.value!)} in ${current.year}`
+    const first = earlier[0]
+    if (first && verb !== 'bleef gelijk') {
+      const max = Math.max(...earlier.map((p) => p.value!))
+      const min = Math.min(...earlier.map((p) => p.value!))
+      if (current.value! > max) describe += `, het hoogste aantal sinds ${first.year}`
+      else if (current.value! < min) describe += `, het laagste aantal sinds ${first.year}`
+      describe += '.'
+    } else if (verb !== 'bleef gelijk') describe += '.'
+    const before = model.figures['meldingen.totaal']!.before
+    if (before) describe += ` In de jaren ${before.from} t/m ${before.to} lag het aantal ${rangeText(before)}.`
+  }
+  return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, describe }
+}
+
+function listed(rows: { label: string; value: number | null }[], unit: string): string {
+  return rows.map((r) => `${r.label}: ${r.value === null ? 'onbekend' : plural(r.value, unit)}`).join('; ')
+}
+
+function byYear(model: ReportModel, id: BreakdownId, name: string, field: string, label: string): Dataset {
+  const b = model.breakdowns[id]
+  const rows: Row[] = []
+  for (const r of b.rows) {
+    for (const p of [r.previous, r.current]) rows.push({ categorie: r.category, jaar: String(p.year), [field]: known(p) })
+  }
+  const unit = field === 'vermeldingen' ? 'vermelding' : 'melding'
+  const current = listed(b.rows.map((r) => ({ label: r.category, value: known(r.current) })), unit)
+  const base = b.multiLabel && b.base.state === 'bekend'
+    ? ` Eén casus kan meerdere vermeldingen hebben; het aantal casussen was ${number(b.base.value!)}.`
+    : ''
+  return {
+    name,
+    columns: [{ field: 'categorie', label: 'Categorie' }, { field: 'jaar', label: 'Jaar' }, { field, label }],
+    rows,
+    describe: b.rows.length ? `${b.title} in ${model.year}: ${current}.${base}` : `${b.title}: geen gegevens.`,
+  }
+}
+
+function single(model: ReportModel, id: BreakdownId, name: string): Dataset {
+  const b = model.breakdowns[id]
+  const rows = b.rows.map((r) => ({ categorie: r.category, aantal: known(r.current) }))
+  return {
+    name,
+    columns: [{ field: 'categorie', label: 'Categorie' }, { field: 'aantal', label: 'Aantal' }],
+    rows,
+    describe: b.rows.length ? `${b.title} ${model.year}: ${listed(rows.map((r) => ({ label: r.categorie, value: r.aantal })), 'melding')}.` : `${b.title}: geen gegevens.`,
+  }
+}
+
+function herkomstEnRegeling(model: ReportModel): Dataset {
+  const rows: Row[] = [
+    { indeling: 'Herkomst', categorie: 'Intern', aantal: known(model.figures['meldingen.intern']!.current) },
+    { indeling: 'Herkomst', categorie: 'Extern', aantal: known(model.figures['meldingen.extern']!.current) },
+    ...model.breakdowns['meldingen.regeling'].rows.map((r) => ({ indeling: 'Regeling', categorie: r.category, aantal: known(r.current) })),
+  ]
+  return {
+    name: 'herkomst_en_regeling',
+    columns: [{ field: 'indeling', label: 'Indeling' }, { field: 'categorie', label: 'Categorie' }, { field: 'aantal', label: 'Aantal' }],
+    rows,
+    describe: `Meldingen ${model.year} naar herkomst en regeling: ${listed(rows.map((r) => ({ label: String(r.categorie), value: r.aantal as number | null })), 'melding')}.`,
+  }
+}
+
+function vpUren(model: ReportModel): Dataset {
+  const rows: Row[] = []
+  for (const section of model.vpTable.sections.slice(2)) {
+    for (const row of section.rows.filter((r) => r.kind === 'onderdeel')) {
+      model.vpTable.years.forEach((year, i) => rows.push({ activiteit: row.label, jaar: String(year), uren: known(row.points[i]!) }))
+    }
+  }
+  const totals = model.vpTable.grandTotal.points
+  return {
+    name: 'vp_uren',
+    columns: [{ field: 'activiteit', label: 'Activiteit' }, { field: 'jaar', label: 'Jaar' }, { field: 'uren', label: 'Uren' }],
+    rows,
+    describe: `Uren van de vertrouwenspersonen per activiteit. In totaal ${totals.map((p) => `${p.state === 'bekend' ? number(p.value!) : 'onbekend'} uur in ${p.year}`).join(', ')}.`,
+  }
+}
+
+function vpCasussen(model: ReportModel): Dataset {
+  const rows: Row[] = []
+  const [casussen, meldingen] = [model.vpTable.sections[0]!, model.vpTable.sections[1]!]
+  for (const [label, section] of [['Casussen', casussen], ['Meldingen', meldingen]] as const) {
+    const total = section.rows.at(-1)!
+    model.vpTable.years.forEach((year, i) => rows.push({ soort: label, jaar: String(year), aantal: known(total.points[i]!) }))
+  }
+  const text = (label: string) => rows.filter((r) => r.soort === label).map((r) => `${r.aantal ?? 'onbekend'} in ${r.jaar}`).join(', ')
+  return {
+    name: 'vp_casussen',
+    columns: [{ field: 'soort', label: 'Soort' }, { field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Aantal' }],
+    rows,
+    describe: `Casussen bij de vertrouwenspersonen: ${text('Casussen')}. Meldingen via de vertrouwenspersonen: ${text('Meldingen')}.`,
+  }
+}

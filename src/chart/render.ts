@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto'
+import * as vega from 'vega'
+import { compile, type TopLevelSpec } from 'vega-lite'
+import type { Dataset } from './datasets.js'
+import type { ChartSpec } from './specs.js'
+
+export interface Theme { primary: string; secondary: string; font: string }
+
+export interface RenderedChart {
+  name: string
+  title: string
+  description: string
+  /** Static, self-contained SVG with role="img", a Dutch <title> and <desc>, ids prefixed by the chart name. */
+  svg: string
+  dataset: Dataset
+}
+
+/** Raised when a spec tries to reach outside the report; the build turns it into a positioned error. */
+export class ExternalLoadError extends Error {
+  constructor(readonly uri: string) { super(`extern laden geweigerd: ${uri}`) }
+}
+
+/** A vega loader that can load nothing: no files, no URLs. */
+function refusingLoader(): vega.Loader {
+  const loader = vega.loader()
+  loader.load = async (uri: string) => { throw new ExternalLoadError(uri) }
+  // Never null: vega-scenegraph dereferences the result even for a refused link.
+  loader.sanitize = async () => ({ href: '' }) as never
+  loader.http = async (uri: string) => { throw new ExternalLoadError(uri) }
+  loader.file = async (uri: string) => { throw new ExternalLoadError(uri) }
+  return loader
+}
+
+/** Dutch number format and fonts, pinned so output does not depend on the machine. */
+export function vegaConfig(theme: Theme, colours: string[]) {
+  return {
+    aria: false,
+    font: theme.font,
+    background: '#ffffff',
+    locale: {
+      number: { decimal: ',', thousands: '.', grouping: [3], currency: ['€\u00a0', ''] },
+      time: {
+        dateTime: '%a %e %B %Y %X', date: '%d-%m-%Y', time: '%H:%M:%S', periods: ['AM', 'PM'],
+        days: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
+        shortDays: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
+        months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+        shortMonths: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+      },
+    },
+    range: { category: colours },
+    bar: { color: theme.primary },
+    text: { color: '#1a1a1a', fontSize: 11 },
+    axis: { labelColor: '#1a1a1a', titleColor: '#1a1a1a', labelFontSize: 11, titleFontSize: 11, domainColor: '#595959', tickColor: '#595959', gridColor: '#d9d9d9' },
+    legend: { labelColor: '#1a1a1a', titleColor: '#1a1a1a' },
+    title: { color: '#1a1a1a', fontSize: 14, anchor: 'start' },
+    header: { labelColor: '#1a1a1a', labelFontSize: 12 },
+  }
+}
+
+/**
+ * Colours for the values of a colour field: the newest (or "current") value
+ * gets the primary colour, older ones lighter shades, all ≥ 3:1 on white.
+ */
+export function paletteFor(dataset: Dataset, theme: Theme): string[] {
+  const years = new Set(dataset.rows.map((r) => r.jaar ?? r.huidig)).size
+  const all = ['#7a7f87', theme.secondary, theme.primary]
+  return years >= 3 ? all : all.slice(-Math.max(2, years))
+}
+
+// Vega-Lite's layout notes are for chart authors, not for the coördinator's terminal.
+const silent = { level: () => silent, error: () => silent, warn: () => silent, info: () => silent, debug: () => silent } as never
+
+const cache = new Map<string, RenderedChart>()
+
+/** Render one chart: vega-lite compile → vega View (no renderer) → SVG string. Cached by spec + data. */
+export async function renderChart(chart: ChartSpec, dataset: Dataset, theme: Theme): Promise<RenderedChart> {
+  const key = createHash('sha256').update(JSON.stringify([chart.name, chart.spec, dataset, theme])).digest('hex')
+  const hit = cache.get(key)
+  if (hit) return hit
+
+  const config = vegaConfig(theme, paletteFor(dataset, theme))
+  const { spec: vgSpec } = compile(chart.spec as unknown as TopLevelSpec, { config: config as never, logger: silent })
+  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(), logLevel: vega.None })
+  view.data(dataset.name, dataset.rows)
+  // Ids come from global counters in vega-scenegraph: reset, then prefix per chart.
+  vega.resetSVGDefIds()
+  let svg: string
+  try {
+    await view.runAsync()
+    svg = await view.toSVG()
+  } finally {
+    view.finalize()
+  }
+  const rendered: RenderedChart = {
+    name: chart.name,
+    title: chart.title,
+    description: dataset.describe,
+    svg: accessibleSvg(prefixIds(svg, `grafiek-${chart.name}`), chart.name, chart.title, dataset.describe),
+    dataset,
+  }
+  cache.set(key, rendered)
+  return rendered
+}
+
+export function prefixIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, (_m, id: string) => `id="${prefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${prefix}-${id})`)
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** role="img" with a Dutch title and description instead of vega's English ARIA. */
+function accessibleSvg(svg: string, name: string, title: string, description: string): string {
+  const id = `grafiek-${name}`
+  return svg.replace(/^<svg([^>]*)>/, (_m, attrs: string) =>
+    `<svg${attrs} role="img" aria-labelledby="${id}-titel ${id}-beschrijving"><title id="${id}-titel">${escapeXml(title)}</title><desc id="${id}-beschrijving">${escapeXml(description)}</desc>`,
+  )
+}
