@@ -16,6 +16,12 @@ export interface Dataset {
 
 const known = (p: Point) => (p.state === 'bekend' ? p.value : null)
 
+/** The names a chart spec can use in "data": {"name": …}. */
+export const DATASET_NAMES = [
+  'meldingen_per_jaar', 'meldingen_per_type', 'meldingen_per_status', 'herkomst_en_regeling',
+  'vp_uren', 'vp_casussen', 'soort_kwestie', 'relatie',
+] as const
+
 /** Every dataset a chart spec can name in "data": {"name": …}. */
 export function datasetsOf(model: ReportModel): Map<string, Dataset> {
   const list: Dataset[] = [

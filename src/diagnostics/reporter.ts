@@ -40,7 +40,7 @@ export function formatMessages(files: readonly VFile[], options: ReportOptions):
 }
 
 export function displayPath(file: VFile, cwd: string): string {
-  const p = file.path ?? '<onbekend>'
+  const p = file.path ?? 'jaarverslag'
   return p.startsWith(cwd + '/') ? p.slice(cwd.length + 1) : p
 }
 

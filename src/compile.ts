@@ -1,0 +1,139 @@
+/**
+ * The pipeline, one stage per folder:
+ *
+ *   data/*.yaml ──load──▶ YAML with positions ──validate──▶ Project
+ *        │                                                    │
+ *        │                         aggregate (per year) ◀─────┘
+ *        │                                │ ReportModel
+ *        │                 chart ◀────────┤────────▶ open data (CSV, JSON)
+ *        │                   │ SVG        │
+ *        │                   └──▶ render ◀┘ templates/*.md + data/<jaar>/tekst/*.md
+ *        │                          │ HTML page, fragment
+ *        │                          └──▶ print ──▶ PDF
+ *
+ * Problems in user content are messages on the files (vfile); a build
+ * produces its outputs in memory, and the caller writes them staged.
+ */
+import { existsSync } from 'node:fs'
+import { join, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { VFile } from 'vfile'
+import { emit } from './diagnostics/emit.js'
+import { buildReportModel, type ReportModel } from './aggregate/model.js'
+import { dataTables, metadata, toCsv } from './aggregate/opendata.js'
+import { DATASET_NAMES, datasetsOf } from './chart/datasets.js'
+import { renderChart, type Theme } from './chart/render.js'
+import { loadChartSpecs } from './chart/specs.js'
+import { hasErrors, promoteWarnings } from './diagnostics/emit.js'
+import { loadProject } from './load/project.js'
+import { readText } from './load/read.js'
+import { renderIndex, pdfName, type IndexEntry } from './render/index-page.js'
+import { renderBody } from './render/markdown.js'
+import { namesOf } from './render/names.js'
+import { renderPage, reportTitle } from './render/page.js'
+import { validateProject, type Project } from './validate/index.js'
+
+/** The templates that ship with the tool; a project's own templates/ replaces them. */
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url))
+
+export type Output = Map<string, string | Uint8Array>
+
+export interface Printer { print(html: string, model: ReportModel): Promise<Uint8Array> }
+
+export interface CompileOptions {
+  /** Only these years (default: all). */
+  years?: readonly number[]
+  strict?: boolean
+  html?: boolean
+  /** Prints the PDF; without one no PDF is made. */
+  printer?: Printer | undefined
+}
+
+export interface CompileResult {
+  files: VFile[]
+  outputs: Output
+  built: number[]
+  project: Project | undefined
+}
+
+/** Validate only: load → validate. With years, messages about other years' files are left out. */
+export function check(root: string, strict = false, years?: readonly number[]): { files: VFile[]; project: Project | undefined } {
+  const loaded = loadProject(root)
+  const { project, files } = validateProject(loaded)
+  if (strict) promoteWarnings(files)
+  let shown = files
+  if (years?.length) {
+    const available = loaded.years.map((y) => y.year)
+    const other = loaded.years.filter((y) => !years.includes(y.year)).map((y) => y.dir + sep)
+    shown = files.filter((f) => !other.some((dir) => f.path?.startsWith(dir)))
+    const missing = years.filter((y) => !available.includes(y))
+    if (missing.length > 0) {
+      const file = new VFile()
+      for (const year of missing) emit(file, 'jaar-ontbreekt', { year, available: available.join(', ') || 'geen' })
+      shown = [...shown, file]
+    }
+  }
+  return { files: shown, project: hasErrors(shown) ? undefined : project }
+}
+
+export function themeOf(project: Project): Theme {
+  return { primary: project.config.thema?.hoofdkleur ?? '#1d4f91', secondary: project.config.thema?.steunkleur ?? '#5f6b7a', font: 'Noto Sans' }
+}
+
+const templateDir = (root: string) => (existsSync(join(root, 'templates', 'verslag.md')) ? join(root, 'templates') : DEFAULT_TEMPLATES)
+const chartDir = (root: string) => (existsSync(join(root, 'templates', 'charts')) ? join(root, 'templates', 'charts') : join(DEFAULT_TEMPLATES, 'charts'))
+
+/** Build the reports of a project in memory. */
+export async function compile(root: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const { files, project } = check(root, options.strict, options.years)
+  const outputs: Output = new Map()
+  if (!project) return { files, outputs, built: [], project }
+  const years = options.years ?? project.years.map((y) => y.year)
+  const theme = themeOf(project)
+
+  const template = readText(join(templateDir(root), 'verslag.md'))
+  files.push(template)
+  const charts = await loadChartSpecs(chartDir(root), DATASET_NAMES)
+  files.push(...charts.files)
+  const built: number[] = []
+  const pages: { model: ReportModel; html: string }[] = []
+
+  for (const year of years) {
+    const model = buildReportModel(project, year)
+    const datasets = datasetsOf(model)
+    const ctx = {
+      model, names: namesOf(model), specs: charts.specs, datasets,
+      renderChart: (spec: Parameters<typeof renderChart>[0], dataset: Parameters<typeof renderChart>[1]) => renderChart(spec, dataset, theme),
+      texts: project.years.find((y) => y.year === year)!.texts, root, files: [] as VFile[], blocks: [], stack: [],
+    }
+    const body = await renderBody(template, ctx)
+    files.push(...ctx.files, ...ctx.texts.values())
+    if (hasErrors(files)) break
+    const page = renderPage(model, body, theme)
+    if (options.html !== false) {
+      outputs.set(`${year}/index.html`, page.html)
+      outputs.set(`${year}/fragment.html`, page.fragment)
+    }
+    const tables = dataTables(model)
+    for (const t of tables) {
+      outputs.set(`${year}/data/${t.name}.csv`, toCsv(t))
+      outputs.set(`${year}/data/${t.name}.json`, JSON.stringify({ titel: t.title, kolommen: t.columns, rijen: t.rows }, null, 2) + '\n')
+    }
+    const pub = project.config.publicatie
+    outputs.set(`${year}/data/metadata.json`, JSON.stringify(metadata(model, tables, { licence: pub?.licentie ?? 'CC0 1.0', contact: pub?.contact, keywords: pub?.trefwoorden ?? [] }), null, 2) + '\n')
+    pages.push({ model, html: page.html })
+    built.push(year)
+  }
+  if (hasErrors(files)) return { files, outputs: new Map(), built: [], project }
+
+  if (options.printer) {
+    const printer = options.printer
+    const pdfs = await Promise.all(pages.map(async (p) => [p.model.year, await printer.print(p.html, p.model)] as const))
+    for (const [year, pdf] of pdfs) outputs.set(`${year}/${pdfName(year)}`, pdf)
+  }
+  const entries: IndexEntry[] = project.years.map((y) => ({
+    year: y.year, title: `${project.config.titel ?? 'Jaarverslag Integriteit'} ${y.year}`, status: y.meta.status, pdf: Boolean(options.printer),
+  }))
+  outputs.set('index.html', renderIndex(project.config.organisatie, project.config.titel ?? 'Jaarverslag Integriteit', entries, theme))
+  return { files, outputs, built, project }
+}

@@ -1,0 +1,62 @@
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import puppeteer, { type Browser } from 'puppeteer'
+
+/** Where a browser may be, in order: the user's choice first, then the usual system places. */
+export function browserCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  const chosen = [env.JAARVERSLAG_CHROMIUM, env.PUPPETEER_EXECUTABLE_PATH].filter((p): p is string => Boolean(p))
+  // An explicit choice is final: silently falling back would print with another browser than asked.
+  if (chosen.length > 0) return chosen.slice(0, 1)
+  return [
+    '/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium',
+    '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  ]
+}
+
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): { path: string | undefined; tried: string[] } {
+  const tried = browserCandidates(env)
+  for (const path of tried) {
+    try {
+      accessSync(path, constants.X_OK)
+      return { path, tried }
+    } catch { /* next */ }
+  }
+  return { path: undefined, tried }
+}
+
+export interface OpenBrowser { browser: Browser; close: () => Promise<void> }
+
+// Flags for a closed network: no background traffic, no updates, a fresh
+// profile; --no-sandbox only where it must (as root).
+const FLAGS = [
+  '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--disable-default-apps', '--mute-audio',
+  '--disable-dev-shm-usage', '--font-render-hinting=none',
+]
+
+/** Launch the system browser over a pipe, so it dies with this process. */
+export async function launchBrowser(path: string, timeoutMs = 30_000): Promise<OpenBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'jaarverslag-chromium-'))
+  const args = [...FLAGS, `--user-data-dir=${profile}`]
+  if (process.getuid?.() === 0) args.push('--no-sandbox')
+  let browser: Browser
+  try {
+    browser = await puppeteer.launch({ executablePath: path, pipe: true, headless: true, args, timeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ignoreDefaultArgs: ['--enable-automation'] })
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true })
+    throw error
+  }
+  let closed = false
+  return {
+    browser,
+    close: async () => {
+      if (closed) return
+      closed = true
+      await browser.close().catch(() => browser.process()?.kill('SIGKILL'))
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
+    },
+  }
+}

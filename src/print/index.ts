@@ -1,0 +1,25 @@
+import type { Browser } from 'puppeteer'
+import type { ReportModel } from '../aggregate/model.js'
+import type { Printer } from '../compile.js'
+import { reportTitle } from '../render/page.js'
+import { finishPdf } from './metadata.js'
+import { printPdf } from './pdf.js'
+
+export const CREATOR = 'jaarverslag (https://www.npmjs.com/package/jaarverslag)'
+
+/** Prints report pages on one shared browser, each on its own tab. */
+export function browserPrinter(browser: Browser, keywords: readonly string[], timeoutMs?: number): Printer {
+  return {
+    async print(html: string, model: ReportModel) {
+      const pdf = await printPdf(browser, html, timeoutMs)
+      return finishPdf(pdf, {
+        title: `${reportTitle(model)} – ${model.organisation}`,
+        author: model.organisation,
+        subject: `${reportTitle(model)}: meldingen, onderzoeken en vertrouwenspersonen`,
+        keywords: keywords.length ? keywords : ['integriteit', 'jaarverslag'],
+        date: model.date ?? `${model.year + 1}-01-01`,
+        creator: CREATOR,
+      })
+    },
+  }
+}

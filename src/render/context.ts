@@ -1,0 +1,26 @@
+import type { Element, ElementContent } from 'hast'
+import type { VFile } from 'vfile'
+import type { ReportModel } from '../aggregate/model.js'
+import type { RenderedChart } from '../chart/render.js'
+import type { ChartSpec } from '../chart/specs.js'
+import type { Dataset } from '../chart/datasets.js'
+import type { Named } from './names.js'
+
+/** Everything a template needs while it is turned into a page. */
+export interface RenderContext {
+  model: ReportModel
+  names: ReadonlyMap<string, Named>
+  specs: ReadonlyMap<string, ChartSpec>
+  datasets: ReadonlyMap<string, Dataset>
+  renderChart: (spec: ChartSpec, dataset: Dataset) => Promise<RenderedChart>
+  /** Prose of the year, by name: data/<jaar>/tekst/<naam>.md */
+  texts: ReadonlyMap<string, VFile>
+  /** Project folder: includes may not leave it. */
+  root: string
+  /** Files read through includes, for the reporter. */
+  files: VFile[]
+  /** Trusted blocks (tables, charts) waiting for their placeholder; filled in order. */
+  blocks: (Element | ElementContent[])[]
+  /** Includes being expanded, to stop a file including itself. */
+  stack: string[]
+}

@@ -1,0 +1,217 @@
+import { realpathSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+import { h } from 'hastscript'
+import type { Element } from 'hast'
+import type { Paragraph, Root, RootContent } from 'mdast'
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
+import type { VFile } from 'vfile'
+import { BREAKDOWN_IDS, type BreakdownId } from '../domain/breakdowns.js'
+import { FIGURES, type FigureKey } from '../domain/figures.js'
+import { emit } from '../diagnostics/emit.js'
+import { listValues, suggest } from '../diagnostics/suggest.js'
+import { readText } from '../load/read.js'
+import type { RenderContext } from './context.js'
+import { breakdownTable, comparisonTable, datasetTable, seriesTable, vpTable } from './tables.js'
+import { svgToHast } from './svg.js'
+
+type Directive = ContainerDirective | LeafDirective
+type Parse = (file: VFile, ctx: RenderContext) => Promise<Root>
+
+interface Handler {
+  kind: Directive['type']
+  /** Attributes it needs, for the message when one is missing. */
+  required: readonly string[]
+  run: (node: Directive, file: VFile, ctx: RenderContext, parse: Parse) => Promise<RootContent[]>
+}
+
+/** A placeholder that survives remark-rehype and sanitising; the trusted block replaces it afterwards. */
+export function placeholder(ctx: RenderContext, block: Element): Paragraph {
+  ctx.blocks.push(block)
+  return { type: 'paragraph', children: [], data: { hName: 'div', hProperties: { dataBlok: String(ctx.blocks.length - 1) } } }
+}
+
+/** The figures of the Rotterdam comparison: each figure against the years before. */
+const COMPARED: readonly FigureKey[] = [
+  'meldingen.totaal', 'meldingen.intern', 'meldingen.extern', 'meldingen.onderzoeken', 'meldingen.onderzoeken_lijn',
+  'meldingen.onderzoeken_intern', 'meldingen.onderzoeken_extern', 'meldingen.gegrond', 'meldingen.ongegrond',
+  'meldingen.maatregelen', 'meldingen.disciplinaire_ontslagen', 'meldingen.adviesvragen', 'meldingen.signalen',
+  'vp.casussen', 'vp.meldingen', 'vp.uren',
+]
+
+const attr = (node: Directive, name: string) => node.attributes?.[name] ?? undefined
+
+function checkName<T extends string>(file: VFile, node: Directive, value: string | undefined, allowed: readonly T[], what: 'grafiek' | 'blok'): value is T {
+  if (value && (allowed as readonly string[]).includes(value)) return true
+  const found = value ?? ''
+  const args = { name: found, suggestion: suggest(found, allowed), allowed: listValues(allowed, 20) }
+  if (what === 'grafiek') emit(file, 'sjabloon-grafiek-onbekend', args, node.position)
+  else emit(file, 'sjabloon-blok-onbekend', args, node.position)
+  return false
+}
+
+const HANDLERS: Record<string, Handler> = {
+  grafiek: {
+    kind: 'leafDirective', required: ['naam'],
+    async run(node, file, ctx) {
+      const name = attr(node, 'naam')
+      if (!checkName(file, node, name, [...ctx.specs.keys()], 'grafiek')) return []
+      const spec = ctx.specs.get(name)!
+      const dataset = ctx.datasets.get(spec.dataName)!
+      const chart = await ctx.renderChart(spec, dataset)
+      return [placeholder(ctx, h('figure', { className: ['grafiek'] }, [
+        svgToHast(chart.svg),
+        h('figcaption', [h('span', { className: ['grafiek-titel'] }, chart.title), ' ', h('span', { className: ['grafiek-beschrijving'] }, chart.description)]),
+        h('details', [h('summary', 'Gegevens bij deze grafiek'), datasetTable(dataset, `Gegevens: ${chart.title}`)]),
+      ]))]
+    },
+  },
+  tabel: {
+    kind: 'leafDirective', required: ['verdeling'],
+    async run(node, file, ctx) {
+      const id = attr(node, 'verdeling')
+      if (!checkName<BreakdownId>(file, node, id, BREAKDOWN_IDS, 'blok')) return []
+      const b = ctx.model.breakdowns[id]
+      if (!b.present) return [{ type: 'paragraph', children: [{ type: 'text', value: `Voor ${ctx.model.year} zijn geen gegevens vastgelegd over: ${b.title.toLowerCase()}.` }] }]
+      return [placeholder(ctx, breakdownTable(ctx.model, b))]
+    },
+  },
+  'vp-tabel': {
+    kind: 'leafDirective', required: [],
+    async run(_node, _file, ctx) { return [placeholder(ctx, vpTable(ctx.model))] },
+  },
+  reeks: {
+    kind: 'leafDirective', required: [],
+    async run(node, file, ctx) {
+      const key = attr(node, 'figuur') ?? 'meldingen.totaal'
+      if (!checkName<FigureKey>(file, node, key, Object.keys(FIGURES) as FigureKey[], 'blok')) return []
+      const points = key === 'meldingen.totaal' ? ctx.model.history : ctx.model.figures[key]!.window
+      const label = FIGURES[key].label
+      return [placeholder(ctx, seriesTable(`${label} per jaar, ${points[0]?.year} t/m ${ctx.model.year}`, label, points))]
+    },
+  },
+  vergelijking: {
+    kind: 'leafDirective', required: [],
+    async run(_node, _file, ctx) {
+      const m = ctx.model
+      return [placeholder(ctx, comparisonTable(m, COMPARED.map((k) => m.figures[k]!), `Kengetallen ${m.window[0]} t/m ${m.year}, met het verschil ten opzichte van ${m.year - 1}`))]
+    },
+  },
+  kengetallen: {
+    kind: 'leafDirective', required: [],
+    async run(_node, _file, ctx) {
+      const m = ctx.model
+      if (m.keyFigures.length === 0) return []
+      return [placeholder(ctx, comparisonTable(m, m.keyFigures, `Overige kengetallen ${m.window[0]} t/m ${m.year}`))]
+    },
+  },
+  tekst: {
+    kind: 'leafDirective', required: ['naam'],
+    async run(node, _file, ctx, parse) {
+      const text = ctx.texts.get(attr(node, 'naam') ?? '')
+      return text ? (await parse(text, ctx)).children : []
+    },
+  },
+  invoegen: {
+    kind: 'leafDirective', required: ['bestand'],
+    async run(node, file, ctx, parse) {
+      const target = attr(node, 'bestand')!
+      const path = insideProject(ctx.root, target)
+      if (!path || !path.endsWith('.md')) {
+        emit(file, 'sjabloon-invoegen', { target, problem: path ? 'alleen Markdown-bestanden (.md) kunnen worden ingevoegd' : 'het bestand ligt buiten de projectmap of bestaat niet' }, node.position)
+        return []
+      }
+      if (ctx.stack.includes(path)) {
+        emit(file, 'sjabloon-invoegen', { target, problem: 'het bestand voegt zichzelf (via via) in' }, node.position)
+        return []
+      }
+      const included = readText(path)
+      ctx.files.push(included)
+      if (included.messages.length > 0) return []
+      return (await parse(included, ctx)).children
+    },
+  },
+  als: {
+    kind: 'containerDirective', required: [],
+    async run(node, file, ctx) {
+      const keep = condition(node, file, ctx)
+      return keep ? (node as ContainerDirective).children : []
+    },
+  },
+}
+
+/** `:::als{figuur="x"}` keeps its content when x is known; with `veranderd` only when it changed. */
+function condition(node: Directive, file: VFile, ctx: RenderContext): boolean {
+  const figure = attr(node, 'figuur')
+  const breakdown = attr(node, 'verdeling')
+  const text = attr(node, 'tekst')
+  if (figure !== undefined) {
+    if (!checkName(file, node, figure, [...ctx.names.keys()].filter((n) => n.includes('.')), 'blok')) return false
+    const f = ctx.model.figures[figure]!
+    if (f.current.state !== 'bekend') return false
+    if (attr(node, 'veranderd') !== undefined) return f.change.kind === 'waarde' && f.change.absolute !== 0
+    if (attr(node, 'positief') !== undefined) return f.current.value! > 0
+    return true
+  }
+  if (breakdown !== undefined) {
+    if (!checkName<BreakdownId>(file, node, breakdown, BREAKDOWN_IDS, 'blok')) return false
+    return ctx.model.breakdowns[breakdown].present
+  }
+  if (text !== undefined) return ctx.texts.has(text)
+  emit(file, 'sjabloon-blok-ongeldig', { name: 'als', problem: 'geef figuur="…", verdeling="…" of tekst="…" op' }, node.position)
+  return false
+}
+
+/** A path inside the project folder, resolved through symlinks; undefined when it escapes or is missing. */
+function insideProject(root: string, target: string): string | undefined {
+  try {
+    const realRoot = realpathSync(root)
+    const path = realpathSync(resolve(root, target))
+    const rel = relative(realRoot, path)
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? path : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Expand every directive in the tree, depth first, in document order. */
+export async function expandDirectives(tree: Root, file: VFile, ctx: RenderContext, parse: Parse): Promise<void> {
+  await expandChildren(tree as unknown as { children: RootContent[] }, file, ctx, parse)
+}
+
+async function expandChildren(parent: { children: RootContent[] }, file: VFile, ctx: RenderContext, parse: Parse): Promise<void> {
+  const out: RootContent[] = []
+  for (const child of parent.children) {
+    if (child.type === 'textDirective') {
+      out.push(...restoreText(child))
+      continue
+    }
+    if (child.type === 'leafDirective' || child.type === 'containerDirective') {
+      const handler = HANDLERS[child.name]
+      if (!handler || handler.kind !== child.type) {
+        const allowed = Object.entries(HANDLERS).filter(([, hd]) => hd.kind === child.type).map(([n]) => n)
+        checkName(file, child, child.name, allowed, 'blok')
+        continue
+      }
+      const missing = handler.required.filter((a) => !child.attributes?.[a])
+      if (missing.length > 0) {
+        emit(file, 'sjabloon-blok-ongeldig', { name: child.name, problem: `het attribuut ${missing.map((m) => `${m}="…"`).join(', ')} ontbreekt` }, child.position)
+        continue
+      }
+      const replaced = await handler.run(child, file, ctx, parse)
+      const holder = { children: replaced }
+      await expandChildren(holder, file, ctx, parse)
+      out.push(...holder.children)
+      continue
+    }
+    if ('children' in child) await expandChildren(child as { children: RootContent[] }, file, ctx, parse)
+    out.push(child)
+  }
+  parent.children = out
+}
+
+/** "om 10:30" or "Let op:dit" parse as text directives; they are plain text. */
+function restoreText(node: TextDirective): RootContent[] {
+  return [{ type: 'text', value: `:${node.name}` }, ...(node.children as RootContent[])]
+}
+
+export const DIRECTIVE_NAMES = Object.keys(HANDLERS)

@@ -1,0 +1,51 @@
+import type { Root, Text } from 'mdast'
+import type { VFile } from 'vfile'
+import { visit } from 'unist-util-visit'
+import { emit } from '../diagnostics/emit.js'
+import { listValues, suggest } from '../diagnostics/suggest.js'
+import { FILTERS, type Named } from './names.js'
+
+const EXPRESSION = /\{\{([^{}]*)\}\}/g
+const NAME = /^[a-z_][a-z0-9_]*(\.[a-z0-9_-]+)*$/
+
+/**
+ * Replace {{ name | filter }} in text with the formatted value, as text:
+ * a value is never parsed as Markdown or HTML.
+ */
+export function replaceExpressions(tree: Root, file: VFile, names: ReadonlyMap<string, Named>): void {
+  visit(tree, 'text', (node: Text) => {
+    if (!node.value.includes('{{')) return
+    node.value = node.value.replace(EXPRESSION, (whole, inner: string, offset: number) => {
+      const place = placeIn(node, offset)
+      const [rawName = '', ...filters] = inner.split('|').map((s) => s.trim())
+      if (!NAME.test(rawName) || filters.some((f) => f === '')) {
+        emit(file, 'sjabloon-expressie', { found: whole }, place)
+        return whole
+      }
+      const named = names.get(rawName)
+      if (!named) {
+        emit(file, 'sjabloon-naam-onbekend', { name: rawName, suggestion: suggest(rawName, [...names.keys()]) }, place)
+        return whole
+      }
+      if (named.kind === 'tekst') return named.value
+      const [filterName = 'waarde', arg] = (filters[0] ?? 'waarde').split(':').map((s) => s.trim())
+      const filter = FILTERS[filterName]
+      if (!filter || filters.length > 1) {
+        const bad = filter ? filters[1]! : filterName
+        emit(file, 'sjabloon-filter-onbekend', { name: bad, suggestion: suggest(bad, Object.keys(FILTERS)), allowed: listValues(Object.keys(FILTERS), 20) }, place)
+        return whole
+      }
+      return filter(named.figure, arg)
+    })
+  })
+}
+
+function placeIn(node: Text, offset: number) {
+  const start = node.position?.start
+  if (!start) return undefined
+  const before = node.value.slice(0, offset)
+  const lines = before.split('\n')
+  const line = start.line + lines.length - 1
+  const column = lines.length > 1 ? lines[lines.length - 1]!.length + 1 : start.column + offset
+  return { start: { line, column } }
+}

@@ -1,0 +1,46 @@
+import type { Figure, ReportModel } from '../aggregate/model.js'
+import { changeText, number, percent, plural, pointText, rangeText, signed, trendWord, valueIn } from '../format/nl.js'
+
+export type Named = { kind: 'figuur'; figure: Figure } | { kind: 'tekst'; value: string }
+
+/** Every name a template can use in {{ … }}: the figures plus facts about the report. */
+export function namesOf(model: ReportModel): Map<string, Named> {
+  const names = new Map<string, Named>([
+    ['organisatie', { kind: 'tekst', value: model.organisation }],
+    ['titel', { kind: 'tekst', value: model.title }],
+    ['jaar', { kind: 'tekst', value: String(model.year) }],
+    ['vorig_jaar', { kind: 'tekst', value: String(model.year - 1) }],
+    ['eerste_jaar', { kind: 'tekst', value: String(model.history[0]?.year ?? model.year) }],
+    ['status', { kind: 'tekst', value: model.status }],
+  ])
+  for (const [key, figure] of Object.entries(model.figures)) names.set(key, { kind: 'figuur', figure })
+  return names
+}
+
+type Filter = (f: Figure, arg: string | undefined) => string
+
+const known = (f: Figure) => (f.current.state === 'bekend' ? f.current.value! : undefined)
+
+/**
+ * Filters turn a figure into words: {{ meldingen.totaal | verschil }}.
+ * A gap stays a gap: "onbekend" or "–", never 0.
+ */
+export const FILTERS: Record<string, Filter> = {
+  waarde: (f) => pointText(f.current, f.unit).replace(/\*$/, ''),
+  vorig: (f) => pointText(f.previous, f.unit).replace(/\*$/, ''),
+  verschil: (f) => (f.change.kind === 'waarde' ? (f.unit === 'aantal' || f.unit === 'uren' ? signed(f.change.absolute) : changeText(f.change, f.unit)) : changeText(f.change)),
+  verschil_procent: (f) => (f.change.kind === 'waarde' && f.change.percent !== null ? `${f.change.percent > 0 ? '+' : ''}${percent(f.change.percent / 100)}` : 'niet te berekenen'),
+  trend: (f) => trendWord(f.change),
+  aandeel: (f) => (f.share === null ? 'onbekend' : percent(f.share)),
+  bereik: (f) => (f.before ? rangeText(f.before) : 'onbekend'),
+  gemiddelde: (f) => (f.before ? number(Math.round(f.before.average * 10) / 10) : 'onbekend'),
+  hoogste: (f) => (f.before ? number(f.before.max) : 'onbekend'),
+  laagste: (f) => (f.before ? number(f.before.min) : 'onbekend'),
+  meervoud: (f, arg) => { const v = known(f); return v === undefined ? 'onbekend' : plural(v, arg ?? 'melding') },
+  euro: (f) => { const v = known(f); return v === undefined ? 'onbekend' : valueIn('euro', v) },
+  procent: (f) => { const v = known(f); return v === undefined ? 'onbekend' : valueIn('procent', v) },
+  uren: (f) => { const v = known(f); return v === undefined ? 'onbekend' : valueIn('uren', v) },
+}
+
+/** Filters that need an argument after a colon: {{ x | meervoud:melding }} */
+export const FILTER_ARGS = new Set(['meervoud'])

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto'
+import type { Element, ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import { toString } from 'hast-util-to-string'
+import rehypeStringify from 'rehype-stringify'
+import { unified } from 'unified'
+import type { ReportModel } from '../aggregate/model.js'
+import { dateText } from '../format/nl.js'
+import { reportCss, type StyleTheme } from './style.js'
+
+export interface Page { html: string; fragment: string }
+
+const stringifier = unified().use(rehypeStringify).freeze()
+const toHtml = (tree: Root) => stringifier.stringify(tree)
+
+const STATUS = { concept: 'Concept', definitief: 'Definitief' } as const
+
+/** The report's title line, used in <title>, the running header and the PDF metadata. */
+export const reportTitle = (model: ReportModel) => `${model.title} ${model.year}`
+
+function toc(body: Root): Element {
+  const items = body.children
+    .filter((n): n is Element => n.type === 'element' && n.tagName === 'h2')
+    .map((n) => h('li', h('a', { href: `#${String(n.properties?.id ?? '')}` }, toString(n))))
+  return h('nav', { className: ['inhoud'], ariaLabelledBy: 'inhoudsopgave' }, [h('h2', { id: 'inhoudsopgave' }, 'Inhoudsopgave'), h('ol', items)])
+}
+
+function cover(model: ReportModel): Element {
+  return h('header', { className: ['omslag'] }, [
+    h('p', { className: ['organisatie'] }, model.organisation),
+    h('h1', reportTitle(model)),
+    h('p', [
+      model.status === 'concept' ? h('span', { className: ['status-concept'] }, STATUS.concept) : STATUS.definitief,
+      ...(model.date ? [` · vastgesteld ${dateText(model.date)}`] : []),
+    ]),
+    ...(model.partial ? [h('p', `Let op: de cijfers van ${model.year} lopen tot en met ${dateText(model.partial.until)}.${model.partial.note ? ` ${model.partial.note}` : ''}`)] : []),
+  ])
+}
+
+/**
+ * One standalone page (CSS and SVG inline, no scripts, nothing loaded from
+ * elsewhere) and a fragment for a CMS. The Content-Security-Policy allows
+ * only this page's own style and embedded fonts.
+ */
+export function renderPage(model: ReportModel, body: Root, theme: StyleTheme): Page {
+  const css = reportCss(theme, `${model.organisation} · ${reportTitle(model)}`)
+  const content: ElementContent[] = [
+    h('a', { className: ['overslaan'], href: '#inhoud' }, 'Direct naar de inhoud'),
+    cover(model),
+    toc(body),
+    h('main', { id: 'inhoud' }, body.children as ElementContent[]),
+    h('footer', [h('p', `Bron van de cijfers: ${model.source}`)]),
+  ]
+  const wrapper = h('div', { className: ['jaarverslag'] }, content)
+  const hash = createHash('sha256').update(css).digest('base64')
+  const csp = `default-src 'none'; style-src 'sha256-${hash}'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'`
+  const doc: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: 'nl' }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: csp }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', `${reportTitle(model)} – ${model.organisation}`),
+          h('meta', { name: 'description', content: `${reportTitle(model)} van ${model.organisation}: meldingen, onderzoeken en de inzet van de vertrouwenspersonen.` }),
+          h('style', css),
+        ]),
+        h('body', wrapper),
+      ]),
+    ],
+  }
+  return {
+    html: toHtml(doc) + '\n',
+    fragment: toHtml({ type: 'root', children: [h('style', css), wrapper] }) + '\n',
+  }
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+
+/** NL Design System "basis" tokens from the example theme (EUPL-1.2); the organisation's colour overrides the accent. */
+const TOKENS = require('@nl-design-system-unstable/voorbeeld-design-tokens/dist/variables.cjs') as Record<string, string>
+
+const USED = [
+  'basisTextFontSizeMd', 'basisTextFontSizeLg', 'basisTextFontSizeXl', 'basisTextFontSize2xl', 'basisTextLineHeightMd',
+  'basisColorDefaultBgDocument', 'basisColorDefaultBgSubtle', 'basisColorDefaultBgDefault', 'basisColorDefaultBorderSubtle',
+  'basisColorDefaultBorderDefault', 'basisColorDefaultColorDocument', 'basisColorDefaultColorSubtle',
+  'basisFocusOutlineColor', 'basisFocusOutlineWidth', 'basisFocusOutlineStyle', 'basisSpaceBlockMd', 'basisSpaceBlockLg', 'basisSpaceBlockXl',
+] as const
+
+const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([a-z])([0-9])/g, '$1-$2').toLowerCase()
+
+function font(weight: 400 | 700): string {
+  const file = require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff2`)
+  return `@font-face{font-family:"Noto Sans";font-style:normal;font-weight:${weight};font-display:swap;src:url(data:font/woff2;base64,${readFileSync(file).toString('base64')}) format("woff2")}`
+}
+
+export interface StyleTheme { primary: string; secondary: string }
+
+/** A CSS string literal; `<` is escaped too, so data can never close the <style> element. */
+export const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3C ').replace(/\r?\n/g, '\\A ')}"`
+
+/**
+ * The report's CSS, scoped under .jaarverslag so the fragment can live in a
+ * CMS page. Fonts are embedded: the page loads nothing from elsewhere and
+ * every machine prints the same PDF.
+ */
+export function reportCss(theme: StyleTheme, runningHeader: string): string {
+  const tokens = USED.map((k) => `--${kebab(k)}:${TOKENS[k]};`).join('')
+  return `${font(400)}${font(700)}
+.jaarverslag{${tokens}--jv-primair:${theme.primary};--jv-steun:${theme.secondary};
+font-family:"Noto Sans",Arial,sans-serif;font-size:var(--basis-text-font-size-md);line-height:var(--basis-text-line-height-md);
+color:var(--basis-color-default-color-document);background:var(--basis-color-default-bg-document);max-width:50rem;margin:0 auto;padding:0 1rem 3rem}
+.jaarverslag h1,.jaarverslag h2,.jaarverslag h3{color:var(--jv-primair);line-height:1.25}
+.jaarverslag h1{font-size:var(--basis-text-font-size-2xl)}
+.jaarverslag h2{font-size:var(--basis-text-font-size-xl);margin-top:2.5rem;border-bottom:2px solid var(--jv-primair);padding-bottom:.25rem}
+.jaarverslag h3{font-size:var(--basis-text-font-size-lg)}
+.jaarverslag a{color:var(--jv-primair);text-decoration:underline}
+.jaarverslag a:focus-visible,.jaarverslag summary:focus-visible{outline:var(--basis-focus-outline-width) var(--basis-focus-outline-style) var(--basis-focus-outline-color);outline-offset:2px}
+.jaarverslag .overslaan{position:absolute;left:-999rem}
+.jaarverslag .overslaan:focus{position:static;display:inline-block;padding:.5rem;background:#fff}
+.jaarverslag .omslag{border-left:.5rem solid var(--jv-primair);padding:1.5rem 1.5rem 1rem;margin:1.5rem 0;background:var(--basis-color-default-bg-subtle)}
+.jaarverslag .omslag .organisatie{font-size:var(--basis-text-font-size-lg);margin:0}
+.jaarverslag .omslag h1{margin:.25rem 0 .5rem}
+.jaarverslag .status-concept{display:inline-block;border:2px solid #a00000;color:#a00000;font-weight:700;padding:0 .5rem;text-transform:uppercase;letter-spacing:.05em}
+.jaarverslag nav.inhoud ol{padding-left:1.25rem}
+.jaarverslag .tabel{overflow-x:auto;margin:1rem 0}
+.jaarverslag table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
+.jaarverslag caption{text-align:left;font-weight:700;padding:.25rem 0}
+.jaarverslag th,.jaarverslag td{border-bottom:1px solid var(--basis-color-default-border-subtle);padding:.3rem .5rem;text-align:left;vertical-align:top}
+.jaarverslag thead th{border-bottom:2px solid var(--basis-color-default-border-default)}
+.jaarverslag th[scope=row]{font-weight:400}
+.jaarverslag .getal{text-align:right;white-space:nowrap}
+.jaarverslag tr.sectie th{background:var(--basis-color-default-bg-default);font-weight:700}
+.jaarverslag tr.subtotaal th,.jaarverslag tr.subtotaal td,.jaarverslag tfoot th,.jaarverslag tfoot td{font-weight:700}
+.jaarverslag .voetnoot{font-size:.875rem;color:var(--basis-color-default-color-subtle)}
+.jaarverslag figure.grafiek{margin:1.5rem 0}
+.jaarverslag figure.grafiek svg{max-width:100%;height:auto}
+.jaarverslag figcaption .grafiek-titel{font-weight:700}
+.jaarverslag details{margin-top:.5rem}
+.jaarverslag summary{cursor:pointer;color:var(--jv-primair)}
+.jaarverslag footer{margin-top:3rem;font-size:.875rem;color:var(--basis-color-default-color-subtle)}
+@media print{
+@page{size:A4;margin:22mm 18mm 20mm;
+@top-left{content:${cssString(runningHeader)};font-family:"Noto Sans",sans-serif;font-size:8pt;color:#444}
+@bottom-right{content:"pagina " counter(page) " van " counter(pages);font-family:"Noto Sans",sans-serif;font-size:8pt;color:#444}}
+@page:first{@top-left{content:none}@bottom-right{content:none}}
+.jaarverslag{max-width:none;padding:0;font-size:10.5pt}
+.jaarverslag .overslaan,.jaarverslag details{display:none}
+.jaarverslag .omslag{min-height:230mm;break-after:page;border-left-width:3mm;padding-top:80mm}
+.jaarverslag nav.inhoud{break-after:page}
+.jaarverslag main h2{break-before:page;margin-top:0}
+.jaarverslag h2,.jaarverslag h3{break-after:avoid}
+.jaarverslag figure,.jaarverslag tr,.jaarverslag .omslag{break-inside:avoid}
+.jaarverslag thead{display:table-header-group}
+.jaarverslag a{color:inherit}}
+`
+}

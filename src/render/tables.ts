@@ -1,0 +1,114 @@
+import { h } from 'hastscript'
+import type { Element } from 'hast'
+import type { Breakdown, Figure, ReportModel, VpTableRow } from '../aggregate/model.js'
+import type { Point } from '../aggregate/series.js'
+import { changeText, percent, pointText } from '../format/nl.js'
+import type { Dataset } from '../chart/datasets.js'
+
+// Tables are built as trees: every value from the data enters as a text
+// node, so rehype-stringify escapes it. Captions and scope make them
+// readable for screen readers and the tagged PDF.
+
+const num = (text: string) => h('td', { className: ['getal'] }, text)
+
+const partialNote = (points: readonly Point[]) =>
+  points.some((p) => p.partial && p.state === 'bekend')
+    ? [h('p', { className: ['voetnoot'] }, '* Deel van het jaar: deze cijfers beslaan niet het hele jaar.')]
+    : []
+
+/** A breakdown with this year, last year and the change; multi-label ones count mentions. */
+export function breakdownTable(model: ReportModel, b: Breakdown): Element {
+  const unit = b.multiLabel ? 'Vermeldingen' : 'Aantal'
+  const head = h('tr', [
+    h('th', { scope: 'col' }, 'Categorie'),
+    h('th', { scope: 'col', className: ['getal'] }, `${unit} ${model.year - 1}`),
+    h('th', { scope: 'col', className: ['getal'] }, `${unit} ${model.year}`),
+    h('th', { scope: 'col', className: ['getal'] }, 'Verschil'),
+    ...(b.multiLabel ? [h('th', { scope: 'col', className: ['getal'] }, 'Van de casussen')] : []),
+  ])
+  const rows = b.rows.map((r) =>
+    h('tr', [
+      h('th', { scope: 'row' }, r.category),
+      num(pointText(r.previous)),
+      num(pointText(r.current)),
+      num(changeText(r.change)),
+      ...(b.multiLabel ? [num(r.share === null ? '–' : percent(r.share))] : []),
+    ]),
+  )
+  const foot = b.multiLabel
+    ? h('tr', [h('th', { scope: 'row' }, 'Aantal casussen (een casus kan meerdere vermeldingen hebben)'), num('–'), num(pointText(b.base)), num(''), num('')])
+    : h('tr', [h('th', { scope: 'row' }, 'Totaal'), num(pointText(model.figures['meldingen.totaal']!.previous)), num(pointText(b.base)), num(changeText(model.figures['meldingen.totaal']!.change)), ])
+  return h('div', { className: ['tabel'] }, [
+    h('table', [h('caption', `${b.title}, ${model.year - 1} en ${model.year}`), h('thead', head), h('tbody', rows), h('tfoot', foot)]),
+    ...partialNote(b.rows.flatMap((r) => [r.current, r.previous])),
+  ])
+}
+
+/** The VP table as the seeds print it: three years side by side, subtotals and a grand total. */
+export function vpTable(model: ReportModel): Element {
+  const { years, sections, grandTotal } = model.vpTable
+  const row = (r: VpTableRow) =>
+    h('tr', { className: r.kind === 'onderdeel' ? [] : [r.kind] }, [
+      h('th', { scope: 'row' }, r.kind === 'subtotaal' ? 'Totaal' : r.label),
+      ...r.points.map((p) => num(pointText(p))),
+    ])
+  const bodies = sections.map((s) =>
+    h('tbody', [h('tr', { className: ['sectie'] }, [h('th', { scope: 'colgroup', colSpan: years.length + 1 }, s.title)]), ...s.rows.map(row)]),
+  )
+  return h('div', { className: ['tabel'] }, [
+    h('table', [
+      h('caption', `Inzet vertrouwenspersonen, ${years[years.length - 1]} t/m ${years[0]}`),
+      h('thead', h('tr', [h('th', { scope: 'col' }, 'Onderdeel'), ...years.map((y) => h('th', { scope: 'col', className: ['getal'] }, String(y)))])),
+      ...bodies,
+      h('tfoot', row({ ...grandTotal, label: 'Totaal aantal uren' })),
+    ]),
+    ...partialNote([...sections.flatMap((s) => s.rows.flatMap((r) => r.points))]),
+  ])
+}
+
+/** A figure over every year the project knows. */
+export function seriesTable(caption: string, label: string, points: readonly Point[]): Element {
+  return h('div', { className: ['tabel'] }, [
+    h('table', [
+      h('caption', caption),
+      h('thead', h('tr', [h('th', { scope: 'col' }, 'Jaar'), h('th', { scope: 'col', className: ['getal'] }, label)])),
+      h('tbody', points.map((p) => h('tr', [h('th', { scope: 'row' }, String(p.year)), num(pointText(p))]))),
+    ]),
+    ...partialNote(points),
+  ])
+}
+
+/** Every figure against the year before and the years before that (Rotterdam's requirement). */
+export function comparisonTable(model: ReportModel, figures: readonly Figure[], caption: string): Element {
+  const shown = figures.filter((f) => f.window.some((p) => p.state !== 'ontbreekt'))
+  return h('div', { className: ['tabel', 'breed'] }, [
+    h('table', [
+      h('caption', caption),
+      h('thead', h('tr', [
+        h('th', { scope: 'col' }, 'Kengetal'),
+        ...model.window.map((y) => h('th', { scope: 'col', className: ['getal'] }, String(y))),
+        h('th', { scope: 'col', className: ['getal'] }, `Verschil met ${model.year - 1}`),
+      ])),
+      h('tbody', shown.map((f) => h('tr', [
+        h('th', { scope: 'row' }, f.label),
+        ...f.window.map((p) => num(pointText(p, f.unit))),
+        num(changeText(f.change, f.unit)),
+      ]))),
+    ]),
+    h('p', { className: ['voetnoot'] }, '– betekent: niet geregistreerd of niet gepubliceerd voor dat jaar.'),
+    ...partialNote(shown.flatMap((f) => f.window)),
+  ])
+}
+
+/** The data behind a chart, for readers who cannot see it. */
+export function datasetTable(dataset: Dataset, caption: string): Element {
+  return h('table', [
+    h('caption', caption),
+    h('thead', h('tr', dataset.columns.map((c) => h('th', { scope: 'col' }, c.label)))),
+    h('tbody', dataset.rows.map((r) => h('tr', dataset.columns.map((c, i) => {
+      const v = r[c.field]
+      const text = v === null || v === undefined ? '–' : typeof v === 'number' ? pointText({ year: 0, value: v, state: 'bekend', partial: false }) : String(v)
+      return i === 0 ? h('th', { scope: 'row' }, text) : typeof v === 'number' ? num(text) : h('td', text)
+    })))),
+  ])
+}
