@@ -62,7 +62,8 @@ export function vegaConfig(theme: Theme, colours: string[]) {
  * gets the primary colour, older ones lighter shades, all ≥ 3:1 on white.
  */
 export function paletteFor(dataset: Dataset, theme: Theme): string[] {
-  const years = new Set(dataset.rows.map((r) => r.jaar ?? r.huidig)).size
+  const field = dataset.rows.some((r) => 'huidig' in r) ? 'huidig' : 'jaar'
+  const years = new Set(dataset.rows.map((r) => r[field])).size
   const all = ['#7a7f87', theme.secondary, theme.primary]
   return years >= 3 ? all : all.slice(-Math.max(2, years))
 }

@@ -121,7 +121,7 @@ export const catalogue = {
   }),
   'schema-verplicht': entry<{ field: string; missing: string; description: string }>({
     severity: 'fout', stage: 'valideren', title: 'Verplicht veld ontbreekt',
-    message: (a) => `${a.field}: het verplichte veld ${q(a.missing)} ontbreekt (${a.description}).`,
+    message: (a) => `${a.field}: het verplichte veld ${q(a.missing)} ontbreekt; verwacht: ${a.description}.`,
     hint: 'Voeg het veld toe op dit niveau.',
   }),
   'schema-onbekend-veld': entry<{ field: string; key: string; suggestion: string; allowed: string }>({

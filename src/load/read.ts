@@ -2,6 +2,9 @@ import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
 
+/** Whole-file problems point at the start of the file. */
+const START = { start: { line: 1, column: 1 } }
+
 /** Data and prose files are small; anything bigger is a mistake, not a report. */
 export const MAX_FILE_BYTES = 1024 * 1024
 
@@ -17,7 +20,7 @@ export function readText(path: string): VFile {
   try {
     const size = statSync(path).size
     if (size > MAX_FILE_BYTES) {
-      emit(file, 'bestand-te-groot', { size: formatSize(size), max: formatSize(MAX_FILE_BYTES) })
+      emit(file, 'bestand-te-groot', { size: formatSize(size), max: formatSize(MAX_FILE_BYTES) }, START)
       return file
     }
     bytes = readFileSync(path)
@@ -31,16 +34,16 @@ export function readText(path: string): VFile {
 
 export function decode(file: VFile, bytes: Buffer): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    emit(file, 'bestand-codering', { found: 'UTF-16' })
+    emit(file, 'bestand-codering', { found: 'UTF-16' }, START)
     return ''
   }
   if (bytes.includes(0)) {
-    emit(file, 'bestand-binair', {})
+    emit(file, 'bestand-binair', {}, START)
     return ''
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
   if (text.includes('\uFFFD')) {
-    emit(file, 'bestand-codering', { found: 'een andere codering dan UTF-8 (bijvoorbeeld Windows-1252)' })
+    emit(file, 'bestand-codering', { found: 'een andere codering dan UTF-8 (bijvoorbeeld Windows-1252)' }, START)
     return ''
   }
   // A UTF-8 byte order mark is harmless: editors on Windows add it.

@@ -25,8 +25,28 @@ export function placeOfRange(lines: LineCounter, range: readonly [number, number
 
 const YAML_ERRORS: Record<string, (file: VFile, text: string, place: Place) => void> = {
   TAB_AS_INDENT: (file, _t, place) => emit(file, 'yaml-tab', {}, place),
-  DUPLICATE_KEY: (file, text, place) => emit(file, 'yaml-dubbele-sleutel', { key: text.replace(/^["']|["']$/g, '') }, place),
+  DUPLICATE_KEY: (file, text, place) => emit(file, 'yaml-dubbele-sleutel', { key: text }, place),
 }
+
+/** yaml's error codes in Dutch: what was found, so the hint can say what to do. */
+const SYNTAX: Record<string, string> = {
+  BAD_INDENT: 'de inspringing klopt niet',
+  BLOCK_AS_IMPLICIT_KEY: 'een sleutel loopt over meer dan één regel of mist een dubbele punt',
+  MULTILINE_IMPLICIT_KEY: 'een sleutel loopt over meer dan één regel of mist een dubbele punt',
+  BLOCK_IN_FLOW: 'een lijst of groep tussen haakjes is niet goed afgesloten',
+  MISSING_CHAR: 'er ontbreekt een afsluitend teken, zoals ] of } of een aanhalingsteken',
+  UNEXPECTED_TOKEN: 'er staat een onverwacht teken',
+  BAD_SCALAR_START: 'een waarde begint met een teken dat tussen aanhalingstekens moet (zoals @ of `)',
+  BAD_DQ_ESCAPE: 'een backslash-code tussen dubbele aanhalingstekens is ongeldig',
+  MULTIPLE_DOCS: 'het bestand bevat meer dan één document (---)',
+  KEY_OVER_1024_CHARS: 'een sleutel is langer dan 1024 tekens',
+  NON_STRING_KEY: 'een sleutel is geen gewone tekst',
+  BAD_DIRECTIVE: 'een regel met % wordt niet begrepen',
+}
+
+/** The key at a duplicate-key error: the text up to the colon, without quotes. */
+const keyAt = (text: string, offset: number) =>
+  (/^("[^"]*"|'[^']*'|[^:\n]+)/.exec(text.slice(offset))?.[1] ?? '?').trim().replace(/^["']|["']$/g, '')
 
 /**
  * Parse YAML 1.2 (core schema only) without expanding anything: a `%YAML`
@@ -57,8 +77,8 @@ export function parseYaml(file: VFile): YamlSource | undefined {
   for (const error of doc.errors) {
     const place = placeOfRange(lines, error.pos)
     const specific = YAML_ERRORS[error.code]
-    if (specific) specific(file, text.slice(error.pos[0], error.pos[1]), place)
-    else emit(file, 'yaml-syntaxis', { detail: firstLine(error.message) }, place)
+    if (specific) specific(file, keyAt(text, error.pos[0]), place)
+    else emit(file, 'yaml-syntaxis', { detail: SYNTAX[error.code] ?? 'de opbouw van het bestand klopt niet' }, place)
   }
   if (doc.directives?.yaml.explicit) {
     const line = text.split(/\r?\n/).findIndex((l) => l.startsWith('%YAML'))
@@ -70,18 +90,19 @@ export function parseYaml(file: VFile): YamlSource | undefined {
 }
 
 function checkNodes(file: VFile, doc: Document, lines: LineCounter): void {
+  let aliasReported = false
   visit(doc, (_key, node) => {
-    if (isAlias(node)) {
-      emit(file, 'yaml-alias', {}, node.range ? placeOfRange(lines, node.range) : undefined)
-      return visit.SKIP
+    if (!isNode(node)) return undefined
+    const place = node.range ? placeOfRange(lines, node.range) : undefined
+    // One message for all anchors and aliases: an alias bomb has thousands.
+    if ((isAlias(node) || node.anchor) && !aliasReported) {
+      aliasReported = true
+      emit(file, 'yaml-alias', {}, place)
     }
-    if (isNode(node)) {
-      const place = node.range ? placeOfRange(lines, node.range) : undefined
-      if (node.anchor) emit(file, 'yaml-alias', {}, place)
-      if (node.tag) emit(file, 'yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }, place)
-      if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) {
-        emit(file, 'getal-ongeldig', { found: String(node.source ?? node.value) }, place)
-      }
+    if (isAlias(node)) return visit.SKIP
+    if (node.tag) emit(file, 'yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }, place)
+    if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) {
+      emit(file, 'getal-ongeldig', { found: String(node.source ?? node.value) }, place)
     }
     return undefined
   })
@@ -97,8 +118,6 @@ function tooDeep(text: string): boolean {
   }
   return false
 }
-
-const firstLine = (s: string) => (s.split('\n')[0] ?? s).replace(/ at line \d+, column \d+:?$/, '').trim()
 
 /** The node at a path, and for maps the key node when asked for the key. */
 export function locate(source: YamlSource, path: Path, which: 'value' | 'key' = 'value'): Place | undefined {

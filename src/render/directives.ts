@@ -3,7 +3,8 @@ import { isAbsolute, relative, resolve } from 'node:path'
 import { h } from 'hastscript'
 import type { Element } from 'hast'
 import type { Paragraph, Root, RootContent } from 'mdast'
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { BREAKDOWN_IDS, type BreakdownId } from '../domain/breakdowns.js'
 import { FIGURES, type FigureKey } from '../domain/figures.js'
@@ -181,10 +182,6 @@ export async function expandDirectives(tree: Root, file: VFile, ctx: RenderConte
 async function expandChildren(parent: { children: RootContent[] }, file: VFile, ctx: RenderContext, parse: Parse): Promise<void> {
   const out: RootContent[] = []
   for (const child of parent.children) {
-    if (child.type === 'textDirective') {
-      out.push(...restoreText(child))
-      continue
-    }
     if (child.type === 'leafDirective' || child.type === 'containerDirective') {
       const handler = HANDLERS[child.name]
       if (!handler || handler.kind !== child.type) {
@@ -209,9 +206,27 @@ async function expandChildren(parent: { children: RootContent[] }, file: VFile, 
   parent.children = out
 }
 
-/** "om 10:30" or "Let op:dit" parse as text directives; they are plain text. */
-function restoreText(node: TextDirective): RootContent[] {
-  return [{ type: 'text', value: `:${node.name}` }, ...(node.children as RootContent[])]
+/**
+ * "om 10:30", "Let op:dit" and "{{ x | meervoud:melding }}" parse as text
+ * directives; no text directive exists, so they become plain text again,
+ * merged with their neighbours before expressions are read.
+ */
+export function restoreTextDirectives(tree: Root): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return
+    const out: RootContent[] = []
+    for (const child of node.children as RootContent[]) {
+      const pieces: RootContent[] = child.type === 'textDirective'
+        ? [{ type: 'text', value: `:${child.name}` }, ...(child.children as RootContent[])]
+        : [child]
+      for (const piece of pieces) {
+        const last = out[out.length - 1]
+        if (piece.type === 'text' && last?.type === 'text') {
+          last.value += piece.value
+          if (last.position && piece.position) last.position.end = piece.position.end
+        } else out.push(piece.type === 'text' ? { ...piece } : piece)
+      }
+    }
+    ;(node as { children: RootContent[] }).children = out
+  })
 }
-
-export const DIRECTIVE_NAMES = Object.keys(HANDLERS)

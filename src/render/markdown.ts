@@ -11,7 +11,7 @@ import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { RenderContext } from './context.js'
-import { expandDirectives } from './directives.js'
+import { expandDirectives, restoreTextDirectives } from './directives.js'
 import { replaceExpressions } from './expressions.js'
 import { checkSafety } from './safety.js'
 
@@ -29,6 +29,7 @@ const toHast = unified().use(remarkRehype).use(rehypeSanitize, schema).freeze()
 export async function parseMarkdown(file: VFile, ctx: RenderContext): Promise<Root> {
   const tree = parser.parse(file)
   checkSafety(tree, file)
+  restoreTextDirectives(tree)
   replaceExpressions(tree, file, ctx.names)
   ctx.stack.push(file.path)
   try {

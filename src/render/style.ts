@@ -72,7 +72,7 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 @page:first{@top-left{content:none}@bottom-right{content:none}}
 .jaarverslag{max-width:none;padding:0;font-size:10.5pt}
 .jaarverslag .overslaan,.jaarverslag details{display:none}
-.jaarverslag .omslag{min-height:230mm;break-after:page;border-left-width:3mm;padding-top:80mm}
+.jaarverslag .omslag{box-sizing:border-box;height:240mm;margin:0;break-after:page;border-left-width:3mm;padding-top:70mm}
 .jaarverslag nav.inhoud{break-after:page}
 .jaarverslag main h2{break-before:page;margin-top:0}
 .jaarverslag h2,.jaarverslag h3{break-after:avoid}

@@ -5,7 +5,7 @@ import { locate, type Path, type YamlSource } from '../load/yaml.js'
 import { describeValue } from './describe.js'
 import { validators } from './schemas.js'
 
-type Schema = { $ref?: string; title?: string; description?: string; properties?: Record<string, Schema>; enum?: unknown[]; const?: unknown }
+type Schema = { $ref?: string; propertyNames?: { description?: string }; title?: string; description?: string; properties?: Record<string, Schema>; enum?: unknown[]; const?: unknown }
 
 const TYPE_WORDS: Record<string, string> = {
   integer: 'een geheel getal',
@@ -19,7 +19,9 @@ const TYPE_WORDS: Record<string, string> = {
 const pathOf = (instancePath: string): Path =>
   instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
 
-const fieldName = (path: Path) => (path.length === 0 ? 'het bestand' : path.join('.'))
+/** herkomst.intern, kengetallen[2].eenheid (counting from 1, as people do) */
+const fieldName = (path: Path) =>
+  path.length === 0 ? 'het bestand' : path.map((p, i) => (/^\d+$/.test(String(p)) ? `[${Number(p) + 1}]` : `${i ? '.' : ''}${p}`)).join('')
 
 /**
  * Turn ajv's errors into Dutch, positioned messages: one per problem.
@@ -34,7 +36,8 @@ export function reportSchemaErrors(source: YamlSource, errors: readonly ErrorObj
     alternatives.some((a) => a !== e && a.instancePath === e.instancePath)
 
   for (const error of errors) {
-    if (error.keyword === 'if' || insideAlternative(error)) continue
+    // The propertyNames error itself says which name is wrong; its sub-errors repeat it.
+    if (error.keyword === 'if' || insideAlternative(error) || error.schemaPath.includes('/propertyNames/')) continue
     const path = pathOf(error.instancePath)
     const field = fieldName(path)
     const parent = (error.parentSchema ?? {}) as Schema
@@ -92,7 +95,7 @@ export function reportSchemaErrors(source: YamlSource, errors: readonly ErrorObj
 }
 
 function propertyNameRule(parent: Schema): string {
-  return parent.description ?? 'een geldige naam'
+  return parent.propertyNames?.description ?? 'een geldige naam'
 }
 
 function ajvFallback(error: ErrorObject): string {

@@ -1,0 +1,35 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url))
+export const FIXTURES = join(REPO, 'test', 'fixtures')
+
+const made: string[] = []
+
+/**
+ * A throw-away project: the example data of the repository (or another
+ * fixture project), with a case folder's `files/` laid over it and the
+ * paths in its `verwijder.txt` removed.
+ */
+export function projectWith(caseDir?: string, base = REPO): string {
+  const root = mkdtempSync(join(tmpdir(), 'jaarverslag-test-'))
+  made.push(root)
+  cpSync(join(base, 'data'), join(root, 'data'), { recursive: true })
+  if (caseDir) {
+    if (existsSync(join(caseDir, 'files'))) cpSync(join(caseDir, 'files'), root, { recursive: true })
+    const remove = join(caseDir, 'verwijder.txt')
+    if (existsSync(remove)) {
+      for (const line of readFileSync(remove, 'utf8').split('\n').filter(Boolean)) rmSync(join(root, line), { recursive: true, force: true })
+    }
+  }
+  return root
+}
+
+export function cleanupProjects(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+}
+
+/** UPDATE=1 rewrites expected files; never on CI. */
+export const updating = process.env.UPDATE === '1' && !process.env.CI
