@@ -1,0 +1,151 @@
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { buildReportModel } from '../src/aggregate/model.js'
+import { dataTables, toCsv } from '../src/aggregate/opendata.js'
+import { check } from '../src/compile.js'
+import { BREAKDOWN_IDS } from '../src/domain/breakdowns.js'
+import type { Project } from '../src/validate/index.js'
+import { FIXTURES, REPO } from './helpers/project.js'
+
+const helmond = check(REPO).project!
+const rotterdam = check(join(FIXTURES, 'valid', 'rotterdam')).project!
+const huizen = check(join(FIXTURES, 'valid', 'huizen')).project!
+
+describe('report model of Helmond 2024', () => {
+  const model = buildReportModel(helmond, 2024)
+  const total = model.figures['meldingen.totaal']!
+
+  it('compares the meldingen with the year before: 18 vs 10, +8, +80%', () => {
+    expect(total.current).toMatchObject({ year: 2024, value: 18, state: 'bekend' })
+    expect(total.previous).toMatchObject({ year: 2023, value: 10 })
+    expect(total.change).toEqual({ kind: 'waarde', absolute: 8, percent: 80, partial: false })
+  })
+
+  it('keeps the window N−4…N and the range of the earlier years ("schommelde tussen 7 en 17")', () => {
+    expect(total.window.map((p) => [p.year, p.value])).toEqual([[2020, 17], [2021, 10], [2022, 7], [2023, 10], [2024, 18]])
+    expect(total.before).toMatchObject({ min: 7, max: 17, count: 4, from: 2020, to: 2023 })
+  })
+
+  it('has the meldingen series over every known year, from the history', () => {
+    expect(model.history[0]).toMatchObject({ year: 2011, value: 2 })
+    expect(model.history.map((p) => p.value)).toEqual([2, 0, 2, 9, 6, 11, 4, 11, 10, 17, 10, 7, 10, 18])
+  })
+
+  it('builds the VP table with three years side by side: hours 619, 435, 215', () => {
+    expect(model.vpTable.years).toEqual([2024, 2023, 2022])
+    expect(model.vpTable.grandTotal.points.map((p) => p.value)).toEqual([619, 435, 215])
+    const casussen = model.vpTable.sections[0]!
+    expect(casussen.rows.map((r) => [r.label, r.points.map((p) => p.value)])).toEqual([
+      ['Lopende casussen (uit eerdere jaren)', [5, 0, 0]],
+      ['Nieuwe casussen', [47, 24, 24]],
+      ['Casussen', [52, 24, 24]],
+    ])
+    expect(model.vpTable.sections[2]!.rows.at(-1)!.points.map((p) => p.value)).toEqual([365, 238, 93])
+    expect(model.vpTable.sections[3]!.rows.at(-1)!.points.map((p) => p.value)).toEqual([254, 197, 122])
+  })
+
+  it('takes shares of the total, and multi-label shares of the number of cases', () => {
+    expect(model.figures['meldingen.intern']!.share).toBe(0.5)
+    const soort = model.breakdowns['vertrouwenspersonen.soort_kwestie']
+    expect(soort.multiLabel).toBe(true)
+    expect(soort.base).toMatchObject({ value: 52 })
+    expect(soort.sum).toBe(104)
+    expect(soort.rows.find((r) => r.category === 'pesten')!.share).toBeCloseTo(15 / 52)
+  })
+
+  it('names the categories that rose and fell most', () => {
+    const type = model.breakdowns['meldingen.type']
+    expect(type.rising[0]).toMatchObject({ category: 'Ongewenst gedrag/onveilig werkklimaat' })
+    expect(type.falling.map((r) => r.category)).toEqual(['Ongewenste omgangsvormen', 'Financiële schending'])
+  })
+
+  it('has no previous value for a breakdown that was not published the year before', () => {
+    const regeling = model.breakdowns['meldingen.regeling']
+    expect(regeling.rows[0]!.previous.state).toBe('ontbreekt')
+    expect(regeling.rows[0]!.change).toEqual({ kind: 'geen-vorige' })
+  })
+
+  it('writes open data: CSV and JSON tables of every series', () => {
+    const tables = dataTables(model)
+    expect(tables.map((t) => t.name)).toContain('inzet-vertrouwenspersonen')
+    const csv = toCsv(tables.find((t) => t.name === 'meldingen-per-jaar')!)
+    expect(csv.split('\r\n').slice(0, 2)).toEqual(['jaar,meldingen,status', '2011,2,bekend'])
+  })
+})
+
+describe('gaps stay gaps', () => {
+  it('a missing year in the window is "ontbreekt", not 0', () => {
+    const model = buildReportModel(helmond, 2022)
+    const adviesvragen = model.figures['meldingen.adviesvragen']!
+    expect(adviesvragen.window.map((p) => [p.year, p.state, p.value])).toEqual([
+      [2018, 'ontbreekt', null], [2019, 'ontbreekt', null], [2020, 'ontbreekt', null], [2021, 'bekend', 38], [2022, 'bekend', 35],
+    ])
+    expect(adviesvragen.before).toMatchObject({ min: 38, max: 38, count: 1 })
+  })
+
+  it('an unknown value is "onbekend" and cannot be compared', () => {
+    const model = buildReportModel(huizen, 2022)
+    expect(model.figures['meldingen.totaal']!.current.state).toBe('onbekend')
+    expect(model.figures['meldingen.totaal']!.change).toEqual({ kind: 'onbekend' })
+    expect(model.figures['vp.casussen']!.window.map((p) => p.value)).toEqual([21, 8, 3, 2, 4])
+  })
+
+  it('a partial year is marked, and so is every comparison with it', () => {
+    const model = buildReportModel(rotterdam, 2020)
+    const total = model.figures['meldingen.totaal']!
+    expect(total.current).toMatchObject({ value: 93, partial: true })
+    expect(total.change).toMatchObject({ kind: 'waarde', absolute: -44, partial: true })
+    expect(model.partial?.until).toBe('2020-12-03')
+    // A partial year is left out of the range of whole years.
+    expect(buildReportModel(rotterdam, 2020).figures['meldingen.totaal']!.before).toMatchObject({ min: 125, max: 172, count: 4 })
+  })
+
+  it('a change from 0 has no percentage, never a division by zero', () => {
+    const model = buildReportModel(helmond, 2023)
+    const row = model.breakdowns['vertrouwenspersonen.relatie'].rows.find((r) => r.category === 'bestuurder')!
+    expect(row.change).toEqual({ kind: 'waarde', absolute: 2, percent: null, partial: false })
+  })
+})
+
+describe('property: breakdowns keep their parts and totals', () => {
+  /** A project with the Helmond config and generated meldingen for two years. */
+  function projectWith(types: Record<string, number>[]): Project {
+    const years = types.map((type, i) => ({
+      year: 2020 + i,
+      meta: { jaar: 2020 + i, status: 'concept' as const, bron: 'test' },
+      meldingen: { totaal: Object.values(type).reduce((a, b) => a + b, 0), type },
+      texts: new Map(),
+    }))
+    return { ...helmond, history: {}, years }
+  }
+  const categories = helmond.vocabularies.type
+  const breakdown = fc.dictionary(fc.constantFrom(...categories), fc.nat({ max: 1000 }), { maxKeys: categories.length })
+
+  it('the sum of the rows equals the sum of the data, shares add up to 1, changes are current − previous', () => {
+    fc.assert(fc.property(breakdown, breakdown, (before, now) => {
+      const model = buildReportModel(projectWith([before, now]), 2021)
+      const b = model.breakdowns['meldingen.type']
+      const total = Object.values(now).reduce((a, v) => a + v, 0)
+      expect(b.sum).toBe(total)
+      expect(b.rows.map((r) => r.category)).toEqual(categories.filter((c) => c in now || c in before))
+      if (total > 0) expect(b.rows.reduce((a, r) => a + (r.share ?? 0), 0)).toBeCloseTo(1)
+      for (const r of b.rows) {
+        expect(r.change).toMatchObject({ kind: 'waarde', absolute: (now[r.category] ?? 0) - (before[r.category] ?? 0) })
+      }
+    }), { numRuns: 200 })
+  })
+
+  it('every breakdown of every example year is internally consistent', () => {
+    for (const project of [helmond, rotterdam, huizen]) {
+      for (const { year } of project.years) {
+        const model = buildReportModel(project, year)
+        for (const id of BREAKDOWN_IDS) {
+          const b = model.breakdowns[id]
+          expect(b.sum).toBe(b.rows.reduce((a, r) => a + (r.current.value ?? 0), 0))
+          if (!b.multiLabel && b.present && b.base.state === 'bekend') expect(b.sum).toBe(b.base.value)
+        }
+      }
+    }
+  })
+})
