@@ -8,12 +8,11 @@ import { findBrowser, launchBrowser, type OpenBrowser } from '../print/browser.j
 import { browserPrinter } from '../print/index.js'
 import { PrintError } from '../print/pdf.js'
 import type { CliOptions } from './args.js'
+import { openBrowsers } from './browsers.js'
 import { exitCodeOf, report, type Console } from './report.js'
 
 export const outDirOf = (options: Pick<CliOptions, 'root' | 'out'>) => resolve(options.root, options.out ?? 'output')
 
-/** Opened at most once per run and closed on every path, also on Ctrl-C. */
-export const openBrowsers = new Set<OpenBrowser>()
 
 export async function runBuild(options: CliOptions, io: Console): Promise<number> {
   const root = resolve(options.root)

@@ -3,10 +3,8 @@ import { readFileSync } from 'node:fs'
 import { EXIT } from '../diagnostics/catalogue.js'
 import { cleanupStaging } from '../output/stage.js'
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js'
-import { openBrowsers, runBuild } from './build.js'
 import { processConsole, type Console } from './report.js'
-import { runValidate } from './validate.js'
-import { runInit, runNewYear } from './scaffold.js'
+import { openBrowsers } from './browsers.js'
 
 const version = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
@@ -22,10 +20,11 @@ export async function main(argv: readonly string[], io: Console = processConsole
   if (options.version) { io.out(version()); return EXIT.ok }
   if (options.help || options.command === 'help') { io.out(HELP); return EXIT.ok }
   switch (options.command) {
-    case 'validate': return runValidate(options, io)
-    case 'build': return runBuild(options, io)
-    case 'init': return runInit(options, io)
-    case 'nieuw-jaar': return runNewYear(options, io)
+    // Commands load on demand, so help and usage errors answer at once.
+    case 'validate': return (await import('./validate.js')).runValidate(options, io)
+    case 'build': return (await import('./build.js')).runBuild(options, io)
+    case 'init': return (await import('./scaffold.js')).runInit(options, io)
+    case 'nieuw-jaar': return (await import('./scaffold.js')).runNewYear(options, io)
   }
 }
 
