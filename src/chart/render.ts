@@ -115,7 +115,9 @@ const escapeXml = (s: string) =>
 /** role="img" with a Dutch title and description instead of vega's English ARIA. */
 function accessibleSvg(svg: string, name: string, title: string, description: string): string {
   const id = `grafiek-${name}`
-  return svg.replace(/^<svg([^>]*)>/, (_m, attrs: string) =>
+  // vega still labels marks in English ("Title text 'Jaar'"); the whole chart is one image, so the marks need none.
+  const quiet = svg.replace(/ (?:role="graphics-[a-z-]+"|aria-roledescription="[^"]*"|aria-label="[^"]*"|aria-hidden="true")/g, '')
+  return quiet.replace(/^<svg([^>]*)>/, (_m, attrs: string) =>
     `<svg${attrs} role="img" aria-labelledby="${id}-titel ${id}-beschrijving"><title id="${id}-titel">${escapeXml(title)}</title><desc id="${id}-beschrijving">${escapeXml(description)}</desc>`,
   )
 }

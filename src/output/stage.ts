@@ -1,0 +1,54 @@
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
+import type { Output } from '../compile.js'
+
+/** True when `inner` is `outer` or lies inside it. */
+export function within(outer: string, inner: string): boolean {
+  const rel = relative(resolve(outer), resolve(inner))
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+/** The input the output folder would overwrite or be overwritten by, if any. */
+export function overlappingInput(root: string, outDir: string): string | undefined {
+  if (within(outDir, root)) return root
+  return ['data', 'templates', 'schemas'].map((d) => join(root, d)).find((input) => within(input, outDir) || within(outDir, input))
+}
+
+let pending: string | undefined
+
+/** Remove a half-written staging folder, also when the process is interrupted. */
+export function cleanupStaging(): void {
+  if (pending) rmSync(pending, { recursive: true, force: true })
+  pending = undefined
+}
+
+/**
+ * Write the outputs next to the output folder first, carrying over the
+ * previous output, and swap the folders only when everything is written.
+ * A failure leaves the previous output as it was.
+ */
+export function writeStaged(outDir: string, outputs: Output): void {
+  const out = resolve(outDir)
+  const staging = `${out}.nieuw-${process.pid}`
+  const old = `${out}.oud-${process.pid}`
+  pending = staging
+  try {
+    rmSync(staging, { recursive: true, force: true })
+    mkdirSync(dirname(out), { recursive: true })
+    if (existsSync(out)) cpSync(out, staging, { recursive: true })
+    else mkdirSync(staging)
+    for (const [path, content] of [...outputs].sort(([a], [b]) => a.localeCompare(b))) {
+      const target = join(staging, path)
+      mkdirSync(dirname(target), { recursive: true })
+      writeFileSync(target, content)
+    }
+    if (existsSync(out)) renameSync(out, old)
+    renameSync(staging, out)
+    pending = undefined
+    rmSync(old, { recursive: true, force: true })
+  } catch (error) {
+    if (!existsSync(out) && existsSync(old)) renameSync(old, out)
+    cleanupStaging()
+    throw error
+  }
+}

@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildReportModel } from '../src/aggregate/model.js'
+import { datasetsOf, DATASET_NAMES } from '../src/chart/datasets.js'
+import { renderChart } from '../src/chart/render.js'
+import { loadChartSpecs } from '../src/chart/specs.js'
+import { check, themeOf, DEFAULT_TEMPLATES } from '../src/compile.js'
+import { toJson } from '../src/diagnostics/reporter.js'
+import { FIXTURES, REPO, updating } from './helpers/project.js'
+
+const project = check(REPO).project!
+const model = buildReportModel(project, 2024)
+const datasets = datasetsOf(model)
+const theme = themeOf(project)
+const CHARTS = join(DEFAULT_TEMPLATES, 'charts')
+const GOLDEN = join(FIXTURES, 'charts')
+
+async function renderAll(order: (names: string[]) => string[] = (n) => n) {
+  const { specs, files } = await loadChartSpecs(CHARTS, DATASET_NAMES)
+  expect(toJson(files, REPO)).toEqual([])
+  const out = new Map<string, string>()
+  for (const name of order([...specs.keys()])) {
+    const spec = specs.get(name)!
+    // A fresh spec object each time defeats the in-process cache, so the render itself is compared.
+    const chart = await renderChart({ ...spec, spec: structuredClone(spec.spec) }, datasets.get(spec.dataName)!, theme)
+    out.set(name, chart.svg)
+  }
+  return out
+}
+
+describe('default charts', () => {
+  let svgs: Map<string, string>
+  beforeAll(async () => { svgs = await renderAll() })
+
+  it('cover the seeds\' figures', () => {
+    expect([...svgs.keys()].sort()).toEqual(['herkomst-en-regeling', 'meldingen-per-jaar', 'meldingen-per-type', 'relatie', 'soort-kwestie', 'status', 'vp-casussen', 'vp-uren'])
+  })
+
+  it('match the golden SVG files (UPDATE=1 rewrites them)', () => {
+    mkdirSync(GOLDEN, { recursive: true })
+    for (const [name, svg] of svgs) {
+      const file = join(GOLDEN, `${name}.svg`)
+      if (updating || !existsSync(file)) {
+        if (process.env.CI) throw new Error(`${file} ontbreekt`)
+        writeFileSync(file, svg)
+      }
+      expect(svg, name).toBe(readFileSync(file, 'utf8'))
+    }
+    expect(readdirSync(GOLDEN).length).toBe(svgs.size)
+  })
+
+  it('are accessible: role img, Dutch title and description, no English ARIA from vega', () => {
+    for (const [name, svg] of svgs) {
+      expect(svg, name).toMatch(new RegExp(`^<svg[^>]* role="img" aria-labelledby="grafiek-${name}-titel grafiek-${name}-beschrijving">`))
+      expect(svg).toMatch(/<title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/)
+      expect(svg).not.toMatch(/aria-roledescription|aria-label="/)
+    }
+    expect(svgs.get('meldingen-per-jaar')).toContain('Het aantal meldingen steeg van 10 in 2023 naar 18 in 2024, het hoogste aantal sinds 2011.')
+  })
+
+  it('use the Dutch number format', async () => {
+    const big = { ...datasets.get('meldingen_per_jaar')!, rows: [{ jaar: '2024', aantal: 1234, huidig: true, status: 'bekend' }] }
+    const { specs } = await loadChartSpecs(CHARTS, DATASET_NAMES)
+    const chart = await renderChart(specs.get('meldingen-per-jaar')!, big, theme)
+    expect(chart.svg).toContain('>1.234<')
+  })
+
+  it('share no id between two charts of one page', () => {
+    const ids = [...svgs.values()].flatMap((svg) => [...svg.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]))
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('are byte-identical in another render order', async () => {
+    const reversed = await renderAll((n) => [...n].reverse())
+    for (const [name, svg] of svgs) expect(reversed.get(name), name).toBe(svg)
+  })
+
+  it('are byte-identical in another process and time zone', () => {
+    const script = `import { buildReportModel } from './src/aggregate/model.js'
+import { datasetsOf, DATASET_NAMES } from './src/chart/datasets.js'
+import { renderChart } from './src/chart/render.js'
+import { loadChartSpecs } from './src/chart/specs.js'
+import { check, themeOf, DEFAULT_TEMPLATES } from './src/compile.js'
+const project = check(process.cwd()).project
+const datasets = datasetsOf(buildReportModel(project, 2024))
+const { specs } = await loadChartSpecs(DEFAULT_TEMPLATES + 'charts', DATASET_NAMES)
+const out = {}
+for (const [name, spec] of specs) out[name] = (await renderChart(spec, datasets.get(spec.dataName), themeOf(project))).svg
+process.stdout.write(JSON.stringify(out))`
+    for (const TZ of ['UTC', 'America/Los_Angeles']) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TZ, LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' }, maxBuffer: 64 * 1024 * 1024 })
+      expect(r.stderr).toBe('')
+      const other = JSON.parse(r.stdout) as Record<string, string>
+      for (const [name, svg] of svgs) expect(other[name], `${name} in ${TZ}`).toBe(svg)
+    }
+  })
+})
+
+describe('charts load nothing from outside', () => {
+  let server: Server
+  let requests = 0
+  let base = ''
+  beforeAll(async () => {
+    server = createServer((_req, res) => { requests++; res.end('jaar,aantal\n2024,1\n') })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+  const write = (dir: string, name: string, spec: unknown) => writeFileSync(join(dir, `${name}.vl.json`), JSON.stringify(spec, null, 2))
+
+  it('refuses data.url (local file and http), image marks and links, positioned in the spec file, and the canary sees no request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jaarverslag-grafiek-'))
+    write(dir, 'lokaal', { data: { url: '/etc/passwd' }, mark: 'bar' })
+    write(dir, 'http', { data: { url: `${base}/data.csv` }, mark: 'bar' })
+    write(dir, 'afbeelding', { data: { name: 'meldingen_per_jaar' }, mark: { type: 'image' }, encoding: { url: { field: 'jaar' } } })
+    write(dir, 'link', { data: { name: 'meldingen_per_jaar' }, mark: 'bar', encoding: { href: { value: 'javascript:alert(1)' } } })
+    const { specs, files } = await loadChartSpecs(dir, DATASET_NAMES)
+    const messages = toJson(files, dir).filter((m) => m.ruleId === 'grafiek-extern')
+    expect(messages.map((m) => [m.file.split('/').pop(), m.line])).toEqual(expect.arrayContaining([
+      ['afbeelding.vl.json', expect.any(Number)], ['http.vl.json', 3], ['link.vl.json', expect.any(Number)], ['lokaal.vl.json', 3],
+    ]))
+    expect(specs.size).toBe(0)
+    expect(requests).toBe(0)
+  })
+
+  it('a javascript: link that reaches vega does not crash the render', async () => {
+    const { specs } = await loadChartSpecs(CHARTS, DATASET_NAMES)
+    const spec = structuredClone(specs.get('status')!)
+    ;(spec.spec as Record<string, unknown>).encoding = { ...(spec.spec as { encoding: object }).encoding, href: { value: 'javascript:alert(1)' } }
+    const chart = await renderChart(spec, datasets.get('meldingen_per_status')!, theme)
+    expect(chart.svg).not.toContain('javascript:')
+  })
+})
