@@ -11,6 +11,10 @@ import type { Dataset } from '../chart/datasets.js'
 
 const num = (text: string) => h('td', { className: ['getal'] }, text)
 
+/** A table that may scroll sideways on a phone, reachable and named for keyboard users. */
+const wrap = (caption: string, wide: boolean, children: Element[]) =>
+  h('div', { className: wide ? ['tabel', 'breed'] : ['tabel'], role: 'region', ariaLabel: caption, tabIndex: 0 }, children)
+
 const partialNote = (points: readonly Point[]) =>
   points.some((p) => p.partial && p.state === 'bekend')
     ? [h('p', { className: ['voetnoot'] }, '* Deel van het jaar: deze cijfers beslaan niet het hele jaar.')]
@@ -38,8 +42,9 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element {
   const foot = b.multiLabel
     ? h('tr', [h('th', { scope: 'row' }, 'Aantal casussen (een casus kan meerdere vermeldingen hebben)'), num('–'), num(pointText(b.base)), num(''), num('')])
     : h('tr', [h('th', { scope: 'row' }, 'Totaal'), num(pointText(model.figures['meldingen.totaal']!.previous)), num(pointText(b.base)), num(changeText(model.figures['meldingen.totaal']!.change)), ])
-  return h('div', { className: ['tabel'] }, [
-    h('table', [h('caption', `${b.title}, ${model.year - 1} en ${model.year}`), h('thead', head), h('tbody', rows), h('tfoot', foot)]),
+  const caption = `${b.title}, ${model.year - 1} en ${model.year}`
+  return wrap(caption, false, [
+    h('table', [h('caption', caption), h('thead', head), h('tbody', rows), h('tfoot', foot)]),
     ...partialNote(b.rows.flatMap((r) => [r.current, r.previous])),
   ])
 }
@@ -55,9 +60,10 @@ export function vpTable(model: ReportModel): Element {
   const bodies = sections.map((s) =>
     h('tbody', [h('tr', { className: ['sectie'] }, [h('th', { scope: 'colgroup', colSpan: years.length + 1 }, s.title)]), ...s.rows.map(row)]),
   )
-  return h('div', { className: ['tabel'] }, [
+  const caption = `Inzet vertrouwenspersonen, ${years[years.length - 1]} t/m ${years[0]}`
+  return wrap(caption, false, [
     h('table', [
-      h('caption', `Inzet vertrouwenspersonen, ${years[years.length - 1]} t/m ${years[0]}`),
+      h('caption', caption),
       h('thead', h('tr', [h('th', { scope: 'col' }, 'Onderdeel'), ...years.map((y) => h('th', { scope: 'col', className: ['getal'] }, String(y)))])),
       ...bodies,
       h('tfoot', row({ ...grandTotal, label: 'Totaal aantal uren' })),
@@ -68,7 +74,7 @@ export function vpTable(model: ReportModel): Element {
 
 /** A figure over every year the project knows. */
 export function seriesTable(caption: string, label: string, points: readonly Point[]): Element {
-  return h('div', { className: ['tabel'] }, [
+  return wrap(caption, false, [
     h('table', [
       h('caption', caption),
       h('thead', h('tr', [h('th', { scope: 'col' }, 'Jaar'), h('th', { scope: 'col', className: ['getal'] }, label)])),
@@ -81,7 +87,7 @@ export function seriesTable(caption: string, label: string, points: readonly Poi
 /** Every figure against the year before and the years before that (Rotterdam's requirement). */
 export function comparisonTable(model: ReportModel, figures: readonly Figure[], caption: string): Element {
   const shown = figures.filter((f) => f.window.some((p) => p.state !== 'ontbreekt'))
-  return h('div', { className: ['tabel', 'breed'] }, [
+  return wrap(caption, true, [
     h('table', [
       h('caption', caption),
       h('thead', h('tr', [

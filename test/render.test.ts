@@ -1,0 +1,136 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { compile } from '../src/compile.js'
+import { toJson } from '../src/diagnostics/reporter.js'
+import { exitCodeOf } from '../src/cli/report.js'
+import { cleanupProjects, FIXTURES, projectWith, REPO, updating } from './helpers/project.js'
+import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
+
+afterAll(async () => { cleanupProjects(); await closeSharedBrowser() })
+
+const HOSTILE = '**vet** <script>alert(1)</script> [x](javascript:alert(1))'
+
+describe('the HTML report', () => {
+  let outputs: Map<string, string | Uint8Array>
+  beforeAll(async () => { outputs = (await compile(REPO)).outputs })
+  const page = (year: number) => String(outputs.get(`${year}/index.html`))
+
+  it('matches the golden HTML for every example year (UPDATE=1 rewrites)', () => {
+    const dir = join(FIXTURES, 'html')
+    mkdirSync(dir, { recursive: true })
+    for (const year of [2022, 2023, 2024]) {
+      const file = join(dir, `${year}.html`)
+      if (updating || !existsSync(file)) {
+        if (process.env.CI) throw new Error(`${file} ontbreekt`)
+        writeFileSync(file, page(year))
+      }
+      expect(page(year) === readFileSync(file, 'utf8'), `${year}.html wijkt af van de golden file`).toBe(true)
+    }
+  })
+
+  it('is one standalone page: lang nl, one h1, skip link, CSP, no scripts, nothing from elsewhere', () => {
+    const html = page(2024)
+    expect(html).toMatch(/^<!doctype html><html lang="nl">/)
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1)
+    expect(html).toContain('<a class="overslaan" href="#inhoud">Direct naar de inhoud</a>')
+    expect(html.replace(/&#x27;/g, "'")).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; font-src data:;/)
+    expect(html).not.toMatch(/<script|<img|<link|<iframe|src="http|url\(http/i)
+  })
+
+  it('has the comparisons and tables with caption and scope', () => {
+    const html = page(2024)
+    expect(html).toContain('In 2024 ontving het meldpunt 18 meldingen, tegen 10 in 2023:\neen stijging van +8 (+80%).')
+    expect(html).toContain('<caption>Inzet vertrouwenspersonen, 2022 t/m 2024</caption>')
+    expect(html).toMatch(/<th scope="row">Totaal aantal uren<\/th><td class="getal">619<\/td><td class="getal">435<\/td><td class="getal">215<\/td>/)
+    expect(html).toContain('<svg')
+    expect(html.match(/<figure class="grafiek">/g)?.length).toBe(8)
+  })
+
+  it('writes the open data next to the page', () => {
+    expect(String(outputs.get('2024/data/meldingen-per-jaar.csv'))).toContain('2024,18,bekend')
+    const meta = JSON.parse(String(outputs.get('2024/data/metadata.json')))
+    expect(meta['dct:publisher']).toBe('Gemeente Helmond')
+    expect(meta['dcat:distribution'].length).toBeGreaterThan(4)
+  })
+
+  it('makes a fragment for a CMS and an index of all years', () => {
+    expect(String(outputs.get('2024/fragment.html'))).toMatch(/^<style>[\s\S]*<\/style><div class="jaarverslag">/)
+    const index = String(outputs.get('index.html'))
+    for (const y of [2022, 2023, 2024]) expect(index).toContain(`href="${y}/index.html"`)
+  })
+})
+
+describe('data values are text, never markup', () => {
+  it('a hostile organisation name and category show literally in page, table, chart and CSS', async () => {
+    const root = projectWith()
+    const config = join(root, 'data', 'organisatie.yaml')
+    writeFileSync(config, readFileSync(config, 'utf8')
+      .replace('organisatie: Gemeente Helmond', `organisatie: '${HOSTILE} </style>'`)
+      .replace('      - Vooringenomenheid', `      - Vooringenomenheid\n      - '${HOSTILE}'`))
+    const meldingen = join(root, 'data', '2024', 'meldingen.yaml')
+    writeFileSync(meldingen, readFileSync(meldingen, 'utf8').replace('  Vooringenomenheid: 1', `  '${HOSTILE}': 1`))
+    const { outputs, files } = await compile(root, { years: [2024] })
+    expect(toJson(files, root).filter((m) => m.severity === 'fout')).toEqual([])
+    const html = String(outputs.get('2024/index.html'))
+    const escaped = '**vet** &#x3C;script>alert(1)&#x3C;/script> [x](javascript:alert(1))'
+    expect(html).toContain(`<th scope="row">${escaped}</th>`)
+    expect(html).toContain(`<p class="organisatie">${escaped} &#x3C;/style></p>`)
+    // Inside a quoted attribute value "<" is plain text; outside one it must never open an element.
+    expect(html.replace(/="[^"]*"/g, '=""')).not.toMatch(/<script/i)
+    expect(html).not.toMatch(/href="javascript/)
+    expect(html.replace(/="[^"]*"/g, '=""').match(/<\/style>/g)).toHaveLength(1)
+  })
+})
+
+describe('template errors are positioned', () => {
+  const dir = join(FIXTURES, 'templates')
+  for (const name of readdirSync(dir).sort()) {
+    it(name, async () => {
+      const root = projectWith()
+      mkdirSync(join(root, 'templates'))
+      copyFileSync(join(dir, name, 'verslag.md'), join(root, 'templates', 'verslag.md'))
+      const { files, outputs } = await compile(root, { years: [2024] })
+      const actual = { exitCode: exitCodeOf(files), messages: toJson(files, root) }
+      const expectedFile = join(dir, name, 'expected.json')
+      if (updating || !existsSync(expectedFile)) {
+        if (process.env.CI) throw new Error(`${expectedFile} ontbreekt`)
+        writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
+      }
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
+      expect(actual.exitCode).toBe(1)
+      expect(actual.messages.every((m) => m.file === 'templates/verslag.md' && typeof m.line === 'number')).toBe(true)
+      expect(outputs.size).toBe(0)
+    })
+  }
+})
+
+describe('accessibility in the real Chromium with axe-core', () => {
+  const require = createRequire(import.meta.url)
+  const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+  it('has no violations on every example year and the index page', async () => {
+    const { outputs } = await compile(REPO)
+    const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
+    const { browser } = await sharedBrowser()
+    for (const name of ['2022/index.html', '2023/index.html', '2024/index.html', 'index.html']) {
+      const page = await browser.newPage()
+      try {
+        // axe is the test's own script; the report itself runs none and its CSP forbids it.
+        await page.setBypassCSP(true)
+        await page.setContent(String(outputs.get(name)), { waitUntil: 'load' })
+        await page.addScriptTag({ content: axe })
+        const result = await page.evaluate(async (tags) => {
+          const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } })
+          return { violations: r.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), passes: r.passes.length }
+        }, WCAG)
+        expect(result.violations, name).toEqual([])
+        expect(result.passes).toBeGreaterThan(5)
+      } finally {
+        await page.close()
+      }
+    }
+  })
+})
