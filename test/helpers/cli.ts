@@ -21,3 +21,22 @@ export function chromiumProcesses(marker = 'jaarverslag-chromium-'): string[] {
   const r = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
   return r.stdout.split('\n').filter((l) => l.includes(marker) && !l.includes('ps -eo'))
 }
+
+/** Every process below a pid (children, grandchildren, …). */
+export function descendants(pid: number): number[] {
+  const rows = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number))
+  const found: number[] = []
+  const queue = [pid]
+  while (queue.length) {
+    const parent = queue.shift()!
+    for (const [child, ppid] of rows) if (ppid === parent && child !== undefined) { found.push(child); queue.push(child) }
+  }
+  return found
+}
+
+/** Pids among these that still run (a zombie has stopped running). */
+export function running(pids: readonly number[]): number[] {
+  if (pids.length === 0) return []
+  const r = spawnSync('ps', ['-o', 'pid=,stat=', '-p', pids.join(',')], { encoding: 'utf8' })
+  return r.stdout.trim().split('\n').filter(Boolean).map((l) => l.trim().split(/\s+/)).filter(([, stat]) => !stat?.startsWith('Z')).map(([pid]) => Number(pid))
+}
