@@ -19,7 +19,8 @@ import { join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import { emit } from './diagnostics/emit.js'
-import { buildReportModel, type ReportModel } from './aggregate/model.js'
+import { buildReportModel, DEFAULT_WINDOW, type ReportModel } from './aggregate/model.js'
+import { CACHE_FILE, yearKeys, type BuildCache } from './output/cache.js'
 import { dataTables, metadata, toCsv } from './aggregate/opendata.js'
 import { DATASET_NAMES, datasetsOf } from './chart/datasets.js'
 import { renderChart, type Theme } from './chart/render.js'
@@ -36,9 +37,12 @@ import { validateProject, type Project } from './validate/index.js'
 /** The templates that ship with the tool; a project's own templates/ replaces them. */
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url))
 
-export type Output = Map<string, string | Uint8Array>
+/** Output files by path relative to the output folder; null removes a stale file. */
+export type Output = Map<string, string | Uint8Array | null>
 
 export interface Printer { print(html: string, model: ReportModel): Promise<Uint8Array> }
+
+export interface StageEvent { stage: 'controleren' | 'html' | 'pdf'; year?: number; ms: number }
 
 export interface CompileOptions {
   /** Only these years (default: all). */
@@ -47,17 +51,24 @@ export interface CompileOptions {
   html?: boolean
   /** Prints the PDF; without one no PDF is made. */
   printer?: Printer | undefined
+  /** The previous build's cache: years whose inputs did not change are skipped. */
+  cache?: BuildCache | undefined
+  onStage?: (event: StageEvent) => void
 }
 
 export interface CompileResult {
   files: VFile[]
   outputs: Output
   built: number[]
+  /** Years left as they were because nothing they depend on changed. */
+  fresh: number[]
   project: Project | undefined
 }
 
+export interface Checked { files: VFile[]; all: VFile[]; project: Project | undefined }
+
 /** Validate only: load → validate. With years, messages about other years' files are left out. */
-export function check(root: string, strict = false, years?: readonly number[]): { files: VFile[]; project: Project | undefined } {
+export function check(root: string, strict = false, years?: readonly number[]): Checked {
   const loaded = loadProject(root)
   const { project, files } = validateProject(loaded)
   if (strict) promoteWarnings(files)
@@ -73,7 +84,7 @@ export function check(root: string, strict = false, years?: readonly number[]): 
       shown = [...shown, file]
     }
   }
-  return { files: shown, project: hasErrors(shown) ? undefined : project }
+  return { files: shown, all: files, project: hasErrors(shown) ? undefined : project }
 }
 
 export function themeOf(project: Project): Theme {
@@ -83,22 +94,38 @@ export function themeOf(project: Project): Theme {
 const templateDir = (root: string) => (existsSync(join(root, 'templates', 'verslag.md')) ? join(root, 'templates') : DEFAULT_TEMPLATES)
 const chartDir = (root: string) => (existsSync(join(root, 'templates', 'charts')) ? join(root, 'templates', 'charts') : join(DEFAULT_TEMPLATES, 'charts'))
 
+const since = (start: number) => Math.round(performance.now() - start)
+
 /** Build the reports of a project in memory. */
 export async function compile(root: string, options: CompileOptions = {}): Promise<CompileResult> {
-  const { files, project } = check(root, options.strict, options.years)
+  let start = performance.now()
+  const { files, all, project } = check(root, options.strict, options.years)
   const outputs: Output = new Map()
-  if (!project) return { files, outputs, built: [], project }
-  const years = options.years ?? project.years.map((y) => y.year)
+  if (!project) return { files, outputs, built: [], fresh: [], project }
+  options.onStage?.({ stage: 'controleren', ms: since(start) })
+  const wanted = options.years ?? project.years.map((y) => y.year)
   const theme = themeOf(project)
+  const wantHtml = options.html !== false
+  const wantPdf = Boolean(options.printer)
+
+  const keys = yearKeys(project, all, [templateDir(root), chartDir(root)], wanted, project.config.vergelijking?.venster ?? DEFAULT_WINDOW, '')
+  const previous = options.cache?.jaren ?? {}
+  const isFresh = (year: number) => {
+    const entry = previous[year]
+    return entry !== undefined && entry.sleutel === keys.get(year) && (!wantHtml || entry.html) && (!wantPdf || entry.pdf)
+  }
+  const years = wanted.filter((y) => !isFresh(y))
+  const fresh = wanted.filter(isFresh)
+  if (years.length === 0) return { files, outputs, built: [], fresh, project }
 
   const template = readText(join(templateDir(root), 'verslag.md'))
   files.push(template)
   const charts = await loadChartSpecs(chartDir(root), DATASET_NAMES)
   files.push(...charts.files)
-  const built: number[] = []
   const pages: { model: ReportModel; html: string }[] = []
 
   for (const year of years) {
+    start = performance.now()
     const model = buildReportModel(project, year)
     const datasets = datasetsOf(model)
     const ctx = {
@@ -110,7 +137,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
     files.push(...ctx.files, ...ctx.texts.values())
     if (hasErrors(files)) break
     const page = renderPage(model, body, theme)
-    if (options.html !== false) {
+    if (wantHtml) {
       outputs.set(`${year}/index.html`, page.html)
       outputs.set(`${year}/fragment.html`, page.fragment)
     }
@@ -122,18 +149,34 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
     const pub = project.config.publicatie
     outputs.set(`${year}/data/metadata.json`, JSON.stringify(metadata(model, tables, { licence: pub?.licentie ?? 'CC0 1.0', contact: pub?.contact, keywords: pub?.trefwoorden ?? [] }), null, 2) + '\n')
     pages.push({ model, html: page.html })
-    built.push(year)
+    options.onStage?.({ stage: 'html', year, ms: since(start) })
   }
-  if (hasErrors(files)) return { files, outputs: new Map(), built: [], project }
+  if (hasErrors(files)) return { files, outputs: new Map(), built: [], fresh: [], project }
 
   if (options.printer) {
     const printer = options.printer
-    const pdfs = await Promise.all(pages.map(async (p) => [p.model.year, await printer.print(p.html, p.model)] as const))
-    for (const [year, pdf] of pdfs) outputs.set(`${year}/${pdfName(year)}`, pdf)
+    await Promise.all(pages.map(async (p) => {
+      const begin = performance.now()
+      outputs.set(`${p.model.year}/${pdfName(p.model.year)}`, await printer.print(p.html, p.model))
+      options.onStage?.({ stage: 'pdf', year: p.model.year, ms: since(begin) })
+    }))
   }
+
+  // What a rebuilt year did not make again is stale: its inputs changed.
+  const cache: BuildCache = { versie: 1, jaren: { ...previous } }
+  for (const year of years) {
+    const same = previous[year]?.sleutel === keys.get(year)
+    const html = wantHtml || (same && Boolean(previous[year]?.html))
+    const pdf = wantPdf || (same && Boolean(previous[year]?.pdf))
+    if (!html) { outputs.set(`${year}/index.html`, null); outputs.set(`${year}/fragment.html`, null) }
+    if (!pdf) outputs.set(`${year}/${pdfName(year)}`, null)
+    cache.jaren[year] = { sleutel: keys.get(year)!, html, pdf }
+  }
+  outputs.set(CACHE_FILE, JSON.stringify(cache, null, 2) + '\n')
+
   const entries: IndexEntry[] = project.years.map((y) => ({
-    year: y.year, title: `${project.config.titel ?? 'Jaarverslag Integriteit'} ${y.year}`, status: y.meta.status, pdf: Boolean(options.printer),
+    year: y.year, title: `${project.config.titel ?? 'Jaarverslag Integriteit'} ${y.year}`, status: y.meta.status, pdf: Boolean(cache.jaren[y.year]?.pdf),
   }))
   outputs.set('index.html', renderIndex(project.config.organisatie, project.config.titel ?? 'Jaarverslag Integriteit', entries, theme))
-  return { files, outputs, built, project }
+  return { files, outputs, built: years, fresh, project }
 }

@@ -15,7 +15,7 @@ const HOSTILE = '**vet** <script>alert(1)</script> [x](javascript:alert(1))'
 
 describe('the HTML report', () => {
   let outputs: Map<string, string | Uint8Array>
-  beforeAll(async () => { outputs = (await compile(REPO)).outputs })
+  beforeAll(async () => { outputs = (await compile(REPO)).outputs as Map<string, string | Uint8Array> })
   const page = (year: number) => String(outputs.get(`${year}/index.html`))
 
   it('matches the golden HTML for every example year (UPDATE=1 rewrites)', () => {

@@ -7,6 +7,7 @@ Gebruik:
   jaarverslag validate [opties]     Controleer de gegevens zonder iets te maken
   jaarverslag init [map]            Begin een nieuwe organisatie in een lege map
   jaarverslag nieuw-jaar <jaar>     Maak een nieuw jaar aan, met de opbouw van het vorige jaar
+  jaarverslag dev [opties]          Bouw de HTML opnieuw bij elke wijziging en toon die op http://127.0.0.1:4321
 
 Opties:
   --jaar <jaar>          Alleen dit jaar (mag vaker)
@@ -15,6 +16,7 @@ Opties:
   --alles                Alles opnieuw maken, ook wat niet veranderd is
   --map <pad>            De projectmap (standaard: de huidige map)
   --uitvoer <pad>        De uitvoermap (standaard: output/ in de projectmap)
+  --poort <nummer>       Poort van de voorbeeldserver bij dev (standaard 4321)
   --stil                 Alleen fouten tonen
   --json                 Meldingen als JSON (voor andere programma's)
   --debug                Toon technische details bij een onverwachte fout
@@ -23,7 +25,7 @@ Opties:
 
 Afsluitcodes: 0 gelukt, 1 fouten in gegevens of sjablonen, 2 verkeerd gebruik, 3 omgeving (bijvoorbeeld geen browser).`
 
-export const COMMANDS = ['build', 'validate', 'init', 'nieuw-jaar', 'help'] as const
+export const COMMANDS = ['build', 'validate', 'init', 'nieuw-jaar', 'dev', 'help'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface CliOptions {

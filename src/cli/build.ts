@@ -1,81 +1,138 @@
-import { join, resolve } from 'node:path'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
-import { compile, type CompileResult } from '../compile.js'
-import { emit } from '../diagnostics/emit.js'
+import { compile, type CompileResult, type Output, type Printer, type StageEvent } from '../compile.js'
 import { EXIT } from '../diagnostics/catalogue.js'
+import { emit } from '../diagnostics/emit.js'
+import { readCache } from '../output/cache.js'
 import { overlappingInput, writeStaged } from '../output/stage.js'
 import { findBrowser, launchBrowser, type OpenBrowser } from '../print/browser.js'
 import { browserPrinter } from '../print/index.js'
 import { PrintError } from '../print/pdf.js'
 import type { CliOptions } from './args.js'
 import { openBrowsers } from './browsers.js'
+import { progress } from './progress.js'
 import { exitCodeOf, report, type Console } from './report.js'
 
 export const outDirOf = (options: Pick<CliOptions, 'root' | 'out'>) => resolve(options.root, options.out ?? 'output')
 
+/** One organisation: its folder, and its place in the output ('' when the project is the organisation). */
+export interface Organisation { name: string; root: string }
+
+/** A folder with data/ is one organisation; a folder of such folders builds them all (a shared service). */
+export function organisationsIn(root: string): Organisation[] {
+  if (existsSync(join(root, 'data'))) return [{ name: '', root }]
+  if (!existsSync(root)) return []
+  return readdirSync(root).sort()
+    .filter((n) => !n.startsWith('.') && statSync(join(root, n)).isDirectory() && existsSync(join(root, n, 'data', 'organisatie.yaml')))
+    .map((name) => ({ name, root: join(root, name) }))
+}
+
+/** The browser starts while the data is loaded and checked; it is closed on every path. */
+class LazyBrowser {
+  private opening: Promise<OpenBrowser> | undefined
+  readonly problems: VFile[] = []
+
+  constructor(wanted: boolean) {
+    if (!wanted) return
+    const found = findBrowser()
+    if (!found.path) {
+      const file = new VFile()
+      emit(file, 'browser-ontbreekt', { tried: found.tried.join(', ') })
+      this.problems.push(file)
+      return
+    }
+    this.opening = launchBrowser(found.path).then((b) => (openBrowsers.add(b), b))
+    this.opening.catch(() => undefined)
+  }
+
+  async printer(): Promise<Printer | undefined> {
+    if (!this.opening) return undefined
+    try {
+      return browserPrinter((await this.opening).browser, [])
+    } catch (error) {
+      this.fail('alle verslagen', error)
+      this.opening = undefined
+      return undefined
+    }
+  }
+
+  fail(report: string, error: unknown): void {
+    const file = new VFile()
+    emit(file, 'browser-fout', { report, detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) })
+    this.problems.push(file)
+  }
+
+  async close(): Promise<void> {
+    const open = await this.opening?.catch(() => undefined)
+    if (open) { openBrowsers.delete(open); await open.close() }
+  }
+}
 
 export async function runBuild(options: CliOptions, io: Console): Promise<number> {
   const root = resolve(options.root)
   const outDir = outDirOf(options)
-  const problems: VFile[] = []
-  const overlap = overlappingInput(root, outDir)
-  if (overlap) {
-    const file = new VFile()
-    emit(file, 'uitvoer-in-invoer', { output: outDir, input: overlap })
-    report([file], root, io, options.json)
-    return EXIT.usage
+  const organisations = organisationsIn(root)
+  const usage = new VFile()
+  if (organisations.length === 0) emit(usage, 'config-ontbreekt', { file: join(relative(process.cwd(), root) || '.', 'data', 'organisatie.yaml') })
+  for (const org of organisations) {
+    const overlap = overlappingInput(org.root, outDir)
+    if (overlap) emit(usage, 'uitvoer-in-invoer', { output: outDir, input: overlap })
+  }
+  if (usage.messages.length > 0) {
+    report([usage], root, io, options.json)
+    return exitCodeOf([usage])
   }
 
-  // The browser starts while the data is loaded, checked and charted.
-  const wantPdf = options.only !== 'html'
-  let opening: Promise<OpenBrowser> | undefined
-  if (wantPdf) {
-    const found = findBrowser()
-    if (found.path) opening = launchBrowser(found.path).then((b) => (openBrowsers.add(b), b))
-    else {
+  const show = progress(options, io)
+  const browser = new LazyBrowser(options.only !== 'html')
+  const outputs: Output = new Map()
+  const files: VFile[] = []
+  const results: { org: Organisation; result: CompileResult }[] = []
+  try {
+    const printer = await browser.printer()
+    for (const org of organisations) {
+      const prefix = org.name ? `${org.name}/` : ''
+      const result = await compile(org.root, {
+        ...(options.years.length ? { years: options.years } : {}),
+        strict: options.strict,
+        html: options.only !== 'pdf',
+        printer,
+        cache: options.all ? undefined : readCache(join(outDir, prefix)),
+        onStage: (e: StageEvent) => show.stage(org.name, e),
+      }).catch((error: unknown) => {
+        if (!(error instanceof PrintError)) throw error
+        browser.fail(org.name || 'het verslag', error)
+        return { files: [], outputs: new Map(), built: [], fresh: [], project: undefined } satisfies CompileResult
+      })
+      files.push(...result.files)
+      results.push({ org, result })
+      for (const [path, content] of result.outputs) outputs.set(prefix + path, content)
+    }
+  } finally {
+    await browser.close()
+  }
+
+  const all = [...files, ...browser.problems]
+  // With --json everything goes out as one object at the end.
+  if (!options.json) report(all, root, io, false)
+  const dataCode = exitCodeOf(files)
+  if (dataCode !== EXIT.ok) {
+    if (options.json) report(all, root, io, true)
+    return Math.max(dataCode, exitCodeOf(browser.problems))
+  }
+
+  if (outputs.size > 0) {
+    try {
+      writeStaged(outDir, outputs)
+    } catch (error) {
       const file = new VFile()
-      emit(file, 'browser-ontbreekt', { tried: found.tried.join(', ') })
-      problems.push(file)
+      emit(file, 'uitvoer-schrijven', { output: outDir, detail: (error as NodeJS.ErrnoException).code ?? String(error) })
+      report([...all, file], root, io, options.json)
+      return EXIT.data
     }
   }
-  opening?.catch(() => undefined)
-
-  let result: CompileResult
-  let open: OpenBrowser | undefined
-  try {
-    const printer = opening ? await opening.then((b) => { open = b; return browserPrinter(b.browser, []) }).catch((error: unknown) => {
-      const file = new VFile()
-      emit(file, 'browser-fout', { report: 'alle verslagen', detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) })
-      problems.push(file)
-      return undefined
-    }) : undefined
-    result = await compile(root, { ...(options.years.length ? { years: options.years } : {}), strict: options.strict, html: options.only !== 'pdf', printer }).catch((error: unknown) => {
-      if (!(error instanceof PrintError)) throw error
-      const file = new VFile()
-      emit(file, 'browser-fout', { report: 'het verslag', detail: error.message })
-      problems.push(file)
-      return { files: [], outputs: new Map(), built: [], project: undefined }
-    })
-  } finally {
-    if (open) { openBrowsers.delete(open); await open.close() }
-    else if (opening) await opening.then((b) => { openBrowsers.delete(b); return b.close() }).catch(() => undefined)
-  }
-
-  const files = [...result.files, ...problems]
-  report(files, root, io, options.json)
-  const dataCode = exitCodeOf(result.files)
-  if (dataCode !== EXIT.ok || result.outputs.size === 0) return Math.max(dataCode, exitCodeOf(problems), EXIT.data)
-  try {
-    writeStaged(outDir, result.outputs)
-  } catch (error) {
-    const file = new VFile()
-    emit(file, 'uitvoer-schrijven', { output: outDir, detail: (error as NodeJS.ErrnoException).code ?? String(error) })
-    report([file], root, io, options.json)
-    return EXIT.data
-  }
-  if (!options.quiet && !options.json) {
-    io.out(`Klaar: ${result.built.map((y) => String(y)).join(', ')} in ${join(options.out ?? 'output')}/ (${result.outputs.size} bestanden).`)
-  }
+  show.done(results.map(({ org, result }) => ({ name: org.name, built: result.built, fresh: result.fresh })), relative(process.cwd(), outDir) || '.', all, root)
   // The HTML is written even without a browser; the run still says what failed.
-  return exitCodeOf(problems)
+  return exitCodeOf(browser.problems)
 }

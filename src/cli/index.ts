@@ -25,6 +25,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
     case 'build': return (await import('./build.js')).runBuild(options, io)
     case 'init': return (await import('./scaffold.js')).runInit(options, io)
     case 'nieuw-jaar': return (await import('./scaffold.js')).runNewYear(options, io)
+    case 'dev': return (await import('./dev.js')).runDev(options, io)
   }
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
 import type { Output } from '../compile.js'
 
@@ -12,6 +12,19 @@ export function within(outer: string, inner: string): boolean {
 export function overlappingInput(root: string, outDir: string): string | undefined {
   if (within(outDir, root)) return root
   return ['data', 'templates', 'schemas'].map((d) => join(root, d)).find((input) => within(input, outDir) || within(outDir, input))
+}
+
+/** Carry the previous output over as hard links: instant, and unchanged files keep their identity. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to)
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name)
+    const target = join(to, entry.name)
+    if (entry.isDirectory()) linkTree(source, target)
+    else {
+      try { linkSync(source, target) } catch { copyFileSync(source, target) }
+    }
+  }
 }
 
 let pending: string | undefined
@@ -35,10 +48,13 @@ export function writeStaged(outDir: string, outputs: Output): void {
   try {
     rmSync(staging, { recursive: true, force: true })
     mkdirSync(dirname(out), { recursive: true })
-    if (existsSync(out)) cpSync(out, staging, { recursive: true })
+    if (existsSync(out)) linkTree(out, staging)
     else mkdirSync(staging)
     for (const [path, content] of [...outputs].sort(([a], [b]) => a.localeCompare(b))) {
       const target = join(staging, path)
+      // Unlink first: the staged file may be a hard link to the previous output, which must stay as it was.
+      rmSync(target, { force: true })
+      if (content === null) continue
       mkdirSync(dirname(target), { recursive: true })
       writeFileSync(target, content)
     }

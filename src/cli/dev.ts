@@ -1,0 +1,102 @@
+import { watch } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { createServer, type Server, type ServerResponse } from 'node:http'
+import { extname, join, resolve } from 'node:path'
+import { within } from '../output/stage.js'
+import type { CliOptions } from './args.js'
+import { outDirOf, runBuild } from './build.js'
+import type { Console } from './report.js'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
+}
+
+const RELOAD_PATH = '/__herladen'
+// The preview page may run this one script: it listens for "rebuilt" and reloads.
+const NONCE = 'jaarverslag-dev'
+const RELOAD_SCRIPT = `<script nonce="${NONCE}">new EventSource('${RELOAD_PATH}').onmessage=()=>location.reload()</script>`
+const DEV_CSP = `default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; script-src 'nonce-${NONCE}'; connect-src 'self'`
+
+export interface DevServer { server: Server; notify: () => void; close: () => Promise<void> }
+
+/**
+ * A preview server for the output folder: loopback only, nothing outside
+ * the folder, and pages that reload themselves after a rebuild.
+ */
+export async function startPreview(outDir: string, port: number): Promise<DevServer> {
+  const root = resolve(outDir)
+  const clients = new Set<ServerResponse>()
+  const server = createServer(async (req, res) => {
+    const raw = (req.url ?? '/').split('?')[0]!
+    if (raw === RELOAD_PATH) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' })
+      res.write(': verbonden\n\n')
+      clients.add(res)
+      req.on('close', () => clients.delete(res))
+      return
+    }
+    let path: string
+    try { path = decodeURIComponent(raw) } catch { path = '\0' }
+    const target = resolve(root, '.' + path)
+    if (path.includes('\0') || path.split(/[\\/]/).includes('..') || !within(root, target)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Geweigerd: alleen bestanden uit de uitvoermap.\n')
+      return
+    }
+    try {
+      const file = (await stat(target)).isDirectory() ? join(target, 'index.html') : target
+      let body: Buffer | string = await readFile(file)
+      const type = TYPES[extname(file)] ?? 'application/octet-stream'
+      if (type.startsWith('text/html')) {
+        body = body.toString('utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('</body>', `${RELOAD_SCRIPT}</body>`)
+      }
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': DEV_CSP }).end(body)
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Niet gevonden.\n')
+    }
+  })
+  await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(port, '127.0.0.1', ok) })
+  return {
+    server,
+    notify: () => { for (const c of clients) c.write('data: herladen\n\n') },
+    close: () => new Promise<void>((ok) => { for (const c of clients) c.end(); server.close(() => ok()) }),
+  }
+}
+
+/** `jaarverslag dev`: build the HTML, serve it, rebuild what changed on every save. */
+export async function runDev(options: CliOptions, io: Console): Promise<number> {
+  const root = resolve(options.root)
+  // Previews are for reading while writing: HTML only; `build` makes the PDF.
+  const buildOptions: CliOptions = { ...options, only: 'html', quiet: false, json: false }
+  const first = await runBuild(buildOptions, io)
+  if (first === 2) return first
+  const preview = await startPreview(outDirOf(options), options.port).catch((error: NodeJS.ErrnoException) => {
+    io.err(`fout: de voorbeeldserver kan niet starten op poort ${options.port} (${error.code ?? error.message}). Kies een andere met --poort.`)
+    return undefined
+  })
+  if (!preview) return 3
+
+  let running = false
+  let again = false
+  let timer: NodeJS.Timeout | undefined
+  const rebuild = async () => {
+    if (running) { again = true; return }
+    running = true
+    const code = await runBuild({ ...buildOptions, all: false }, io)
+    if (code === 0) preview.notify()
+    running = false
+    if (again) { again = false; void rebuild() }
+  }
+  for (const dir of ['data', 'templates']) {
+    try {
+      watch(join(root, dir), { recursive: true }, () => {
+        // Editors save in bursts; one rebuild per burst.
+        clearTimeout(timer)
+        timer = setTimeout(() => void rebuild(), 30)
+      })
+    } catch { /* no such folder: nothing to watch */ }
+  }
+  io.out(`Voorbeeld: http://127.0.0.1:${options.port}/ (Ctrl-C stopt)`)
+  // Runs until Ctrl-C; the CLI's signal handler ends the process.
+  return new Promise<number>(() => undefined)
+}
