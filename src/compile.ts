@@ -129,12 +129,12 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
     const model = buildReportModel(project, year)
     const datasets = datasetsOf(model)
     const ctx = {
-      model, names: namesOf(model), specs: charts.specs, datasets,
+      model, names: namesOf(model), specs: charts.specs, broken: charts.broken, datasets,
       renderChart: (spec: Parameters<typeof renderChart>[0], dataset: Parameters<typeof renderChart>[1]) => renderChart(spec, dataset, theme),
       texts: project.years.find((y) => y.year === year)!.texts, root, files: [] as VFile[], blocks: [], stack: [],
     }
     const body = await renderBody(template, ctx)
-    files.push(...ctx.files, ...ctx.texts.values())
+    files.push(...ctx.files)
     if (hasErrors(files)) break
     const page = renderPage(model, body, theme)
     if (wantHtml) {

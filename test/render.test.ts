@@ -1,11 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compile } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
-import { exitCodeOf } from '../src/cli/report.js'
 import { cleanupProjects, FIXTURES, projectWith, REPO, updating } from './helpers/project.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
 
@@ -85,27 +84,7 @@ describe('data values are text, never markup', () => {
   })
 })
 
-describe('template errors are positioned', () => {
-  const dir = join(FIXTURES, 'templates')
-  for (const name of readdirSync(dir).sort()) {
-    it(name, async () => {
-      const root = projectWith()
-      mkdirSync(join(root, 'templates'))
-      copyFileSync(join(dir, name, 'verslag.md'), join(root, 'templates', 'verslag.md'))
-      const { files, outputs } = await compile(root, { years: [2024] })
-      const actual = { exitCode: exitCodeOf(files), messages: toJson(files, root) }
-      const expectedFile = join(dir, name, 'expected.json')
-      if (updating || !existsSync(expectedFile)) {
-        if (process.env.CI) throw new Error(`${expectedFile} ontbreekt`)
-        writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
-      }
-      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
-      expect(actual.exitCode).toBe(1)
-      expect(actual.messages.every((m) => m.file === 'templates/verslag.md' && typeof m.line === 'number')).toBe(true)
-      expect(outputs.size).toBe(0)
-    })
-  }
-})
+// Template errors (unknown names, bad filters, broken blocks, unsafe HTML and links) are cases in test/bad-input/.
 
 describe('accessibility in the real Chromium with axe-core', () => {
   const require = createRequire(import.meta.url)

@@ -44,22 +44,40 @@ async function vegaLiteValidator(): Promise<ValidateFunction> {
 }
 
 /** Read every `<naam>.vl.json` in the charts folder. Problems are messages on the files. */
-export async function loadChartSpecs(dir: string, datasetNames: readonly string[]): Promise<{ specs: Map<string, ChartSpec>; files: VFile[] }> {
+export async function loadChartSpecs(dir: string, datasetNames: readonly string[]): Promise<{ specs: Map<string, ChartSpec>; broken: Set<string>; files: VFile[] }> {
   const validate = await vegaLiteValidator()
   const specs = new Map<string, ChartSpec>()
+  const broken = new Set<string>()
   const files: VFile[] = []
   let names: string[] = []
   try { names = readdirSync(dir).filter((n) => n.endsWith('.vl.json')).sort() } catch { /* no charts folder: no charts */ }
   for (const name of names) {
     const file = readText(join(dir, name))
     files.push(file)
-    // JSON is YAML 1.2, so the YAML loader gives positions for free.
-    const source = parseYaml(file)
-    if (!source) continue
-    const spec = checkSpec(source, datasetNames, validate)
-    if (spec) specs.set(name.slice(0, -'.vl.json'.length), { ...spec, name: name.slice(0, -'.vl.json'.length), file })
+    const chart = name.slice(0, -'.vl.json'.length)
+    // JSON is YAML 1.2, so the YAML loader gives positions; JSON.parse keeps the syntax strict.
+    const source = checkJson(file) ? parseYaml(file) : undefined
+    const spec = source && checkSpec(source, datasetNames, validate)
+    if (spec) specs.set(chart, { ...spec, name: chart, file })
+    else broken.add(chart)
   }
-  return { specs, files }
+  return { specs, broken, files }
+}
+
+/** Strict JSON, with the position of the first mistake. */
+function checkJson(file: VFile): boolean {
+  if (file.messages.length > 0) return false
+  const text = String(file.value)
+  try {
+    JSON.parse(text)
+    return true
+  } catch (error) {
+    const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0)
+    const before = text.slice(0, offset).split('\n')
+    const detail = offset < text.trimEnd().length ? `onverwacht teken '${text.charAt(offset)}'` : 'het bestand houdt onverwacht op'
+    emit(file, 'grafiek-json', { detail }, { start: { line: before.length, column: before[before.length - 1]!.length + 1 } })
+    return false
+  }
 }
 
 function checkSpec(source: YamlSource, datasetNames: readonly string[], validate: ValidateFunction): Omit<ChartSpec, 'name' | 'file'> | undefined {
@@ -73,9 +91,9 @@ function checkSpec(source: YamlSource, datasetNames: readonly string[], validate
   for (const found of externalReferences(spec)) {
     emit(source.file, 'grafiek-extern', { what: found.what }, locate(source, found.path))
   }
-  const data = spec.data as { name?: unknown } | undefined
+  const data = spec.data as { name?: unknown; url?: unknown } | undefined
   const dataName = typeof data?.name === 'string' ? data.name : ''
-  if (!datasetNames.includes(dataName)) {
+  if (data?.url === undefined && !datasetNames.includes(dataName)) {
     emit(source.file, 'grafiek-gegevens-onbekend', { name: dataName, suggestion: suggest(dataName, datasetNames), allowed: listValues(datasetNames) }, locate(source, ['data']))
   }
   if (source.file.messages.length > before) return undefined

@@ -75,9 +75,10 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
   const organisations = organisationsIn(root)
   const usage = new VFile()
   if (organisations.length === 0) emit(usage, 'config-ontbreekt', { file: join(relative(process.cwd(), root) || '.', 'data', 'organisatie.yaml') })
+  const shown = (path: string) => relative(root, path) || '.'
   for (const org of organisations) {
     const overlap = overlappingInput(org.root, outDir)
-    if (overlap) emit(usage, 'uitvoer-in-invoer', { output: outDir, input: overlap })
+    if (overlap) emit(usage, 'uitvoer-in-invoer', { output: shown(outDir), input: shown(overlap) })
   }
   if (usage.messages.length > 0) {
     report([usage], root, io, options.json)
@@ -102,7 +103,7 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
         onStage: (e: StageEvent) => show.stage(org.name, e),
       }).catch((error: unknown) => {
         if (!(error instanceof PrintError)) throw error
-        browser.fail(org.name || 'het verslag', error)
+        browser.fail(error.report, error.message)
         return { files: [], outputs: new Map(), built: [], fresh: [], project: undefined } satisfies CompileResult
       })
       files.push(...result.files)
@@ -127,7 +128,7 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
       writeStaged(outDir, outputs)
     } catch (error) {
       const file = new VFile()
-      emit(file, 'uitvoer-schrijven', { output: outDir, detail: (error as NodeJS.ErrnoException).code ?? String(error) })
+      emit(file, 'uitvoer-schrijven', { output: shown(outDir), detail: (error as NodeJS.ErrnoException).code ?? String(error) })
       report([...all, file], root, io, options.json)
       return EXIT.data
     }

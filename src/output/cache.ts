@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join, sep } from 'node:path'
+import { basename, dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { VFile } from 'vfile'
 import { pointOf } from '../aggregate/series.js'
@@ -53,7 +53,7 @@ export function yearKeys(project: Project, files: readonly VFile[], templateDirs
   const shared = createHash('sha256').update(toolFingerprint()).update(variant)
   for (const dir of templateDirs) hashTree(shared, dir, () => true)
   const sharedFiles = files.filter((f) => /[\\/]data[\\/](organisatie|historie)\.yaml$/.test(f.path ?? ''))
-  for (const f of sharedFiles) shared.update(f.path ?? '').update(String(f.value))
+  for (const f of sharedFiles) shared.update(basename(f.path ?? '')).update(String(f.value))
   const base = shared.digest('hex')
 
   const keys = new Map<number, string>()

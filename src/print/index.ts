@@ -3,7 +3,7 @@ import type { ReportModel } from '../aggregate/model.js'
 import type { Printer } from '../compile.js'
 import { reportTitle } from '../render/page.js'
 import { finishPdf } from './metadata.js'
-import { printPdf } from './pdf.js'
+import { PrintError, printPdf } from './pdf.js'
 
 export const CREATOR = 'jaarverslag (https://www.npmjs.com/package/jaarverslag)'
 
@@ -11,7 +11,10 @@ export const CREATOR = 'jaarverslag (https://www.npmjs.com/package/jaarverslag)'
 export function browserPrinter(browser: Browser, keywords: readonly string[], timeoutMs?: number): Printer {
   return {
     async print(html: string, model: ReportModel) {
-      const pdf = await printPdf(browser, html, timeoutMs)
+      const pdf = await printPdf(browser, html, timeoutMs).catch((error: unknown) => {
+        if (error instanceof PrintError) error.report = `${reportTitle(model)} (${model.organisation})`
+        throw error
+      })
       return finishPdf(pdf, {
         title: `${reportTitle(model)} – ${model.organisation}`,
         author: model.organisation,

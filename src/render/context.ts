@@ -11,6 +11,8 @@ export interface RenderContext {
   model: ReportModel
   names: ReadonlyMap<string, Named>
   specs: ReadonlyMap<string, ChartSpec>
+  /** Charts whose spec has errors, already reported on the spec file. */
+  broken: ReadonlySet<string>
   datasets: ReadonlyMap<string, Dataset>
   renderChart: (spec: ChartSpec, dataset: Dataset) => Promise<RenderedChart>
   /** Prose of the year, by name: data/<jaar>/tekst/<naam>.md */

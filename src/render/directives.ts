@@ -55,6 +55,7 @@ const HANDLERS: Record<string, Handler> = {
     kind: 'leafDirective', required: ['naam'],
     async run(node, file, ctx) {
       const name = attr(node, 'naam')
+      if (name && ctx.broken.has(name)) return []
       if (!checkName(file, node, name, [...ctx.specs.keys()], 'grafiek')) return []
       const spec = ctx.specs.get(name)!
       const dataset = ctx.datasets.get(spec.dataName)!

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../src/cli/index.js'
+import { catalogue } from '../src/diagnostics/catalogue.js'
+import { cleanupProjects, projectWith, REPO, updating } from './helpers/project.js'
+import { descendants, running } from './helpers/cli.js'
+
+// The corpus: every case is a project (the example data with the case's files
+// laid over it) that already has a complete output. The real `jaarverslag
+// build` runs on it; the case states the exit code and the messages, and
+// unless it says otherwise the previous output must stay byte for byte.
+
+const CORPUS = join(REPO, 'test', 'bad-input')
+
+interface Case {
+  args?: string[]
+  env?: Record<string, string>
+  opvullen?: { pad: string; mb: number }
+  uitvoer?: 'ongewijzigd' | 'gewijzigd'
+  bevat?: Record<string, string[]>
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex')
+    }
+  }
+  if (existsSync(dir)) walk(dir)
+  return out
+}
+
+let baseline: string
+beforeAll(async () => {
+  baseline = projectWith()
+  const io = { out: () => undefined, err: () => undefined }
+  expect(await main(['build', '--map', baseline, '--stil'], io)).toBe(0)
+})
+afterAll(cleanupProjects)
+
+describe('bad input, faults and attacks', () => {
+  const cases = readdirSync(CORPUS).filter((n) => statSync(join(CORPUS, n)).isDirectory()).sort()
+
+  it('has at least 40 cases', () => expect(cases.length).toBeGreaterThanOrEqual(40))
+
+  for (const name of cases) {
+    it(name, async () => {
+      const dir = join(CORPUS, name)
+      const spec: Case = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {}
+      const root = projectWith(dir)
+      cpSync(join(baseline, 'output'), join(root, 'output'), { recursive: true, preserveTimestamps: true })
+      if (spec.opvullen) {
+        const path = join(root, spec.opvullen.pad)
+        writeFileSync(path, readFileSync(path, 'utf8') + '#\n'.repeat(spec.opvullen.mb * 1024 * 1024 / 2))
+      }
+      const before = snapshot(join(root, 'output'))
+      const saved = { ...process.env }
+      for (const [k, v] of Object.entries(spec.env ?? {})) process.env[k] = v.replace('{project}', root)
+      let stdout = ''
+      let code: number
+      try {
+        code = await main(['build', '--map', root, '--json', ...(spec.args ?? [])], { out: (s) => (stdout += s), err: () => undefined })
+      } finally {
+        process.env = saved
+      }
+      const report = stdout ? JSON.parse(stdout) as { meldingen: { ruleId: string; line: number | null }[] } : { meldingen: [] }
+      const actual = { exitCode: code, messages: report.meldingen }
+
+      const expectedFile = join(dir, 'expected.json')
+      if (updating || !existsSync(expectedFile)) {
+        if (process.env.CI) throw new Error(`${expectedFile} ontbreekt`)
+        writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
+      }
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
+      for (const m of actual.messages) expect(Object.keys(catalogue)).toContain(m.ruleId)
+
+      if ((spec.uitvoer ?? 'ongewijzigd') === 'ongewijzigd') expect(snapshot(join(root, 'output'))).toEqual(before)
+      else expect(snapshot(join(root, 'output'))).not.toEqual(before)
+      for (const [file, texts] of Object.entries(spec.bevat ?? {})) {
+        const content = readFileSync(join(root, 'output', file), 'utf8')
+        for (const text of texts) expect(content, `${file} bevat ${text}`).toContain(text)
+      }
+      // No temporary folders next to the output, and no browser of this build left running.
+      expect(readdirSync(root).filter((n) => /^output\.(nieuw|oud)-/.test(n))).toEqual([])
+      const deadline = Date.now() + 5000
+      while (running(descendants(process.pid)).some(Boolean) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+      expect(running(descendants(process.pid))).toEqual([])
+    })
+  }
+})
