@@ -1,6 +1,7 @@
 import { BREAKDOWNS, BREAKDOWN_IDS, type BreakdownId } from '../domain/breakdowns.js'
 import { FIGURES, VP_TABLE, type FigureKey, type Unit } from '../domain/figures.js'
 import { getPath, isKnown } from '../domain/values.js'
+import { dutch } from '../domain/order.js'
 import type { Project } from '../validate/index.js'
 import { compare, type Change } from './compare.js'
 import { knownYears, pointOf, rangeOf, toPoint, isPartial, yearData, yearRange, type Point, type Range } from './series.js'
@@ -152,8 +153,8 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdo
   const by = (r: BreakdownRow) => (r.change.kind === 'waarde' ? r.change.absolute : 0)
   return {
     id, title: def.title, multiLabel: def.multiLabel, base, rows, sum,
-    rising: moved.filter((r) => by(r) > 0).sort((a, b) => by(b) - by(a) || a.category.localeCompare(b.category)).slice(0, 3),
-    falling: moved.filter((r) => by(r) < 0).sort((a, b) => by(a) - by(b) || a.category.localeCompare(b.category)).slice(0, 3),
+    rising: moved.filter((r) => by(r) > 0).sort((a, b) => by(b) - by(a) || dutch.compare(a.category, b.category)).slice(0, 3),
+    falling: moved.filter((r) => by(r) < 0).sort((a, b) => by(a) - by(b) || dutch.compare(a.category, b.category)).slice(0, 3),
     present: now !== undefined,
   }
 }

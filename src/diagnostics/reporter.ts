@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { compareText } from '../domain/order.js'
 
 export interface ReportOptions {
   /** Working folder that paths are shown relative to. */
@@ -24,7 +25,7 @@ function codeFrame(file: VFile, m: VFileMessage): string[] {
 /** Compiler-style text: `path:line:col  fout  reason  [rule]`, a code frame and the hint. */
 export function formatMessages(files: readonly VFile[], options: ReportOptions): string {
   const lines: string[] = []
-  const sorted = [...files].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''))
+  const sorted = [...files].sort((a, b) => compareText(a.path ?? '', b.path ?? ''))
   for (const file of sorted) {
     const messages = [...file.messages].sort(
       (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),

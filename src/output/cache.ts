@@ -4,6 +4,7 @@ import { basename, dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { VFile } from 'vfile'
 import { pointOf } from '../aggregate/series.js'
+import { compareText } from '../domain/order.js'
 import type { Project } from '../validate/index.js'
 
 /** Where the build remembers what it made from which inputs: inside the output, so the two never disagree. */
@@ -62,7 +63,7 @@ export function yearKeys(project: Project, files: readonly VFile[], templateDirs
     const first = Math.min(year - windowSize + 1, year - 2)
     for (let y = first; y <= year; y++) {
       const dir = `${sep}data${sep}${y}${sep}`
-      for (const f of files.filter((file) => file.path?.includes(dir)).sort((a, b) => a.path!.localeCompare(b.path!))) {
+      for (const f of files.filter((file) => file.path?.includes(dir)).sort((a, b) => compareText(a.path!, b.path!))) {
         hash.update(f.path!.slice(f.path!.indexOf(dir))).update('\0').update(String(f.value)).update('\0')
       }
     }

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
 import type { Output } from '../compile.js'
+import { compareText } from '../domain/order.js'
 
 /** True when `inner` is `outer` or lies inside it. */
 export function within(outer: string, inner: string): boolean {
@@ -50,7 +51,7 @@ export function writeStaged(outDir: string, outputs: Output): void {
     mkdirSync(dirname(out), { recursive: true })
     if (existsSync(out)) linkTree(out, staging)
     else mkdirSync(staging)
-    for (const [path, content] of [...outputs].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [path, content] of [...outputs].sort(([a], [b]) => compareText(a, b))) {
       const target = join(staging, path)
       // Unlink first: the staged file may be a hard link to the previous output, which must stay as it was.
       rmSync(target, { force: true })

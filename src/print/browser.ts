@@ -35,6 +35,9 @@ const FLAGS = [
   '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--disable-default-apps', '--mute-audio',
   '--disable-dev-shm-usage', '--font-render-hinting=none',
+  // Belt and braces beside request interception: every connection goes to a closed local port, no name resolves.
+  '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>', '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--dns-prefetch-disable', '--disable-features=NetworkPrediction,LoadingPredictorUseLocalPredictions',
 ]
 
 /** Launch the system browser over a pipe, so it dies with this process. */

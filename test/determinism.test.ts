@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { printPdf } from '../src/print/pdf.js'
+import { cleanupProjects, projectWith } from './helpers/project.js'
+import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
+import { cli } from './helpers/cli.js'
+
+afterAll(async () => { cleanupProjects(); await closeSharedBrowser() })
+
+function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex')
+    }
+  }
+  walk(dir)
+  return out
+}
+
+describe('deterministic output', () => {
+  it('the full example build gives byte-identical HTML, SVG and PDF in another time zone and locale', () => {
+    const a = projectWith()
+    const b = projectWith()
+    expect(cli(['build', '--map', a, '--stil'], { env: { TZ: 'UTC', LANG: 'nl_NL.UTF-8', LC_ALL: 'nl_NL.UTF-8' } }).code).toBe(0)
+    expect(cli(['build', '--map', b, '--stil'], { env: { TZ: 'America/Los_Angeles', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' } }).code).toBe(0)
+    const first = hashes(join(a, 'output'))
+    expect(Object.keys(first).filter((f) => f.endsWith('.pdf'))).toHaveLength(3)
+    expect(hashes(join(b, 'output'))).toEqual(first)
+  })
+})
+
+describe('the browser fetches nothing', () => {
+  let server: Server | undefined
+  afterAll(() => new Promise<void>((resolve) => { server?.closeAllConnections(); return server ? server.close(() => resolve()) : resolve() }))
+
+  it('aborts every request a page could make while printing; a canary server sees none', async () => {
+    let requests = 0
+    let connections = 0
+    server = createServer((_req, res) => { requests++; res.end('x') })
+    server.on('connection', () => connections++)
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const html = `<!doctype html><html lang="nl"><head><title>t</title><link rel="stylesheet" href="${url}/s.css">
+      <style>@font-face{font-family:X;src:url(${url}/f.woff2)} body{font-family:X;background:url(${url}/b.png)}</style></head>
+      <body><img src="${url}/i.png" alt="x"><iframe src="${url}/frame"></iframe><script src="${url}/s.js"></script><p>tekst</p></body></html>`
+    const { browser } = await sharedBrowser()
+    const pdf = await printPdf(browser, html)
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(requests).toBe(0)
+    expect(connections).toBe(0)
+  })
+})
