@@ -120,7 +120,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
 
   const template = readText(join(templateDir(root), 'verslag.md'))
   files.push(template)
-  const charts = await loadChartSpecs(chartDir(root), DATASET_NAMES)
+  const charts = loadChartSpecs(chartDir(root), DATASET_NAMES)
   files.push(...charts.files)
   const pages: { model: ReportModel; html: string }[] = []
 
@@ -155,11 +155,14 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
 
   if (options.printer) {
     const printer = options.printer
-    await Promise.all(pages.map(async (p) => {
+    // Printed on parallel tabs; a failure is reported for the first report in order, whatever finished first.
+    const printed = await Promise.allSettled(pages.map(async (p) => {
       const begin = performance.now()
       outputs.set(`${p.model.year}/${pdfName(p.model.year)}`, await printer.print(p.html, p.model))
       options.onStage?.({ stage: 'pdf', year: p.model.year, ms: since(begin) })
     }))
+    const failed = printed.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+    if (failed) throw failed.reason
   }
 
   // What a rebuilt year did not make again is stale: its inputs changed.

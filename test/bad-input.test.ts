@@ -3,6 +3,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync 
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../src/cli/index.js'
+import { openBrowsers } from '../src/cli/browsers.js'
 import { catalogue } from '../src/diagnostics/catalogue.js'
 import { cleanupProjects, projectWith, REPO, updating } from './helpers/project.js'
 import { descendants, running } from './helpers/cli.js'
@@ -20,6 +21,21 @@ interface Case {
   opvullen?: { pad: string; mb: number }
   uitvoer?: 'ongewijzigd' | 'gewijzigd'
   bevat?: Record<string, string[]>
+  /** Kill the build's Chromium (SIGKILL) the moment it opens the page to print: a crash mid-print. */
+  browserStopt?: 'tijdens-afdrukken'
+}
+
+/** Watch this process's build for its browser, and kill it when printing starts. */
+function crashWhenPrinting(): () => void {
+  let stop = false
+  void (async () => {
+    while (!stop && openBrowsers.size === 0) await new Promise((r) => setTimeout(r, 5))
+    const [open] = [...openBrowsers]
+    open?.browser.on('targetcreated', (target) => {
+      if (target.type() === 'page') open.browser.process()?.kill('SIGKILL')
+    })
+  })()
+  return () => { stop = true }
 }
 
 function snapshot(dir: string): Record<string, string> {
@@ -63,10 +79,12 @@ describe('bad input, faults and attacks', () => {
       for (const [k, v] of Object.entries(spec.env ?? {})) process.env[k] = v.replace('{project}', root)
       let stdout = ''
       let code: number
+      const stopWatching = spec.browserStopt ? crashWhenPrinting() : () => undefined
       try {
         code = await main(['build', '--map', root, '--json', ...(spec.args ?? [])], { out: (s) => (stdout += s), err: () => undefined })
       } finally {
         process.env = saved
+        stopWatching()
       }
       const report = stdout ? JSON.parse(stdout) as { meldingen: { ruleId: string; line: number | null }[] } : { meldingen: [] }
       const actual = { exitCode: code, messages: report.meldingen }

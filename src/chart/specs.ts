@@ -1,13 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { createRequire } from 'node:module'
-import { Ajv, type ValidateFunction } from 'ajv'
-import standalone from 'ajv/dist/standalone/index.js'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { readText } from '../load/read.js'
 import { locate, parseYaml, type Path, type YamlSource } from '../load/yaml.js'
+import { validateVegaLite } from './vega-lite-schema.js'
 
 export interface ChartSpec {
   name: string
@@ -17,35 +15,8 @@ export interface ChartSpec {
   dataName: string
 }
 
-let vegaLiteSchema: ValidateFunction | undefined
-
-/**
- * The Vega-Lite JSON Schema that ships with vega-lite. Compiling it takes
- * seconds, so the compiled validator is kept as standalone code under
- * node_modules/.cache, keyed by the vega-lite version.
- */
-async function vegaLiteValidator(): Promise<ValidateFunction> {
-  if (vegaLiteSchema) return vegaLiteSchema
-  const require = createRequire(import.meta.url)
-  const schemaPath = require.resolve('vega-lite/vega-lite-schema.json')
-  const version = (JSON.parse(readFileSync(join(dirname(schemaPath), '..', 'package.json'), 'utf8')) as { version: string }).version
-  const cacheFile = join(dirname(require.resolve('ajv/package.json')), '..', '.cache', 'jaarverslag', `vega-lite-${version}.cjs`)
-  if (!existsSync(cacheFile)) {
-    const schema = require('vega-lite/vega-lite-schema.json') as Record<string, unknown>
-    const ajv = new Ajv({ strict: false, validateSchema: false, logger: false, code: { source: true }, validateFormats: false })
-    const code = standalone.default(ajv, ajv.compile(schema))
-    mkdirSync(dirname(cacheFile), { recursive: true })
-    const temp = `${cacheFile}.${process.pid}.tmp`
-    writeFileSync(temp, code)
-    renameSync(temp, cacheFile)
-  }
-  vegaLiteSchema = require(cacheFile) as ValidateFunction
-  return vegaLiteSchema
-}
-
 /** Read every `<naam>.vl.json` in the charts folder. Problems are messages on the files. */
-export async function loadChartSpecs(dir: string, datasetNames: readonly string[]): Promise<{ specs: Map<string, ChartSpec>; broken: Set<string>; files: VFile[] }> {
-  const validate = await vegaLiteValidator()
+export function loadChartSpecs(dir: string, datasetNames: readonly string[]): { specs: Map<string, ChartSpec>; broken: Set<string>; files: VFile[] } {
   const specs = new Map<string, ChartSpec>()
   const broken = new Set<string>()
   const files: VFile[] = []
@@ -57,7 +28,7 @@ export async function loadChartSpecs(dir: string, datasetNames: readonly string[
     const chart = name.slice(0, -'.vl.json'.length)
     // JSON is YAML 1.2, so the YAML loader gives positions; JSON.parse keeps the syntax strict.
     const source = checkJson(file) ? parseYaml(file) : undefined
-    const spec = source && checkSpec(source, datasetNames, validate)
+    const spec = source && checkSpec(source, datasetNames)
     if (spec) specs.set(chart, { ...spec, name: chart, file })
     else broken.add(chart)
   }
@@ -80,11 +51,12 @@ function checkJson(file: VFile): boolean {
   }
 }
 
-function checkSpec(source: YamlSource, datasetNames: readonly string[], validate: ValidateFunction): Omit<ChartSpec, 'name' | 'file'> | undefined {
+function checkSpec(source: YamlSource, datasetNames: readonly string[]): Omit<ChartSpec, 'name' | 'file'> | undefined {
   const spec = source.value as Record<string, unknown>
   const before = source.file.messages.length
-  if (!validate(spec)) {
-    const error = validate.errors?.[0]
+  const errors = validateVegaLite(String(source.file.value), spec)
+  if (errors) {
+    const error = errors[0]
     const path: Path = (error?.instancePath ?? '').split('/').slice(1)
     emit(source.file, 'grafiek-schema', { detail: `${error?.instancePath || '/'} ${error?.message ?? ''}`.trim() }, locate(source, path))
   }

@@ -6,9 +6,8 @@ import { EXIT } from '../diagnostics/catalogue.js'
 import { emit } from '../diagnostics/emit.js'
 import { readCache } from '../output/cache.js'
 import { overlappingInput, writeStaged } from '../output/stage.js'
-import { findBrowser, launchBrowser, type OpenBrowser } from '../print/browser.js'
-import { browserPrinter } from '../print/index.js'
-import { PrintError } from '../print/pdf.js'
+import type { OpenBrowser } from '../print/browser.js'
+import { PrintError, printFailure } from '../print/pdf.js'
 import type { CliOptions } from './args.js'
 import { openBrowsers } from './browsers.js'
 import { progress } from './progress.js'
@@ -30,26 +29,33 @@ export function organisationsIn(root: string): Organisation[] {
 
 /** The browser starts while the data is loaded and checked; it is closed on every path. */
 class LazyBrowser {
-  private opening: Promise<OpenBrowser> | undefined
+  private opening: Promise<OpenBrowser | undefined> | undefined
   readonly problems: VFile[] = []
+
+  private printing: Promise<typeof import('../print/index.js')> | undefined
 
   constructor(wanted: boolean) {
     if (!wanted) return
-    const found = findBrowser()
-    if (!found.path) {
-      const file = new VFile()
-      emit(file, 'browser-ontbreekt', { tried: found.tried.join(', ') })
-      this.problems.push(file)
-      return
-    }
-    this.opening = launchBrowser(found.path).then((b) => (openBrowsers.add(b), b))
+    // puppeteer and pdf-lib load only when a PDF is wanted: an HTML build starts faster.
+    this.printing = import('../print/index.js')
+    this.opening = import('../print/browser.js').then(({ findBrowser, launchBrowser }) => {
+      const found = findBrowser()
+      if (!found.path) {
+        const file = new VFile()
+        emit(file, 'browser-ontbreekt', { tried: found.tried.join(', ') })
+        this.problems.push(file)
+        return undefined
+      }
+      return launchBrowser(found.path).then((b) => (openBrowsers.add(b), b))
+    })
     this.opening.catch(() => undefined)
   }
 
   async printer(): Promise<Printer | undefined> {
     if (!this.opening) return undefined
     try {
-      return browserPrinter((await this.opening).browser, [])
+      const open = await this.opening
+      return open && this.printing ? (await this.printing).browserPrinter(open.browser, []) : undefined
     } catch (error) {
       this.fail('alle verslagen', error)
       this.opening = undefined
@@ -59,7 +65,7 @@ class LazyBrowser {
 
   fail(report: string, error: unknown): void {
     const file = new VFile()
-    emit(file, 'browser-fout', { report, detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) })
+    emit(file, 'browser-fout', { report, detail: typeof error === 'string' ? error : `starten: ${printFailure(error)}` })
     this.problems.push(file)
   }
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'puppeteer'
 
 /** What went wrong, in the words of the catalogue's detail: Dutch where the cause is known. */
-function describe(cause: unknown): string {
+export function printFailure(cause: unknown): string {
   const text = cause instanceof Error ? cause.message.split('\n')[0]! : String(cause)
   if (/Target closed|Connection closed|Session closed|detached|crash/i.test(text)) return 'de browser is onverwacht gestopt'
   if (cause instanceof Error && cause.name === 'TimeoutError') return 'de browser reageerde niet op tijd'
@@ -11,7 +11,7 @@ function describe(cause: unknown): string {
 export class PrintError extends Error {
   report = 'het verslag'
   constructor(readonly step: string, cause: unknown) {
-    super(`${step}: ${describe(cause)}`)
+    super(printFailure(cause))
   }
 }
 

@@ -39,7 +39,7 @@ export interface Validated {
 export function validateProject(loaded: LoadedProject): Validated {
   const check = (kind: SchemaKind, source: YamlSource | undefined): boolean => {
     if (!source) return false
-    const validate = validators().validators.get(kind)!
+    const validate = validators()[kind]
     if (validate(source.value)) return true
     reportSchemaErrors(source, validate.errors ?? [])
     return false

@@ -3,7 +3,7 @@ import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { locate, type Path, type YamlSource } from '../load/yaml.js'
 import { describeValue } from './describe.js'
-import { validators } from './schemas.js'
+import { schemaAjv } from './schemas.js'
 
 type Schema = { $ref?: string; propertyNames?: { description?: string }; title?: string; description?: string; properties?: Record<string, Schema>; enum?: unknown[]; const?: unknown }
 
@@ -113,7 +113,7 @@ function ajvFallback(error: ErrorObject): string {
 /** A property that only refers to a shared definition takes its words from there. */
 function resolveRef(schema: Schema | undefined): Schema | undefined {
   if (!schema?.$ref || schema.description) return schema
-  return (validators().ajv.getSchema(schema.$ref)?.schema as Schema | undefined) ?? schema
+  return (schemaAjv().getSchema(schema.$ref)?.schema as Schema | undefined) ?? schema
 }
 
 const lowerFirst = (s: string) => (s.charAt(0).toLowerCase() + s.slice(1)).replace(/\.$/, '')

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
+import { compiledValidators, hashOf } from './tool-cache.js'
 
 /** The schemas folder of the package: the one source of truth for data shapes. */
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url))
@@ -17,21 +18,27 @@ export type SchemaKind = keyof typeof SCHEMA_FOR
 
 export type JsonSchema = Record<string, unknown>
 
-let cache: { ajv: Ajv2020; validators: Map<SchemaKind, ValidateFunction> } | undefined
+const schemaFiles = () => readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort()
 
-/** All schemas, compiled once per process: strict, every error at once. */
-export function validators() {
-  if (cache) return cache
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true })
-  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort()) {
-    ajv.addSchema(JSON.parse(readFileSync(SCHEMA_DIR + name, 'utf8')) as JsonSchema)
-  }
-  const compiled = new Map<SchemaKind, ValidateFunction>()
-  for (const [kind, id] of Object.entries(SCHEMA_FOR) as [SchemaKind, string][]) {
-    const validate = ajv.getSchema(id)
-    if (!validate) throw new Error(`schema ${id} ontbreekt in ${SCHEMA_DIR}`)
-    compiled.set(kind, validate)
-  }
-  cache = { ajv, validators: compiled }
-  return cache
+let ajv: Ajv2020 | undefined
+
+/** All schemas in one ajv: strict, every error at once. */
+export function schemaAjv(options: { source?: boolean } = {}): Ajv2020 {
+  if (ajv && !options.source) return ajv
+  const instance = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: options.source ?? false } })
+  for (const name of schemaFiles()) instance.addSchema(JSON.parse(readFileSync(SCHEMA_DIR + name, 'utf8')) as JsonSchema)
+  if (!options.source) ajv = instance
+  return instance
+}
+
+let compiled: Record<SchemaKind, ValidateFunction> | undefined
+
+/** A validator per kind of file, compiled once per schema content (see tool-cache.ts). */
+export function validators(): Record<SchemaKind, ValidateFunction> {
+  compiled ??= compiledValidators<Record<SchemaKind, ValidateFunction>>(
+    'schemas',
+    hashOf(...schemaFiles().map((n) => readFileSync(SCHEMA_DIR + n))),
+    () => ({ ajv: schemaAjv({ source: true }), refs: { ...SCHEMA_FOR } }),
+  )
+  return compiled
 }

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { Ajv, type ValidateFunction } from 'ajv'
+import { compiledValidators, hashOf, TOOL_CACHE, writeAtomic } from '../validate/tool-cache.js'
+
+const require = createRequire(import.meta.url)
+const schemaPath = require.resolve('vega-lite/vega-lite-schema.json')
+const version = hashOf(readFileSync(schemaPath))
+
+let validator: ValidateFunction | undefined
+let known: Set<string> | undefined
+const knownFile = join(TOOL_CACHE, `vega-lite-${version}-geldig.json`)
+
+/** The validator for the Vega-Lite JSON Schema that ships with vega-lite. */
+function vegaLiteValidator(): ValidateFunction {
+  validator ??= compiledValidators<ValidateFunction>('vega-lite', version, () => {
+    const ajv = new Ajv({ strict: false, validateSchema: false, logger: false, code: { source: true }, validateFormats: false })
+    return { ajv, refs: ajv.compile(require(schemaPath) as object) }
+  })
+  return validator
+}
+
+/**
+ * Validate a spec against the Vega-Lite schema. A spec text that passed
+ * before is remembered by its hash, so the (large) validator only loads
+ * when a chart is new or changed.
+ */
+export function validateVegaLite(text: string, spec: unknown): ValidateFunction['errors'] {
+  known ??= new Set(existsSync(knownFile) ? (JSON.parse(readFileSync(knownFile, 'utf8')) as string[]) : [])
+  const hash = hashOf(text)
+  if (known.has(hash)) return null
+  const validate = vegaLiteValidator()
+  if (!validate(spec)) return validate.errors
+  known.add(hash)
+  writeAtomic(knownFile, JSON.stringify([...known].sort()))
+  return null
+}

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import type { Ajv } from 'ajv'
+import standalone from 'ajv/dist/standalone/index.js'
+
+const require = createRequire(import.meta.url)
+
+/** node_modules/.cache/jaarverslag: where compiled validators are kept between runs. */
+export const TOOL_CACHE = join(dirname(require.resolve('ajv/package.json')), '..', '.cache', 'jaarverslag')
+
+export const hashOf = (...parts: (string | Buffer)[]) => {
+  const hash = createHash('sha256')
+  for (const p of parts) hash.update(p).update('\0')
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** Write so that a reader never sees half a file, also with two builds at once. */
+export function writeAtomic(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true })
+  const temp = `${path}.${process.pid}.tmp`
+  writeFileSync(temp, content)
+  renameSync(temp, path)
+}
+
+/**
+ * Compiling a large schema takes hundreds of milliseconds to seconds;
+ * loading ajv's standalone code for it takes a fraction. The code is
+ * generated once per schema content and kept in the tool cache.
+ */
+export function compiledValidators<T>(name: string, key: string, build: () => { ajv: Ajv; refs: Record<string, string> | import('ajv').ValidateFunction }): T {
+  const file = join(TOOL_CACHE, `${name}-${key}.cjs`)
+  if (!existsSync(file)) {
+    const { ajv, refs } = build()
+    writeAtomic(file, standalone.default(ajv, refs as never))
+  }
+  return require(file) as T
+}
+
+export const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T
