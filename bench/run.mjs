@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// npm run bench: build speed against the floor, measured side by side in one
+// run, as whole processes. It reports; it asserts nothing about time (the
+// machines are shared and noisy). Results: output/bench/resultaten.json.
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, freemem, totalmem, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const REPO = fileURLToPath(new URL('..', import.meta.url))
+const BIN = join(REPO, 'bin', 'jaarverslag.js')
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const CHROMIUM = process.env.JAARVERSLAG_CHROMIUM ?? '/usr/bin/chromium'
+const work = mkdtempSync(join(tmpdir(), 'jaarverslag-bench-'))
+const log = (s) => process.stderr.write(`${s}\n`)
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+/** Wall time of a whole process, in ms. */
+function time(cmd, args, options = {}) {
+  const start = performance.now()
+  const r = spawnSync(cmd, args, { encoding: 'utf8', ...options })
+  const ms = performance.now() - start
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} → ${r.status}\n${r.stderr}`)
+  return ms
+}
+
+const runs = (n, fn) => Array.from({ length: n }, fn)
+
+function project(name, { years } = {}) {
+  const root = join(work, name)
+  cpSync(join(REPO, 'data'), join(root, 'data'), { recursive: true })
+  if (years) {
+    // Ten (or more) report years: the 2024 figures under every year, history left out.
+    rmSync(join(root, 'data', 'historie.yaml'))
+    for (const y of ['2022', '2023', '2024']) rmSync(join(root, 'data', y), { recursive: true })
+    for (const y of years) {
+      cpSync(join(REPO, 'data', '2024'), join(root, 'data', String(y)), { recursive: true })
+      const meta = join(root, 'data', String(y), 'meta.yaml')
+      writeFileSync(meta, readFileSync(meta, 'utf8').replace('jaar: 2024', `jaar: ${y}`))
+    }
+  }
+  return root
+}
+
+const build = (root, ...args) => ['build', '--map', root, '--stil', '--alles', ...args]
+const CHROMIUM_FLAGS = ['--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--no-pdf-header-footer', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+
+const results = { machine: {}, runs: RUNS, metingen: {} }
+const row = (name, ours, floor, extra = {}) => {
+  results.metingen[name] = { mediaan_ms: Math.round(ours), vloer_ms: floor === undefined ? null : Math.round(floor), verhouding: floor ? +(ours / floor).toFixed(2) : null, ...extra }
+}
+
+// — machine and versions —
+const version = (pkg) => JSON.parse(readFileSync(join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')).version
+results.machine = {
+  cpu: cpus()[0]?.model, kernen: cpus().length, geheugen_gb: +(totalmem() / 2 ** 30).toFixed(1), vrij_gb: +(freemem() / 2 ** 30).toFixed(1),
+  node: process.version, chromium: spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+  vega: version('vega'), 'vega-lite': version('vega-lite'), puppeteer: version('puppeteer'),
+}
+log(`Machine: ${results.machine.cpu}, ${results.machine.kernen} kernen; ${results.machine.node}; ${results.machine.chromium}; ${RUNS} metingen per regel`)
+
+// Warm the tool cache (compiled validators) once, as a user's second build would find it.
+const base = project('basis')
+time(process.execPath, [BIN, ...build(base)])
+
+// 1. Full build of one year against Chromium printing the same finished HTML.
+{
+  const out = join(work, 'uit-1')
+  const ours = runs(RUNS, () => time(process.execPath, [BIN, ...build(base, '--jaar', '2024', '--uitvoer', out)]))
+  const html = join(base, 'output', '2024', 'index.html')
+  const floor = runs(RUNS, (_, i) => time(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${join(work, `profiel-${i}`)}`, `--print-to-pdf=${join(work, `vloer-${i}.pdf`)}`, `file://${html}`]))
+  row('1. volledige build 2024 (HTML + PDF) / chromium --print-to-pdf', median(ours), median(floor))
+}
+
+// 2. HTML-only build against a bare Node process importing the pipeline.
+{
+  const out = join(work, 'uit-2')
+  const ours = runs(RUNS, () => time(process.execPath, [BIN, ...build(base, '--jaar', '2024', '--alleen', 'html', '--uitvoer', out)]))
+  const imports = `await import(${JSON.stringify(join(REPO, 'dist', 'compile.js'))}); await import(${JSON.stringify(join(REPO, 'dist', 'cli', 'index.js'))})`
+  const floor = runs(RUNS, () => time(process.execPath, ['--input-type=module', '-e', imports]))
+  row('2. alleen HTML, 2024 / node die de modules importeert', median(ours), median(floor))
+}
+
+// 3. Incremental rebuild in watch mode: from saving a figure to the written page.
+{
+  const root = project('dev')
+  const port = 45000 + (process.pid % 1000)
+  const child = spawn(process.execPath, [BIN, 'dev', '--map', root, '--poort', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  child.stdout.on('data', (c) => (out += c))
+  child.stderr.on('data', (c) => (out += c))
+  const until = async (ok, limit = 60_000) => {
+    const deadline = Date.now() + limit
+    while (!ok() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1))
+    if (!ok()) throw new Error(`dev: time-out\n${out}`)
+  }
+  await until(() => out.includes('Voorbeeld:'))
+  const file = join(root, 'data', '2024', 'meldingen.yaml')
+  const page = join(root, 'output', '2024', 'index.html')
+  const original = readFileSync(file, 'utf8')
+  const times = []
+  for (let i = 0; i < Math.max(RUNS, 5); i++) {
+    const value = 100 + i
+    const start = performance.now()
+    writeFileSync(file, original.replace('signalen: 2', `signalen: ${value}`))
+    await until(() => { try { return readFileSync(page, 'utf8').includes(`werden ${value} meldingen alleen als signaal`) } catch { return false } })
+    times.push(performance.now() - start)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  child.kill('SIGINT')
+  row('3. dev: één cijfer gewijzigd → HTML geschreven', median(times), undefined, { doel_ms: 200 })
+}
+
+// 4. Ten report years in one run against ten separate runs (HTML + PDF).
+{
+  const years = Array.from({ length: 10 }, (_, i) => 2015 + i)
+  const root = project('tien', { years })
+  const n = Math.min(RUNS, 3)
+  const one = runs(n, () => time(process.execPath, [BIN, ...build(root)]))
+  const ten = runs(n, () => years.reduce((sum, y) => sum + time(process.execPath, [BIN, ...build(root, '--jaar', String(y))]), 0))
+  row('4. tien verslagjaren in één run / tien losse runs', median(one), median(ten), { doel_verhouding: 0.5, runs: n })
+}
+
+// 5. Memory: peak RSS of the Node process and of Chromium during a full build.
+{
+  const script = `const m = await import(${JSON.stringify(join(REPO, 'dist', 'cli', 'index.js'))});
+process.exitCode = await m.main(${JSON.stringify(build(base, '--uitvoer', join(work, 'uit-5')))});
+process.stdout.write(String(process.resourceUsage().maxRSS))`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let stdout = ''
+  child.stdout.on('data', (c) => (stdout += c))
+  let chromiumPeak = 0
+  const sample = setInterval(() => {
+    const ps = spawnSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.trim().split(/\s+/))
+    const below = new Set([child.pid])
+    let rss = 0
+    for (let grew = true; grew;) {
+      grew = false
+      for (const [pid, ppid, kb, cmd] of ps) {
+        if (below.has(Number(ppid)) && !below.has(Number(pid))) { below.add(Number(pid)); grew = true; if (/chrom/.test(cmd ?? '')) rss += Number(kb) }
+      }
+    }
+    chromiumPeak = Math.max(chromiumPeak, rss)
+  }, 25)
+  await new Promise((r) => child.once('exit', r))
+  clearInterval(sample)
+  results.metingen['5. geheugen (piek RSS)'] = { node_mb: Math.round(Number(stdout) / 1024), chromium_mb: Math.round(chromiumPeak / 1024), doel_node_mb: 250 }
+}
+
+// 6. Scale: time per report year as the number of years doubles (50 years × 40 categories),
+//    and per organisation as their number doubles.
+{
+  const CATS = Array.from({ length: 40 }, (_, i) => `Categorie ${String(i + 1).padStart(2, '0')}`)
+  const scale = (n) => {
+    const root = join(work, `schaal-${n}`)
+    mkdirSync(join(root, 'data'), { recursive: true })
+    writeFileSync(join(root, 'data', 'organisatie.yaml'), `organisatie: Gemeente Schaal\nvocabulaires:\n  type:\n    uitgangspunt: eigen\n    waarden:\n${CATS.map((c) => `      - ${c}\n`).join('')}`)
+    for (let i = 0; i < n; i++) {
+      const y = 2050 - n + i + 1
+      const counts = CATS.map((_, c) => (y * 7 + c * 13) % 9)
+      const dir = join(root, 'data', String(y))
+      mkdirSync(dir)
+      writeFileSync(join(dir, 'meta.yaml'), `jaar: ${y}\nstatus: definitief\nbron: gegenereerd\n`)
+      writeFileSync(join(dir, 'meldingen.yaml'), `totaal: ${counts.reduce((a, b) => a + b, 0)}\ntype:\n${CATS.map((c, k) => `  ${c}: ${counts[k]}\n`).join('')}`)
+    }
+    return root
+  }
+  const perYear = {}
+  for (const n of [5, 10, 20, 40, 50]) {
+    const ms = time(process.execPath, [BIN, ...build(scale(n), '--alleen', 'html')])
+    perYear[n] = { totaal_ms: Math.round(ms), per_jaar_ms: Math.round(ms / n) }
+  }
+  const orgs = (n) => {
+    const root = join(work, `organisaties-${n}`)
+    for (let i = 0; i < n; i++) cpSync(join(REPO, 'data'), join(root, `gemeente-${String(i + 1).padStart(2, '0')}`, 'data'), { recursive: true })
+    return root
+  }
+  const perOrg = {}
+  for (const n of [1, 5, 10, 20]) {
+    const ms = time(process.execPath, [BIN, ...build(orgs(n), '--alleen', 'html')])
+    perOrg[n] = { totaal_ms: Math.round(ms), per_organisatie_ms: Math.round(ms / n) }
+  }
+  results.metingen['6. schaal'] = { jaren_40_categorieen_html: perYear, organisaties_3_jaren_html: perOrg }
+}
+
+// — report —
+const out = join(REPO, 'output', 'bench')
+mkdirSync(out, { recursive: true })
+writeFileSync(join(out, 'resultaten.json'), JSON.stringify(results, null, 2) + '\n')
+const lines = ['| meting | jaarverslag (mediaan) | vloer (mediaan) | verhouding |', '|---|---:|---:|---:|']
+for (const [name, m] of Object.entries(results.metingen)) {
+  if ('mediaan_ms' in m) lines.push(`| ${name} | ${m.mediaan_ms} ms | ${m.vloer_ms ?? '–'}${m.vloer_ms ? ' ms' : ''} | ${m.verhouding ?? '–'} |`)
+}
+const mem = results.metingen['5. geheugen (piek RSS)']
+lines.push(`| 5. piek RSS | Node ${mem.node_mb} MB | Chromium ${mem.chromium_mb} MB | – |`)
+console.log(lines.join('\n'))
+const s = results.metingen['6. schaal']
+console.log('\nSchaal, alleen HTML (tijd per verslagjaar bij 40 categorieën):')
+for (const [n, v] of Object.entries(s.jaren_40_categorieen_html)) console.log(`  ${n} jaren: ${v.totaal_ms} ms, ${v.per_jaar_ms} ms per jaar`)
+console.log('Schaal, organisaties met elk 3 jaren (alleen HTML):')
+for (const [n, v] of Object.entries(s.organisaties_3_jaren_html)) console.log(`  ${n} organisaties: ${v.totaal_ms} ms, ${v.per_organisatie_ms} ms per organisatie`)
+console.log(`\nResultaten: ${join('output', 'bench', 'resultaten.json')}`)
+rmSync(work, { recursive: true, force: true })
