@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compile } from '../src/compile.js'
 import { browserPrinter } from '../src/print/index.js'
@@ -42,7 +42,7 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
   let bytes: Uint8Array
   beforeAll(async () => {
     const { browser } = await sharedBrowser()
-    const { outputs } = await compile(REPO, { years: [2024], printer: browserPrinter(browser, ['integriteit']) })
+    const { outputs } = await compile(REPO, { years: [2024], printer: browserPrinter(browser) })
     bytes = outputs.get('2024/jaarverslag-integriteit-2024.pdf') as Uint8Array
     file = join(mkdtempSync(join(tmpdir(), 'jaarverslag-pdf-')), 'verslag.pdf')
     writeFileSync(file, bytes)
@@ -71,6 +71,22 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
     for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes')
   })
 
+  it('tags every chart as a figure with the Dutch alternative text, and maps non-standard tags', async () => {
+    const pdf = await PDFDocument.load(bytes)
+    const figures: string[] = []
+    for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+      if (obj instanceof PDFDict && String(obj.get(PDFName.of('S'))) === '/Figure') {
+        const alt = obj.get(PDFName.of('Alt'))
+        figures.push(alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : '')
+      }
+    }
+    expect(figures.length).toBeGreaterThanOrEqual(8)
+    expect(figures.filter((a) => a === '')).toEqual([])
+    expect(figures).toContainEqual(expect.stringContaining('Het aantal meldingen steeg van 10 in 2023 naar 18 in 2024'))
+    const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict)
+    expect(String(root.lookup(PDFName.of('RoleMap'), PDFDict).get(PDFName.of('Em')))).toBe('/Span')
+  })
+
   it('contains the key figures and the page numbers', () => {
     const text = pdfText(file).replace(/\s+/g, ' ')
     expect(text).toContain('ontving het meldpunt 18 meldingen')
@@ -88,7 +104,7 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
 
   it('gives identical bytes for the same data', async () => {
     const { browser } = await sharedBrowser()
-    const again = await compile(REPO, { years: [2024], printer: browserPrinter(browser, ['integriteit']) })
+    const again = await compile(REPO, { years: [2024], printer: browserPrinter(browser) })
     expect(Buffer.compare(Buffer.from(again.outputs.get('2024/jaarverslag-integriteit-2024.pdf') as Uint8Array), Buffer.from(bytes))).toBe(0)
   })
 })

@@ -45,7 +45,7 @@ describe('the HTML report', () => {
     expect(html).toContain('<caption>Inzet vertrouwenspersonen, 2022 t/m 2024</caption>')
     expect(html).toMatch(/<th scope="row">Totaal aantal uren<\/th><td class="getal">619<\/td><td class="getal">435<\/td><td class="getal">215<\/td>/)
     expect(html).toContain('<svg')
-    expect(html.match(/<figure class="grafiek">/g)?.length).toBe(8)
+    expect(html.match(/<figure class="grafiek" aria-label="[^"]+">/g)?.length).toBe(8)
   })
 
   it('writes the open data next to the page', () => {

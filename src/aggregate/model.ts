@@ -62,6 +62,8 @@ export interface ReportModel {
   history: Point[]
   vpTable: VpTable
   keyFigures: Figure[]
+  /** For the PDF's metadata. */
+  keywords: readonly string[]
 }
 
 export const DEFAULT_WINDOW = 5
@@ -106,6 +108,7 @@ export function buildReportModel(project: Project, year: number): ReportModel {
     history,
     vpTable: makeVpTable(project, year),
     keyFigures,
+    keywords: project.config.publicatie?.trefwoorden ?? [],
   }
 }
 

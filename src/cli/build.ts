@@ -7,7 +7,8 @@ import { emit } from '../diagnostics/emit.js'
 import { readCache } from '../output/cache.js'
 import { overlappingInput, writeStaged } from '../output/stage.js'
 import type { OpenBrowser } from '../print/browser.js'
-import { PrintError, printFailure } from '../print/pdf.js'
+import { PrintError, printFailure, warmUp } from '../print/pdf.js'
+import { fontFaces } from '../render/style.js'
 import type { CliOptions } from './args.js'
 import { openBrowsers } from './browsers.js'
 import { progress } from './progress.js'
@@ -38,7 +39,7 @@ class LazyBrowser {
     if (!wanted) return
     // puppeteer and pdf-lib load only when a PDF is wanted: an HTML build starts faster.
     this.printing = import('../print/index.js')
-    this.opening = import('../print/browser.js').then(({ findBrowser, launchBrowser }) => {
+    this.opening = import('../print/browser.js').then(async ({ findBrowser, launchBrowser }) => {
       const found = findBrowser()
       if (!found.path) {
         const file = new VFile()
@@ -46,7 +47,11 @@ class LazyBrowser {
         this.problems.push(file)
         return undefined
       }
-      return launchBrowser(found.path).then((b) => (openBrowsers.add(b), b))
+      const open = await launchBrowser(found.path)
+      openBrowsers.add(open)
+      // Warming up is an optimisation: a failure here shows again, with its report, when printing.
+      await warmUp(open.browser, fontFaces()).catch(() => undefined)
+      return open
     })
     this.opening.catch(() => undefined)
   }
@@ -55,7 +60,7 @@ class LazyBrowser {
     if (!this.opening) return undefined
     try {
       const open = await this.opening
-      return open && this.printing ? (await this.printing).browserPrinter(open.browser, []) : undefined
+      return open && this.printing ? (await this.printing).browserPrinter(open.browser) : undefined
     } catch (error) {
       this.fail('alle verslagen', error)
       this.opening = undefined

@@ -5,10 +5,13 @@ import { reportTitle } from '../render/page.js'
 import { finishPdf } from './metadata.js'
 import { PrintError, printPdf } from './pdf.js'
 
-export const CREATOR = 'jaarverslag (https://www.npmjs.com/package/jaarverslag)'
+import { readFileSync } from 'node:fs'
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+export const CREATOR = `jaarverslag ${VERSION}`
 
 /** Prints report pages on one shared browser, each on its own tab. */
-export function browserPrinter(browser: Browser, keywords: readonly string[], timeoutMs?: number): Printer {
+export function browserPrinter(browser: Browser, timeoutMs?: number): Printer {
   return {
     async print(html: string, model: ReportModel) {
       const pdf = await printPdf(browser, html, timeoutMs).catch((error: unknown) => {
@@ -19,7 +22,7 @@ export function browserPrinter(browser: Browser, keywords: readonly string[], ti
         title: `${reportTitle(model)} – ${model.organisation}`,
         author: model.organisation,
         subject: `${reportTitle(model)}: meldingen, onderzoeken en vertrouwenspersonen`,
-        keywords: keywords.length ? keywords : ['integriteit', 'jaarverslag'],
+        keywords: model.keywords.length ? model.keywords : ['integriteit', 'jaarverslag'],
         date: model.date ?? `${model.year + 1}-01-01`,
         creator: CREATOR,
       })

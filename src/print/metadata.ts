@@ -54,6 +54,9 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8
   pdf.setLanguage('nl')
   const catalog = pdf.catalog
   catalog.set(PDFName.of('Version'), PDFName.of('1.7'))
+  // Chromium tags <em> and <strong> with PDF 2.0 types; PDF 1.7 readers need them mapped to a standard type.
+  const structure = catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)
+  structure?.set(PDFName.of('RoleMap'), pdf.context.obj({ Em: 'Span', Strong: 'Span' }))
   const markInfo = catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict)
   if (!markInfo) catalog.set(PDFName.of('MarkInfo'), pdf.context.obj({ Marked: true }))
   const metadata = pdf.context.stream(xmp(info, date.toISOString().replace('.000Z', 'Z')), { Type: 'Metadata', Subtype: 'XML' })

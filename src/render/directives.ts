@@ -60,7 +60,8 @@ const HANDLERS: Record<string, Handler> = {
       const spec = ctx.specs.get(name)!
       const dataset = ctx.datasets.get(spec.dataName)!
       const chart = await ctx.renderChart(spec, dataset)
-      return [placeholder(ctx, h('figure', { className: ['grafiek'] }, [
+      // The name makes the figure's tag in the PDF carry the chart's Dutch text as alternative text.
+      return [placeholder(ctx, h('figure', { className: ['grafiek'], ariaLabel: `${chart.title}. ${chart.description}` }, [
         svgToHast(chart.svg),
         h('figcaption', [h('span', { className: ['grafiek-titel'] }, chart.title), ' ', h('span', { className: ['grafiek-beschrijving'] }, chart.description)]),
         h('details', [h('summary', 'Gegevens bij deze grafiek'), datasetTable(dataset, `Gegevens: ${chart.title}`)]),

@@ -15,6 +15,9 @@ const USED = [
 
 const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([a-z])([0-9])/g, '$1-$2').toLowerCase()
 
+/** The embedded Noto Sans faces, also used to warm the browser up before the first print. */
+export const fontFaces = (): string => `${font(400)}${font(700)}`
+
 function font(weight: 400 | 700): string {
   const file = require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff2`)
   return `@font-face{font-family:"Noto Sans";font-style:normal;font-weight:${weight};font-display:swap;src:url(data:font/woff2;base64,${readFileSync(file).toString('base64')}) format("woff2")}`
@@ -32,7 +35,7 @@ export const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/
  */
 export function reportCss(theme: StyleTheme, runningHeader: string): string {
   const tokens = USED.map((k) => `--${kebab(k)}:${TOKENS[k]};`).join('')
-  return `${font(400)}${font(700)}
+  return `${fontFaces()}
 .jaarverslag{${tokens}--jv-primair:${theme.primary};--jv-steun:${theme.secondary};
 font-family:"Noto Sans",Arial,sans-serif;font-size:var(--basis-text-font-size-md);line-height:var(--basis-text-line-height-md);
 color:var(--basis-color-default-color-document);background:var(--basis-color-default-bg-document);max-width:50rem;margin:0 auto;padding:0 1rem 3rem}
