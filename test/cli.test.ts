@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { cleanupProjects, projectWith } from './helpers/project.js'
+import { cleanupProjects, FIXTURES, projectWith } from './helpers/project.js'
 import { cli } from './helpers/cli.js'
 
 afterAll(cleanupProjects)
@@ -35,6 +35,14 @@ describe('jaarverslag command line', () => {
     expect(r.stderr).toContain('  4 |   extrn: 9\n        ^')
     expect(r.stderr).toContain('2 fouten, 0 waarschuwingen in 1 bestand')
     expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('validate is clean on the Huizen and Rotterdam projects too: the model is not shaped to one municipality', () => {
+    for (const name of ['huizen', 'rotterdam']) {
+      const r = cli(['validate', '--map', join(FIXTURES, 'valid', name)])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stdout).toContain('Geen fouten of waarschuwingen.')
+    }
   })
 
   it('validate --json gives machine-readable messages', () => {

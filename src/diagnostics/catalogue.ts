@@ -164,6 +164,11 @@ export const catalogue = {
     message: (a) => `${a.what} ${a.year} is hier ${a.here}, maar ${a.there} in ${a.where}.`,
     hint: 'Maak de twee cijfers gelijk, of leg het verschil vast in een toelichting.',
   }),
+  'thema-contrast': entry<{ field: string; colour: string; ratio: string; needed: string; use: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Te weinig contrast',
+    message: (a) => `${a.field}: de kleur ${a.colour} heeft een contrast van ${a.ratio}:1 met wit; voor ${a.use} is minstens ${a.needed}:1 nodig (WCAG 2.1 AA).`,
+    hint: 'Kies een donkerdere kleur; een contrastchecker (bijvoorbeeld op webaim.org) helpt.',
+  }),
   'privacy-klein-aantal': entry<{ what: string; category: string; value: number; threshold: number }>({
     severity: 'waarschuwing', stage: 'valideren', title: 'Klein aantal in een gepubliceerde verdeling',
     message: (a) => `${a.what}: de categorie ${q(a.category)} heeft ${a.value}, minder dan de drempel ${a.threshold}; zo'n klein aantal kan naar een persoon wijzen.`,

@@ -93,3 +93,34 @@ export function checkYearFolder(year: LoadedYear, meta: YamlSource): void {
     emit(meta.file, 'jaar-klopt-niet', { found, folder: String(year.year) }, locate(meta, ['jaar']))
   }
 }
+
+/** Relative luminance of an sRGB colour (#rrggbb), as WCAG defines it. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  })
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+}
+
+export const contrastWithWhite = (hex: string): number => 1.05 / (luminance(hex) + 0.05)
+
+/**
+ * The main colour is used for headings and links (text: 4.5:1), the
+ * supporting colour for chart bars (graphics: 3:1), both on white.
+ */
+export function checkTheme(config: YamlSource): void {
+  const rules = [
+    { key: 'hoofdkleur', needed: 4.5, use: 'koppen, links en grafieken' },
+    { key: 'steunkleur', needed: 3, use: 'grafieken' },
+  ]
+  for (const rule of rules) {
+    const colour = getPath(config.value, ['thema', rule.key])
+    if (typeof colour !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(colour)) continue
+    const ratio = contrastWithWhite(colour)
+    if (ratio >= rule.needed) continue
+    emit(config.file, 'thema-contrast', {
+      field: `thema.${rule.key}`, colour, ratio: ratio.toFixed(2).replace('.', ','), needed: String(rule.needed).replace('.', ','), use: rule.use,
+    }, locate(config, ['thema', rule.key]))
+  }
+}

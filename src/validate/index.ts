@@ -4,7 +4,7 @@ import { resolveVocabularies, type Vocabularies } from '../domain/vocabularies.j
 import type { LoadedProject, YearFileKind } from '../load/project.js'
 import type { YamlSource } from '../load/yaml.js'
 import type { Historie, Kengetallen, Meldingen, Organisatie, Verslagjaar, Vertrouwenspersonen } from '../types/data.js'
-import { checkHistory, checkPrivacy, checkSums, checkVocabularies, checkYearFolder } from './consistency.js'
+import { checkHistory, checkPrivacy, checkSums, checkTheme, checkVocabularies, checkYearFolder } from './consistency.js'
 import { reportSchemaErrors } from './schema-messages.js'
 import { validators, type SchemaKind } from './schemas.js'
 
@@ -47,6 +47,7 @@ export function validateProject(loaded: LoadedProject): Validated {
 
   const configOk = check('organisatie', loaded.config)
   if (loaded.history) check('historie', loaded.history)
+  if (configOk) checkTheme(loaded.config!)
   const config = configOk ? (loaded.config!.value as Organisatie) : undefined
   const vocabularies = config ? resolveVocabularies(config) : undefined
 
