@@ -64,6 +64,7 @@ export interface ReportModel {
   keyFigures: Figure[]
   /** For the PDF's metadata. */
   keywords: readonly string[]
+  logo: { src: string; alt: string } | undefined
 }
 
 export const DEFAULT_WINDOW = 5
@@ -109,6 +110,7 @@ export function buildReportModel(project: Project, year: number): ReportModel {
     vpTable: makeVpTable(project, year),
     keyFigures,
     keywords: project.config.publicatie?.trefwoorden ?? [],
+    logo: project.logo,
   }
 }
 

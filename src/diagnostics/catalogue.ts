@@ -169,6 +169,11 @@ export const catalogue = {
     message: (a) => `${a.field}: de kleur ${a.colour} heeft een contrast van ${a.ratio}:1 met wit; voor ${a.use} is minstens ${a.needed}:1 nodig (WCAG 2.1 AA).`,
     hint: 'Kies een donkerdere kleur; een contrastchecker (bijvoorbeeld op webaim.org) helpt.',
   }),
+  'thema-logo': entry<{ file: string; problem: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Logo niet te gebruiken',
+    message: (a) => `thema.logo.bestand: het logo '${a.file}' kan niet worden gebruikt: ${a.problem}.`,
+    hint: 'Zet een SVG-, PNG- of JPG-bestand van hoogstens 200 kB in de projectmap en verwijs ernaar vanaf de projectmap.',
+  }),
   'privacy-klein-aantal': entry<{ what: string; category: string; value: number; threshold: number }>({
     severity: 'waarschuwing', stage: 'valideren', title: 'Klein aantal in een gepubliceerde verdeling',
     message: (a) => `${a.what}: de categorie ${q(a.category)} heeft ${a.value}, minder dan de drempel ${a.threshold}; zo'n klein aantal kan naar een persoon wijzen.`,

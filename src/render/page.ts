@@ -27,6 +27,7 @@ function toc(body: Root): Element {
 
 function cover(model: ReportModel): Element {
   return h('header', { className: ['omslag'] }, [
+    ...(model.logo ? [h('img', { className: ['logo'], src: model.logo.src, alt: model.logo.alt })] : []),
     h('p', { className: ['organisatie'] }, model.organisation),
     h('h1', reportTitle(model)),
     h('p', [

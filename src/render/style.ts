@@ -48,6 +48,7 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 .jaarverslag .overslaan{position:absolute;left:-999rem}
 .jaarverslag .overslaan:focus{position:static;display:inline-block;padding:.5rem;background:#fff}
 .jaarverslag .omslag{border-left:.5rem solid var(--jv-primair);padding:1.5rem 1.5rem 1rem;margin:1.5rem 0;background:var(--basis-color-default-bg-subtle)}
+.jaarverslag .omslag .logo{display:block;max-height:4rem;max-width:14rem;margin-bottom:1rem}
 .jaarverslag .omslag .organisatie{font-size:var(--basis-text-font-size-lg);margin:0}
 .jaarverslag .omslag h1{margin:.25rem 0 .5rem}
 .jaarverslag .status-concept{display:inline-block;border:2px solid #a00000;color:#a00000;font-weight:700;padding:0 .5rem;text-transform:uppercase;letter-spacing:.05em}

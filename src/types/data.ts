@@ -35,6 +35,14 @@ export type Hoofdkleur = string
  */
 export type Steunkleur = string
 /**
+ * Het pad vanaf de projectmap, bijvoorbeeld 'huisstijl/logo.svg'.
+ */
+export type Bestand = string
+/**
+ * Wat het logo zegt, bijvoorbeeld 'Logo gemeente Helmond'.
+ */
+export type Tekst = string
+/**
  * De licentie van de open data, bijvoorbeeld 'CC0 1.0'.
  */
 export type Licentie = string
@@ -332,6 +340,14 @@ export interface Privacy {
 export interface Thema {
   hoofdkleur?: Hoofdkleur
   steunkleur?: Steunkleur
+  logo?: Logo
+}
+/**
+ * Het logo op de omslag: een SVG-, PNG- of JPG-bestand in de projectmap, met een tekst voor wie het niet ziet.
+ */
+export interface Logo {
+  bestand: Bestand
+  tekst: Tekst
 }
 /**
  * Gegevens voor de open data en de metadata van de PDF.

@@ -2,7 +2,9 @@ import type { VFile } from 'vfile'
 import { hasErrors } from '../diagnostics/emit.js'
 import { resolveVocabularies, type Vocabularies } from '../domain/vocabularies.js'
 import type { LoadedProject, YearFileKind } from '../load/project.js'
-import type { YamlSource } from '../load/yaml.js'
+import { locate, type YamlSource } from '../load/yaml.js'
+import { loadAsset } from '../load/asset.js'
+import { emit } from '../diagnostics/emit.js'
 import type { Historie, Kengetallen, Meldingen, Organisatie, Verslagjaar, Vertrouwenspersonen } from '../types/data.js'
 import { checkHistory, checkPrivacy, checkSums, checkTheme, checkVocabularies, checkYearFolder } from './consistency.js'
 import { reportSchemaErrors } from './schema-messages.js'
@@ -24,6 +26,8 @@ export interface Project {
   vocabularies: Vocabularies
   history: Historie['jaren']
   years: YearData[]
+  /** The logo from the theme, embedded. */
+  logo: { src: string; alt: string } | undefined
 }
 
 export interface Validated {
@@ -49,6 +53,7 @@ export function validateProject(loaded: LoadedProject): Validated {
   if (loaded.history) check('historie', loaded.history)
   if (configOk) checkTheme(loaded.config!)
   const config = configOk ? (loaded.config!.value as Organisatie) : undefined
+  const logo = config?.thema?.logo ? loadLogo(loaded.root, loaded.config!, config.thema.logo) : undefined
   const vocabularies = config ? resolveVocabularies(config) : undefined
 
   for (const year of loaded.years) {
@@ -81,6 +86,14 @@ export function validateProject(loaded: LoadedProject): Validated {
         ...(y.sources.kengetallen ? { kengetallen: (y.sources.kengetallen.value as Kengetallen).kengetallen } : {}),
         texts: y.texts,
       })),
+      logo,
     },
   }
+}
+
+function loadLogo(root: string, source: YamlSource, logo: { bestand: string; tekst: string }): Project['logo'] {
+  const asset = loadAsset(root, logo.bestand)
+  if ('dataUri' in asset) return { src: asset.dataUri, alt: logo.tekst }
+  emit(source.file, 'thema-logo', { file: logo.bestand, problem: asset.problem }, locate(source, ['thema', 'logo', 'bestand']))
+  return undefined
 }
