@@ -31,7 +31,7 @@ import { readText } from './load/read.js'
 import { renderIndex, pdfName, type IndexEntry } from './render/index-page.js'
 import { renderBody } from './render/markdown.js'
 import { namesOf } from './render/names.js'
-import { renderPage, reportTitle } from './render/page.js'
+import { renderPage } from './render/page.js'
 import { validateProject, type Project } from './validate/index.js'
 
 /** The templates that ship with the tool; a project's own templates/ replaces them. */

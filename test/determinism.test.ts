@@ -1,28 +1,14 @@
-import { createHash } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { printPdf } from '../src/print/pdf.js'
-import { cleanupProjects, projectWith } from './helpers/project.js'
+import { cleanupProjects, hashFiles, projectWith } from './helpers/project.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
 import { cli } from './helpers/cli.js'
 
 afterAll(async () => { cleanupProjects(); await closeSharedBrowser() })
 
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex')
-    }
-  }
-  walk(dir)
-  return out
-}
 
 describe('deterministic output', () => {
   it('the full example build gives byte-identical HTML, SVG and PDF in another time zone and locale', () => {
@@ -30,9 +16,9 @@ describe('deterministic output', () => {
     const b = projectWith()
     expect(cli(['build', '--map', a, '--stil'], { env: { TZ: 'UTC', LANG: 'nl_NL.UTF-8', LC_ALL: 'nl_NL.UTF-8' } }).code).toBe(0)
     expect(cli(['build', '--map', b, '--stil'], { env: { TZ: 'America/Los_Angeles', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' } }).code).toBe(0)
-    const first = hashes(join(a, 'output'))
+    const first = hashFiles(join(a, 'output'))
     expect(Object.keys(first).filter((f) => f.endsWith('.pdf'))).toHaveLength(3)
-    expect(hashes(join(b, 'output'))).toEqual(first)
+    expect(hashFiles(join(b, 'output'))).toEqual(first)
   })
 })
 

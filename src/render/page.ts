@@ -39,23 +39,14 @@ function cover(model: ReportModel): Element {
 }
 
 /**
- * One standalone page (CSS and SVG inline, no scripts, nothing loaded from
- * elsewhere) and a fragment for a CMS. The Content-Security-Policy allows
- * only this page's own style and embedded fonts.
+ * A standalone document around the report's content: CSS inline, no
+ * scripts, nothing loaded from elsewhere. The Content-Security-Policy
+ * allows only this page's own style and embedded fonts and images.
  */
-export function renderPage(model: ReportModel, body: Root, theme: StyleTheme): Page {
-  const css = reportCss(theme, `${model.organisation} · ${reportTitle(model)}`)
-  const content: ElementContent[] = [
-    h('a', { className: ['overslaan'], href: '#inhoud' }, 'Direct naar de inhoud'),
-    cover(model),
-    toc(body),
-    h('main', { id: 'inhoud' }, body.children as ElementContent[]),
-    h('footer', [h('p', `Bron van de cijfers: ${model.source}`)]),
-  ]
-  const wrapper = h('div', { className: ['jaarverslag'] }, content)
+export function standalonePage(title: string, description: string | undefined, css: string, wrapper: Element): string {
   const hash = createHash('sha256').update(css).digest('base64')
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'`
-  const doc: Root = {
+  return toHtml({
     type: 'root',
     children: [
       { type: 'doctype' },
@@ -64,16 +55,31 @@ export function renderPage(model: ReportModel, body: Root, theme: StyleTheme): P
           h('meta', { charSet: 'utf-8' }),
           h('meta', { httpEquiv: 'Content-Security-Policy', content: csp }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', `${reportTitle(model)} – ${model.organisation}`),
-          h('meta', { name: 'description', content: `${reportTitle(model)} van ${model.organisation}: meldingen, onderzoeken en de inzet van de vertrouwenspersonen.` }),
+          h('title', title),
+          ...(description ? [h('meta', { name: 'description', content: description })] : []),
           h('style', css),
         ]),
         h('body', wrapper),
       ]),
     ],
-  }
+  }) + '\n'
+}
+
+export const skipLink = () => h('a', { className: ['overslaan'], href: '#inhoud' }, 'Direct naar de inhoud')
+
+/** The report for one year as a page, and as a fragment (no <html>, scoped CSS) for a CMS. */
+export function renderPage(model: ReportModel, body: Root, theme: StyleTheme): Page {
+  const css = reportCss(theme, `${model.organisation} · ${reportTitle(model)}`)
+  const wrapper = h('div', { className: ['jaarverslag'] }, [
+    skipLink(),
+    cover(model),
+    toc(body),
+    h('main', { id: 'inhoud' }, body.children as ElementContent[]),
+    h('footer', [h('p', `Bron van de cijfers: ${model.source}`)]),
+  ])
+  const description = `${reportTitle(model)} van ${model.organisation}: meldingen, onderzoeken en de inzet van de vertrouwenspersonen.`
   return {
-    html: toHtml(doc) + '\n',
+    html: standalonePage(`${reportTitle(model)} – ${model.organisation}`, description, css, wrapper),
     fragment: toHtml({ type: 'root', children: [h('style', css), wrapper] }) + '\n',
   }
 }
