@@ -16,7 +16,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PACKAGE_ROOT } from './package.js'
 import { VFile } from 'vfile'
 import { emit } from './diagnostics/emit.js'
 import { buildReportModel, DEFAULT_WINDOW, type ReportModel } from './aggregate/model.js'
@@ -35,7 +35,7 @@ import { renderPage } from './render/page.js'
 import { validateProject, type Project } from './validate/index.js'
 
 /** The templates that ship with the tool; a project's own templates/ replaces them. */
-export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url))
+export const DEFAULT_TEMPLATES = join(PACKAGE_ROOT, 'templates') + sep
 
 /** Output files by path relative to the output folder; null removes a stale file. */
 export type Output = Map<string, string | Uint8Array | null>

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs'
+import { VERSION } from '../package.js'
 import { EXIT } from '../diagnostics/catalogue.js'
 import { cleanupStaging } from '../output/stage.js'
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js'
 import { processConsole, type Console } from './report.js'
 import { openBrowsers } from './browsers.js'
 
-const version = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
 export async function main(argv: readonly string[], io: Console = processConsole, cwd = process.cwd()): Promise<number> {
   let options: CliOptions
@@ -17,7 +16,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
     io.err(`fout: ${error.message}`)
     return EXIT.usage
   }
-  if (options.version) { io.out(version()); return EXIT.ok }
+  if (options.version) { io.out(VERSION); return EXIT.ok }
   if (options.help || options.command === 'help') { io.out(HELP); return EXIT.ok }
   switch (options.command) {
     // Commands load on demand, so help and usage errors answer at once.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, dirname, join, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { basename, join, sep } from 'node:path'
+import { CODE_DIR, PACKAGE_ROOT } from '../package.js'
 import type { VFile } from 'vfile'
 import { pointOf } from '../aggregate/series.js'
 import { compareText } from '../domain/order.js'
@@ -36,9 +36,8 @@ let toolHash: string | undefined
 function toolFingerprint(): string {
   if (!toolHash) {
     const hash = createHash('sha256')
-    const code = dirname(fileURLToPath(import.meta.url))
-    hashTree(hash, join(code, '..'), (n) => n.endsWith('.js') || n.endsWith('.ts'))
-    hashTree(hash, join(code, '..', '..', 'schemas'), (n) => n.endsWith('.json'))
+    hashTree(hash, CODE_DIR, (n) => /\.(ts|js|mjs)$/.test(n))
+    hashTree(hash, join(PACKAGE_ROOT, 'schemas'), (n) => n.endsWith('.json'))
     toolHash = hash.digest('hex')
   }
   return toolHash

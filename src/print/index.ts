@@ -4,10 +4,8 @@ import type { Printer } from '../compile.js'
 import { reportTitle } from '../render/page.js'
 import { finishPdf } from './metadata.js'
 import { PrintError, printPdf } from './pdf.js'
+import { VERSION } from '../package.js'
 
-import { readFileSync } from 'node:fs'
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 export const CREATOR = `jaarverslag ${VERSION}`
 
 /** Prints report pages on one shared browser, each on its own tab. */

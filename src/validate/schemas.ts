@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join, sep } from 'node:path'
+import { PACKAGE_ROOT } from '../package.js'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import { compiledValidators, hashOf } from './tool-cache.js'
 
 /** The schemas folder of the package: the one source of truth for data shapes. */
-export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url))
+export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas') + sep
 
 export const SCHEMA_FOR = {
   organisatie: 'organisatie.schema.json',

@@ -1,0 +1,20 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/**
+ * The package's own folder, found from this module upwards, so paths hold
+ * whether the code runs from src/ (tests), from dist/ or from the bundle.
+ */
+function packageRoot(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json')
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'jaarverslag') return dir
+    if (dirname(dir) === dir) throw new Error('package.json van jaarverslag niet gevonden')
+  }
+}
+
+export const PACKAGE_ROOT = packageRoot()
+export const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version
+/** The code that is running: its content is part of every build's cache key. */
+export const CODE_DIR = fileURLToPath(import.meta.url).startsWith(join(PACKAGE_ROOT, 'src')) ? join(PACKAGE_ROOT, 'src') : join(PACKAGE_ROOT, 'dist')
