@@ -102,10 +102,13 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
     }
   })
 
-  it('gives identical bytes for the same data', async () => {
+  it('gives identical bytes for the same data, also when printed on parallel tabs', async () => {
     const { browser } = await sharedBrowser()
-    const again = await compile(REPO, { years: [2024], printer: browserPrinter(browser) })
-    expect(Buffer.compare(Buffer.from(again.outputs.get('2024/jaarverslag-integriteit-2024.pdf') as Uint8Array), Buffer.from(bytes))).toBe(0)
+    // Printing in parallel shuffles Chromium's internal node numbers, which reach the tagged PDF unless renumbered.
+    const again = await Promise.all([0, 1, 2].map(() => compile(REPO, { years: [2024], printer: browserPrinter(browser) })))
+    for (const run of again) {
+      expect(Buffer.compare(Buffer.from(run.outputs.get('2024/jaarverslag-integriteit-2024.pdf') as Uint8Array), Buffer.from(bytes))).toBe(0)
+    }
   })
 })
 

@@ -92,7 +92,7 @@ export async function runDev(options: CliOptions, io: Console): Promise<number> 
       watch(join(root, dir), { recursive: true }, () => {
         // Editors save in bursts; one rebuild per burst.
         clearTimeout(timer)
-        timer = setTimeout(() => void rebuild(), 30)
+        timer = setTimeout(() => void rebuild(), 15)
       })
     } catch { /* no such folder: nothing to watch */ }
   }

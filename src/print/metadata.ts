@@ -1,4 +1,5 @@
 import { PDFDict, PDFDocument, PDFHeader, PDFName } from 'pdf-lib'
+import { renumberStructureIds } from './structure.js'
 
 export interface PdfInfo {
   title: string
@@ -42,6 +43,7 @@ function xmp(info: PdfInfo, date: string): string {
  */
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  renumberStructureIds(pdf)
   const date = new Date(`${info.date}T12:00:00Z`)
   pdf.setTitle(info.title, { showInWindowTitleBar: true })
   pdf.setAuthor(info.author)
