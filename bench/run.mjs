@@ -3,7 +3,7 @@
 // run, as whole processes. It reports; it asserts nothing about time (the
 // machines are shared and noisy). Results: output/bench/resultaten.json.
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -82,7 +82,10 @@ time(process.execPath, [BIN, ...build(base)])
 {
   const out = join(work, 'uit-2')
   const ours = runs(RUNS, () => time(process.execPath, [BIN, ...build(base, '--jaar', '2024', '--alleen', 'html', '--uitvoer', out)]))
-  const imports = `await import(${JSON.stringify(join(REPO, 'dist', 'compile.js'))}); await import(${JSON.stringify(join(REPO, 'dist', 'cli', 'index.js'))})`
+  // Every module of the HTML pipeline as shipped: the bundle's entry and its chunks, without the print stage.
+  const chunks = [join(REPO, 'dist', 'jaarverslag.js'), ...readdirSync(join(REPO, 'dist', 'delen')).map((n) => join(REPO, 'dist', 'delen', n))]
+    .filter((f) => !/from "(puppeteer|pdf-lib)"/.test(readFileSync(f, 'utf8')))
+  const imports = chunks.map((f) => `await import(${JSON.stringify(f)});`).join(' ')
   const floor = runs(RUNS, () => time(process.execPath, ['--input-type=module', '-e', imports]))
   row('2. alleen HTML, 2024 / node die de modules importeert', median(ours), median(floor))
 }
@@ -129,7 +132,7 @@ time(process.execPath, [BIN, ...build(base)])
 
 // 5. Memory: peak RSS of the Node process and of Chromium during a full build.
 {
-  const script = `const m = await import(${JSON.stringify(join(REPO, 'dist', 'cli', 'index.js'))});
+  const script = `const m = await import(${JSON.stringify(join(REPO, 'dist', 'jaarverslag.js'))});
 process.exitCode = await m.main(${JSON.stringify(build(base, '--uitvoer', join(work, 'uit-5')))});
 process.stdout.write(String(process.resourceUsage().maxRSS))`
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })

@@ -7,7 +7,8 @@ import { emit } from '../diagnostics/emit.js'
 import { readCache } from '../output/cache.js'
 import { overlappingInput, writeStaged } from '../output/stage.js'
 import type { OpenBrowser } from '../print/browser.js'
-import { PrintError, printFailure, warmUp } from '../print/pdf.js'
+import { findBrowser } from '../print/find.js'
+import { PrintError, warmUp } from '../print/pdf.js'
 import { fontFaces } from '../render/style.js'
 import type { CliOptions } from './args.js'
 import { openBrowsers } from './browsers.js'
@@ -28,49 +29,50 @@ export function organisationsIn(root: string): Organisation[] {
     .map((name) => ({ name, root: join(root, name) }))
 }
 
-/** The browser starts while the data is loaded and checked; it is closed on every path. */
+/**
+ * The browser starts while the data is loaded, checked and charted; the
+ * printer waits for it only when the first report is ready to print. It is
+ * closed on every path.
+ */
 class LazyBrowser {
-  private opening: Promise<OpenBrowser | undefined> | undefined
+  private readonly opening: Promise<OpenBrowser> | undefined
+  private readonly printing: Promise<typeof import('../print/index.js')> | undefined
   readonly problems: VFile[] = []
-
-  private printing: Promise<typeof import('../print/index.js')> | undefined
 
   constructor(wanted: boolean) {
     if (!wanted) return
+    const found = findBrowser()
+    if (!found.path) {
+      const file = new VFile()
+      emit(file, 'browser-ontbreekt', { tried: found.tried.join(', ') })
+      this.problems.push(file)
+      return
+    }
+    const path = found.path
     // puppeteer and pdf-lib load only when a PDF is wanted: an HTML build starts faster.
     this.printing = import('../print/index.js')
-    this.opening = import('../print/browser.js').then(async ({ findBrowser, launchBrowser }) => {
-      const found = findBrowser()
-      if (!found.path) {
-        const file = new VFile()
-        emit(file, 'browser-ontbreekt', { tried: found.tried.join(', ') })
-        this.problems.push(file)
-        return undefined
-      }
-      const open = await launchBrowser(found.path)
+    this.opening = import('../print/browser.js').then(async ({ launchBrowser }) => {
+      const open = await launchBrowser(path)
       openBrowsers.add(open)
-      // Warming up is an optimisation: a failure here shows again, with its report, when printing.
-      await warmUp(open.browser, fontFaces()).catch(() => undefined)
       return open
     })
     this.opening.catch(() => undefined)
   }
 
-  async printer(): Promise<Printer | undefined> {
-    if (!this.opening) return undefined
-    try {
-      const open = await this.opening
-      return open && this.printing ? (await this.printing).browserPrinter(open.browser) : undefined
-    } catch (error) {
-      this.fail('alle verslagen', error)
-      this.opening = undefined
-      return undefined
-    }
+  printer(): Printer | undefined {
+    const { opening, printing } = this
+    if (!opening || !printing) return undefined
+    // The first print in a fresh browser pays for fonts and the PDF code; warm up while the HTML is made.
+    const browser = opening.then(async (o) => {
+      await warmUp(o.browser, fontFaces()).catch(() => undefined)
+      return o.browser
+    })
+    return { print: async (html, model) => (await printing).browserPrinter(browser).print(html, model) }
   }
 
-  fail(report: string, error: unknown): void {
+  fail(report: string, detail: string): void {
     const file = new VFile()
-    emit(file, 'browser-fout', { report, detail: typeof error === 'string' ? error : `starten: ${printFailure(error)}` })
+    emit(file, 'browser-fout', { report, detail })
     this.problems.push(file)
   }
 
@@ -102,7 +104,7 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
   const files: VFile[] = []
   const results: { org: Organisation; result: CompileResult }[] = []
   try {
-    const printer = await browser.printer()
+    const printer = browser.printer()
     for (const org of organisations) {
       const prefix = org.name ? `${org.name}/` : ''
       const result = await compile(org.root, {

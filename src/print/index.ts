@@ -8,11 +8,15 @@ import { VERSION } from '../package.js'
 
 export const CREATOR = `jaarverslag ${VERSION}`
 
-/** Prints report pages on one shared browser, each on its own tab. */
-export function browserPrinter(browser: Browser, timeoutMs?: number): Printer {
+/**
+ * Prints report pages on one shared browser, each on its own tab. The
+ * browser may still be starting: the first print waits for it.
+ */
+export function browserPrinter(browser: Browser | Promise<Browser>, timeoutMs?: number): Printer {
   return {
     async print(html: string, model: ReportModel) {
-      const pdf = await printPdf(browser, html, timeoutMs).catch((error: unknown) => {
+      const started = Promise.resolve(browser).catch((error: unknown) => { throw new PrintError('starten', error) })
+      const pdf = await started.then((b) => printPdf(b, html, timeoutMs)).catch((error: unknown) => {
         if (error instanceof PrintError) error.report = `${reportTitle(model)} (${model.organisation})`
         throw error
       })

@@ -1,4 +1,5 @@
-import { findBrowser, launchBrowser, type OpenBrowser } from '../../src/print/browser.js'
+import { launchBrowser, type OpenBrowser } from '../../src/print/browser.js'
+import { findBrowser } from '../../src/print/find.js'
 
 let shared: Promise<OpenBrowser> | undefined
 
