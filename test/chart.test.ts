@@ -70,6 +70,15 @@ describe('default charts', () => {
     expect(chart.svg).toContain('>1.234<')
   })
 
+  it('are rendered once per spec and data within a process (the cache of watch mode)', async () => {
+    const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
+    const spec = specs.get('status')!
+    const first = await renderChart(spec, datasets.get('meldingen_per_status')!, theme)
+    expect(await renderChart(structuredClone(spec), structuredClone(datasets.get('meldingen_per_status')!), theme)).toBe(first)
+    const other = datasetsOf(buildReportModel(project, 2023)).get('meldingen_per_status')!
+    expect(await renderChart(spec, other, theme)).not.toBe(first)
+  })
+
   it('share no id between two charts of one page', () => {
     const ids = [...svgs.values()].flatMap((svg) => [...svg.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]))
     expect(new Set(ids).size).toBe(ids.length)
