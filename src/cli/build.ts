@@ -103,6 +103,7 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
   const outputs: Output = new Map()
   const files: VFile[] = []
   const results: { org: Organisation; result: CompileResult }[] = []
+  let printFailed = false
   try {
     const printer = browser.printer()
     for (const org of organisations) {
@@ -116,6 +117,7 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
         onStage: (e: StageEvent) => show.stage(org.name, e),
       }).catch((error: unknown) => {
         if (!(error instanceof PrintError)) throw error
+        printFailed = true
         browser.fail(error.report, error.message)
         return { files: [], outputs: new Map(), built: [], fresh: [], project: undefined } satisfies CompileResult
       })
@@ -131,7 +133,8 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
   // With --json everything goes out as one object at the end.
   if (!options.json) report(all, root, io, false)
   const dataCode = exitCodeOf(files)
-  if (dataCode !== EXIT.ok) {
+  // All or nothing: a report that failed leaves the whole previous output as it was.
+  if (dataCode !== EXIT.ok || printFailed) {
     if (options.json) report(all, root, io, true)
     return Math.max(dataCode, exitCodeOf(browser.problems))
   }
