@@ -23,7 +23,7 @@ export interface Organisation { name: string; root: string }
 /** A folder with data/ is one organisation; a folder of such folders builds them all (a shared service). */
 export function organisationsIn(root: string): Organisation[] {
   if (existsSync(join(root, 'data'))) return [{ name: '', root }]
-  if (!existsSync(root)) return []
+  if (!existsSync(root) || !statSync(root).isDirectory()) return []
   return readdirSync(root).sort()
     .filter((n) => !n.startsWith('.') && statSync(join(root, n)).isDirectory() && existsSync(join(root, n, 'data', 'organisatie.yaml')))
     .map((name) => ({ name, root: join(root, name) }))
