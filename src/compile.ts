@@ -178,7 +178,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   outputs.set(CACHE_FILE, JSON.stringify(cache, null, 2) + '\n')
 
   const entries: IndexEntry[] = project.years.map((y) => ({
-    year: y.year, title: `${project.config.titel ?? 'Jaarverslag Integriteit'} ${y.year}`, status: y.meta.status, pdf: Boolean(cache.jaren[y.year]?.pdf),
+    year: y.year, title: `${project.config.titel ?? 'Jaarverslag Integriteit'} ${y.year}`, status: y.meta.status, html: Boolean(cache.jaren[y.year]?.html), pdf: Boolean(cache.jaren[y.year]?.pdf),
   }))
   outputs.set('index.html', renderIndex(project.config.organisatie, project.config.titel ?? 'Jaarverslag Integriteit', entries, theme))
   return { files, outputs, built: years, fresh, project }

@@ -2,7 +2,7 @@ import { h } from 'hastscript'
 import { skipLink, standalonePage } from './page.js'
 import { reportCss, type StyleTheme } from './style.js'
 
-export interface IndexEntry { year: number; title: string; status: string; pdf: boolean }
+export interface IndexEntry { year: number; title: string; status: string; html: boolean; pdf: boolean }
 
 /** The landing page: every built year with its page, PDF and open data. */
 export function renderIndex(organisation: string, title: string, entries: readonly IndexEntry[], theme: StyleTheme): string {
@@ -13,7 +13,7 @@ export function renderIndex(organisation: string, title: string, entries: readon
     h('main', { id: 'inhoud' }, [
       h('h2', 'Verslagen'),
       h('ul', sorted.map((e) => h('li', [
-        h('a', { href: `${e.year}/index.html` }, e.title),
+        e.html ? h('a', { href: `${e.year}/index.html` }, e.title) : e.title,
         ` (${e.status})`,
         ...(e.pdf ? [' · ', h('a', { href: `${e.year}/${pdfName(e.year)}` }, `PDF van ${e.year}`)] : []),
         ' · ', h('a', { href: `${e.year}/data/metadata.json` }, `open data ${e.year}`),
