@@ -33,6 +33,8 @@ export function validateVegaLite(text: string, spec: unknown): ValidateFunction[
   const validate = vegaLiteValidator()
   if (!validate(spec)) return validate.errors
   known.add(hash)
-  writeAtomic(knownFile, JSON.stringify([...known].sort()))
+  try {
+    writeAtomic(knownFile, JSON.stringify([...known].sort()))
+  } catch { /* a read-only installation validates again next run */ }
   return null
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import type { Ajv } from 'ajv'
+import type { Ajv, ValidateFunction } from 'ajv'
 import standalone from 'ajv/dist/standalone/index.js'
 
 const require = createRequire(import.meta.url)
@@ -29,13 +29,16 @@ export function writeAtomic(path: string, content: string): void {
  * loading ajv's standalone code for it takes a fraction. The code is
  * generated once per schema content and kept in the tool cache.
  */
-export function compiledValidators<T>(name: string, key: string, build: () => { ajv: Ajv; refs: Record<string, string> | import('ajv').ValidateFunction }): T {
+export function compiledValidators<T>(name: string, key: string, build: () => { ajv: Ajv; refs: Record<string, string> | ValidateFunction }): T {
   const file = join(TOOL_CACHE, `${name}-${key}.cjs`)
-  if (!existsSync(file)) {
-    const { ajv, refs } = build()
+  if (existsSync(file)) return require(file) as T
+  const { ajv, refs } = build()
+  try {
     writeAtomic(file, standalone.default(ajv, refs as never))
+    return require(file) as T
+  } catch {
+    // A read-only installation: compile in memory, every run.
+    return (typeof refs === 'function' ? refs : Object.fromEntries(Object.entries(refs).map(([k, id]) => [k, ajv.getSchema(id)]))) as T
   }
-  return require(file) as T
 }
 
-export const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T
