@@ -1,6 +1,3 @@
-/** A figure as the data holds it: a number, or explicitly unknown. */
-export type Value = number | 'onbekend'
-
 export const isKnown = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 /** Read a nested value by path from plain data. */

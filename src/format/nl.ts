@@ -84,8 +84,6 @@ export function rangeText(range: Range): string {
   return range.min === range.max ? `steeds ${number(range.min)}` : `tussen ${number(range.min)} en ${number(range.max)}`
 }
 
-/** "2020 t/m 2023" */
-export const yearsText = (from: number, to: number) => (from === to ? String(from) : `${from} t/m ${to}`)
 
 /** "1 december 2020" */
 export function dateText(iso: string): string {

@@ -41,6 +41,3 @@ export const FILTERS: Record<string, Filter> = {
   procent: (f) => { const v = known(f); return v === undefined ? 'onbekend' : valueIn('procent', v) },
   uren: (f) => { const v = known(f); return v === undefined ? 'onbekend' : valueIn('uren', v) },
 }
-
-/** Filters that need an argument after a colon: {{ x | meervoud:melding }} */
-export const FILTER_ARGS = new Set(['meervoud'])
