@@ -17,9 +17,9 @@ describe('report model of Helmond 2024', () => {
   const total = model.figures['meldingen.totaal']!
 
   it('compares the meldingen with the year before: 18 vs 10, +8, +80%', () => {
-    expect(total.current).toMatchObject({ year: 2024, value: 18, state: 'bekend' })
+    expect(total.current).toMatchObject({ year: 2024, value: 18, state: 'known' })
     expect(total.previous).toMatchObject({ year: 2023, value: 10 })
-    expect(total.change).toEqual({ kind: 'waarde', absolute: 8, percent: 80, partial: false })
+    expect(total.change).toEqual({ kind: 'value', absolute: 8, percent: 80, partial: false })
   })
 
   it('keeps the window N−4…N and the range of the earlier years ("schommelde tussen 7 en 17")', () => {
@@ -62,8 +62,8 @@ describe('report model of Helmond 2024', () => {
 
   it('has no previous value for a breakdown that was not published the year before', () => {
     const regeling = model.breakdowns['meldingen.regeling']
-    expect(regeling.rows[0]!.previous.state).toBe('ontbreekt')
-    expect(regeling.rows[0]!.change).toEqual({ kind: 'geen-vorige' })
+    expect(regeling.rows[0]!.previous.state).toBe('absent')
+    expect(regeling.rows[0]!.change).toEqual({ kind: 'no-previous' })
   })
 
   it('writes open data: CSV and JSON tables of every series', () => {
@@ -79,15 +79,15 @@ describe('gaps stay gaps', () => {
     const model = buildReportModel(helmond, 2022)
     const adviesvragen = model.figures['meldingen.adviesvragen']!
     expect(adviesvragen.window.map((p) => [p.year, p.state, p.value])).toEqual([
-      [2018, 'ontbreekt', null], [2019, 'ontbreekt', null], [2020, 'ontbreekt', null], [2021, 'bekend', 38], [2022, 'bekend', 35],
+      [2018, 'absent', null], [2019, 'absent', null], [2020, 'absent', null], [2021, 'known', 38], [2022, 'known', 35],
     ])
     expect(adviesvragen.before).toMatchObject({ min: 38, max: 38, count: 1 })
   })
 
   it('an unknown value is "onbekend" and cannot be compared', () => {
     const model = buildReportModel(huizen, 2022)
-    expect(model.figures['meldingen.totaal']!.current.state).toBe('onbekend')
-    expect(model.figures['meldingen.totaal']!.change).toEqual({ kind: 'onbekend' })
+    expect(model.figures['meldingen.totaal']!.current.state).toBe('unknown')
+    expect(model.figures['meldingen.totaal']!.change).toEqual({ kind: 'unknown' })
     expect(model.figures['vp.casussen']!.window.map((p) => p.value)).toEqual([21, 8, 3, 2, 4])
   })
 
@@ -95,7 +95,7 @@ describe('gaps stay gaps', () => {
     const model = buildReportModel(rotterdam, 2020)
     const total = model.figures['meldingen.totaal']!
     expect(total.current).toMatchObject({ value: 93, partial: true })
-    expect(total.change).toMatchObject({ kind: 'waarde', absolute: -44, partial: true })
+    expect(total.change).toMatchObject({ kind: 'value', absolute: -44, partial: true })
     expect(model.partial?.until).toBe('2020-12-03')
     // A partial year is left out of the range of whole years.
     expect(buildReportModel(rotterdam, 2020).figures['meldingen.totaal']!.before).toMatchObject({ min: 125, max: 172, count: 4 })
@@ -104,7 +104,7 @@ describe('gaps stay gaps', () => {
   it('a change from 0 has no percentage, never a division by zero', () => {
     const model = buildReportModel(helmond, 2023)
     const row = model.breakdowns['vertrouwenspersonen.relatie'].rows.find((r) => r.category === 'bestuurder')!
-    expect(row.change).toEqual({ kind: 'waarde', absolute: 2, percent: null, partial: false })
+    expect(row.change).toEqual({ kind: 'value', absolute: 2, percent: null, partial: false })
   })
 })
 
@@ -131,7 +131,7 @@ describe('property: breakdowns keep their parts and totals', () => {
       expect(b.rows.map((r) => r.category)).toEqual(categories.filter((c) => c in now || c in before))
       if (total > 0) expect(b.rows.reduce((a, r) => a + (r.share ?? 0), 0)).toBeCloseTo(1)
       for (const r of b.rows) {
-        expect(r.change).toMatchObject({ kind: 'waarde', absolute: (now[r.category] ?? 0) - (before[r.category] ?? 0) })
+        expect(r.change).toMatchObject({ kind: 'value', absolute: (now[r.category] ?? 0) - (before[r.category] ?? 0) })
       }
     }), { numRuns: 200 })
   })
@@ -143,7 +143,7 @@ describe('property: breakdowns keep their parts and totals', () => {
         for (const id of BREAKDOWN_IDS) {
           const b = model.breakdowns[id]
           expect(b.sum).toBe(b.rows.reduce((a, r) => a + (r.current.value ?? 0), 0))
-          if (!b.multiLabel && b.present && b.base.state === 'bekend') expect(b.sum).toBe(b.base.value)
+          if (!b.multiLabel && b.present && b.base.state === 'known') expect(b.sum).toBe(b.base.value)
         }
       }
     }

@@ -122,7 +122,7 @@ function makeFigure(key: string, label: string, unit: Unit, at: (year: number) =
 }
 
 const share = (part: Point, whole: Point): number | null =>
-  part.state === 'bekend' && whole.state === 'bekend' && whole.value! > 0 ? part.value! / whole.value! : null
+  part.state === 'known' && whole.state === 'known' && whole.value! > 0 ? part.value! / whole.value! : null
 
 /** Key figures are matched across years by id; the current year's name and unit lead. */
 function keyFiguresOf(project: Project, year: number, window: number[]): Figure[] {
@@ -154,8 +154,8 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdo
     return { category, current, previous, change: compare(current, previous), share: share(current, base) }
   })
   const sum = rows.reduce((a, r) => a + (isKnown(r.current.value) ? r.current.value : 0), 0)
-  const moved = rows.filter((r) => r.change.kind === 'waarde' && r.change.absolute !== 0)
-  const by = (r: BreakdownRow) => (r.change.kind === 'waarde' ? r.change.absolute : 0)
+  const moved = rows.filter((r) => r.change.kind === 'value' && r.change.absolute !== 0)
+  const by = (r: BreakdownRow) => (r.change.kind === 'value' ? r.change.absolute : 0)
   return {
     id, title: def.title, multiLabel: def.multiLabel, base, rows, sum,
     rising: moved.filter((r) => by(r) > 0).sort((a, b) => by(b) - by(a) || dutch.compare(a.category, b.category)).slice(0, 3),

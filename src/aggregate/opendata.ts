@@ -1,11 +1,11 @@
 import type { Breakdown, Figure, ReportModel } from './model.js'
-import type { Point } from './series.js'
+import { STATE_WORDS, type Point } from './series.js'
 
 /** One table of the report model, as published open data. */
 export interface DataTable { name: string; title: string; columns: string[]; rows: (string | number | null)[][] }
 
-const cell = (p: Point) => (p.state === 'bekend' ? p.value : null)
-const state = (p: Point) => (p.partial ? `${p.state}, deel van het jaar` : p.state)
+const cell = (p: Point) => (p.state === 'known' ? p.value : null)
+const state = (p: Point) => (p.partial ? `${STATE_WORDS[p.state]}, deel van het jaar` : STATE_WORDS[p.state])
 
 function figureTable(name: string, title: string, figures: readonly Figure[]): DataTable {
   return {

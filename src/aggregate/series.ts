@@ -2,13 +2,27 @@ import { FIGURES, type FigureKey } from '../domain/figures.js'
 import { getPath, isKnown } from '../domain/values.js'
 import type { Project, YearData } from '../validate/index.js'
 
-/** One year of a figure. A gap is its own state, never a zero. */
+/**
+ * Whether a figure has a number: known, recorded as 'onbekend' in the data
+ * (unknown), or not in the data at all (absent). A gap is never a zero.
+ */
+export type PointState = 'known' | 'unknown' | 'absent'
+
+/** The Dutch word for a state, as open data and chart data write it. */
+export const STATE_WORDS: Record<PointState, string> = { known: 'bekend', unknown: 'onbekend', absent: 'ontbreekt' }
+
+/** A change in a figure's definition: from this year on it counts something else than before. */
+export interface SeriesBreak { from: number; reason: string }
+
+/** One year of a figure: the state that tables, sentences, charts and open data all read. */
 export interface Point {
   year: number
   value: number | null
-  state: 'bekend' | 'onbekend' | 'ontbreekt'
+  state: PointState
   /** The year's figures cover only part of the year. */
   partial: boolean
+  /** The latest change of definition at or before this year; points under different breaks are not comparable. */
+  break?: SeriesBreak
 }
 
 export const yearData = (project: Project, year: number): YearData | undefined =>
@@ -28,8 +42,8 @@ export function pointOf(project: Project, key: FigureKey, year: number): Point {
 }
 
 export function toPoint(year: number, raw: unknown, partial: boolean): Point {
-  if (isKnown(raw)) return { year, value: raw, state: 'bekend', partial }
-  return { year, value: null, state: raw === 'onbekend' ? 'onbekend' : 'ontbreekt', partial }
+  if (isKnown(raw)) return { year, value: raw, state: 'known', partial }
+  return { year, value: null, state: raw === 'onbekend' ? 'unknown' : 'absent', partial }
 }
 
 /** Every year the project knows of, from the history and the year folders. */
@@ -46,7 +60,7 @@ export interface Range { min: number; max: number; average: number; count: numbe
 
 /** Minimum, maximum and average of the known, whole years among the points. */
 export function rangeOf(points: readonly Point[]): Range | undefined {
-  const known = points.filter((p): p is Point & { value: number } => p.state === 'bekend' && !p.partial)
+  const known = points.filter((p): p is Point & { value: number } => p.state === 'known' && !p.partial)
   if (known.length === 0) return undefined
   const values = known.map((p) => p.value)
   return {

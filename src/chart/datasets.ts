@@ -1,4 +1,4 @@
-import type { Point } from '../aggregate/series.js'
+import { STATE_WORDS, type Point } from '../aggregate/series.js'
 import type { ReportModel } from '../aggregate/model.js'
 import { number, plural, rangeText } from '../format/nl.js'
 import type { BreakdownId } from '../domain/breakdowns.js'
@@ -14,7 +14,7 @@ export interface Dataset {
   describe: string
 }
 
-const known = (p: Point) => (p.state === 'bekend' ? p.value : null)
+const known = (p: Point) => (p.state === 'known' ? p.value : null)
 
 /** The names a chart spec can use in "data": {"name": …}. */
 export const DATASET_NAMES = [
@@ -39,13 +39,13 @@ export function datasetsOf(model: ReportModel): Map<string, Dataset> {
 
 function meldingenPerJaar(model: ReportModel): Dataset {
   const rows = model.history.map((p) => ({
-    jaar: String(p.year), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : p.state,
+    jaar: String(p.year), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : STATE_WORDS[p.state],
   }))
   const current = model.history.at(-1)!
   const previous = model.history.at(-2)
-  const earlier = model.history.slice(0, -1).filter((p) => p.state === 'bekend')
+  const earlier = model.history.slice(0, -1).filter((p) => p.state === 'known')
   let describe = 'Aantal meldingen per jaar.'
-  if (current.state === 'bekend' && previous?.state === 'bekend') {
+  if (current.state === 'known' && previous?.state === 'known') {
     const verb = current.value! > previous.value! ? 'steeg' : current.value! < previous.value! ? 'daalde' : 'bleef gelijk'
     describe = verb === 'bleef gelijk'
       ? `Het aantal meldingen bleef gelijk op ${number(current.value!)} in ${current.year}.`
@@ -76,7 +76,7 @@ function byYear(model: ReportModel, id: BreakdownId, name: string, field: string
   }
   const unit = field === 'vermeldingen' ? 'vermelding' : 'melding'
   const current = listed(b.rows.map((r) => ({ label: r.category, value: known(r.current) })), unit)
-  const base = b.multiLabel && b.base.state === 'bekend'
+  const base = b.multiLabel && b.base.state === 'known'
     ? ` Eén casus kan meerdere vermeldingen hebben; het aantal casussen was ${number(b.base.value!)}.`
     : ''
   return {
@@ -124,7 +124,7 @@ function vpUren(model: ReportModel): Dataset {
     name: 'vp_uren',
     columns: [{ field: 'activiteit', label: 'Activiteit' }, { field: 'jaar', label: 'Jaar' }, { field: 'uren', label: 'Uren' }],
     rows,
-    describe: `Uren van de vertrouwenspersonen per activiteit. In totaal ${totals.map((p) => `${p.state === 'bekend' ? number(p.value!) : 'onbekend'} uur in ${p.year}`).join(', ')}.`,
+    describe: `Uren van de vertrouwenspersonen per activiteit. In totaal ${totals.map((p) => `${p.state === 'known' ? number(p.value!) : 'onbekend'} uur in ${p.year}`).join(', ')}.`,
   }
 }
 

@@ -58,21 +58,23 @@ export function valueIn(unit: Unit, n: number): string {
 
 /** A point as table cell text: a gap is "–" (ontbreekt) or "onbekend", never 0. */
 export function pointText(p: Point, unit: Unit = 'aantal'): string {
-  if (p.state === 'ontbreekt') return '–'
-  if (p.state === 'onbekend') return 'onbekend'
+  if (p.state === 'absent') return '–'
+  if (p.state === 'unknown') return 'onbekend'
   const text = unit === 'uren' ? number(p.value!) : valueIn(unit, p.value!)
   return p.partial ? `${text}*` : text
 }
 
 export function trendWord(change: Change): string {
-  if (change.kind !== 'waarde') return change.kind === 'onbekend' ? 'niet te vergelijken' : 'geen vorig jaar'
+  if (change.kind === 'not-comparable') return 'niet vergelijkbaar'
+  if (change.kind !== 'value') return change.kind === 'unknown' ? 'niet te vergelijken' : 'geen vorig jaar'
   return change.absolute > 0 ? 'stijging' : change.absolute < 0 ? 'daling' : 'gelijk gebleven'
 }
 
 /** "+8 (+80%)", "−3 (−30%)", "0", "nieuw" when the previous value was 0. */
 export function changeText(change: Change, unit: Unit = 'aantal'): string {
-  if (change.kind === 'geen-vorige') return 'geen vorig jaar'
-  if (change.kind === 'onbekend') return 'onbekend'
+  if (change.kind === 'no-previous') return 'geen vorig jaar'
+  if (change.kind === 'unknown') return 'onbekend'
+  if (change.kind === 'not-comparable') return 'niet vergelijkbaar'
   const abs = unit === 'euro' ? (change.absolute > 0 ? '+' : '') + euro(change.absolute) : signed(change.absolute)
   if (change.absolute === 0) return '0'
   const pct = change.percent === null ? '' : ` (${change.percent > 0 ? '+' : ''}${percent(change.percent / 100)})`

@@ -150,8 +150,8 @@ function condition(node: Directive, file: VFile, ctx: RenderContext): boolean {
   if (figure !== undefined) {
     if (!checkName(file, node, figure, [...ctx.names.keys()].filter((n) => n.includes('.')), 'blok')) return false
     const f = ctx.model.figures[figure]!
-    if (f.current.state !== 'bekend') return false
-    if (attr(node, 'veranderd') !== undefined) return f.change.kind === 'waarde' && f.change.absolute !== 0
+    if (f.current.state !== 'known') return false
+    if (attr(node, 'veranderd') !== undefined) return f.change.kind === 'value' && f.change.absolute !== 0
     if (attr(node, 'positief') !== undefined) return f.current.value! > 0
     return true
   }

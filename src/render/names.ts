@@ -19,7 +19,7 @@ export function namesOf(model: ReportModel): Map<string, Named> {
 
 type Filter = (f: Figure, arg: string | undefined) => string
 
-const known = (f: Figure) => (f.current.state === 'bekend' ? f.current.value! : undefined)
+const known = (f: Figure) => (f.current.state === 'known' ? f.current.value! : undefined)
 
 /**
  * Filters turn a figure into words: {{ meldingen.totaal | verschil }}.
@@ -28,8 +28,8 @@ const known = (f: Figure) => (f.current.state === 'bekend' ? f.current.value! : 
 export const FILTERS: Record<string, Filter> = {
   waarde: (f) => pointText(f.current, f.unit).replace(/\*$/, ''),
   vorig: (f) => pointText(f.previous, f.unit).replace(/\*$/, ''),
-  verschil: (f) => (f.change.kind === 'waarde' ? (f.unit === 'aantal' || f.unit === 'uren' ? signed(f.change.absolute) : changeText(f.change, f.unit)) : changeText(f.change)),
-  verschil_procent: (f) => (f.change.kind === 'waarde' && f.change.percent !== null ? `${f.change.percent > 0 ? '+' : ''}${percent(f.change.percent / 100)}` : 'niet te berekenen'),
+  verschil: (f) => (f.change.kind === 'value' ? (f.unit === 'aantal' || f.unit === 'uren' ? signed(f.change.absolute) : changeText(f.change, f.unit)) : changeText(f.change)),
+  verschil_procent: (f) => (f.change.kind === 'value' && f.change.percent !== null ? `${f.change.percent > 0 ? '+' : ''}${percent(f.change.percent / 100)}` : 'niet te berekenen'),
   trend: (f) => trendWord(f.change),
   aandeel: (f) => (f.share === null ? 'onbekend' : percent(f.share)),
   bereik: (f) => (f.before ? rangeText(f.before) : 'onbekend'),

@@ -16,7 +16,7 @@ const wrap = (caption: string, wide: boolean, children: Element[]) =>
   h('div', { className: wide ? ['tabel', 'breed'] : ['tabel'], role: 'region', ariaLabel: caption, tabIndex: 0 }, children)
 
 const partialNote = (points: readonly Point[]) =>
-  points.some((p) => p.partial && p.state === 'bekend')
+  points.some((p) => p.partial && p.state === 'known')
     ? [h('p', { className: ['voetnoot'] }, '* Deel van het jaar: deze cijfers beslaan niet het hele jaar.')]
     : []
 
@@ -86,7 +86,7 @@ export function seriesTable(caption: string, label: string, points: readonly Poi
 
 /** Every figure against the year before and the years before that (Rotterdam's requirement). */
 export function comparisonTable(model: ReportModel, figures: readonly Figure[], caption: string): Element {
-  const shown = figures.filter((f) => f.window.some((p) => p.state !== 'ontbreekt'))
+  const shown = figures.filter((f) => f.window.some((p) => p.state !== 'absent'))
   return wrap(caption, true, [
     h('table', [
       h('caption', caption),
@@ -113,7 +113,7 @@ export function datasetTable(dataset: Dataset, caption: string): Element {
     h('thead', h('tr', dataset.columns.map((c) => h('th', { scope: 'col' }, c.label)))),
     h('tbody', dataset.rows.map((r) => h('tr', dataset.columns.map((c, i) => {
       const v = r[c.field]
-      const text = v === null || v === undefined ? '–' : typeof v === 'number' ? pointText({ year: 0, value: v, state: 'bekend', partial: false }) : String(v)
+      const text = v === null || v === undefined ? '–' : typeof v === 'number' ? pointText({ year: 0, value: v, state: 'known', partial: false }) : String(v)
       return i === 0 ? h('th', { scope: 'row' }, text) : typeof v === 'number' ? num(text) : h('td', text)
     })))),
   ])
