@@ -108,6 +108,38 @@ describe('gaps stay gaps', () => {
   })
 })
 
+describe('series breaks (Rotterdam counts onderzoeken differently from 2019)', () => {
+  const reason = /Tot en met 2018 telden alleen de onderzoeken van de centrale onderzoekseenheid/
+
+  it('2019 against 2018 is not comparable, with the reason, instead of +68 (+154,5%)', () => {
+    const onderzoeken = buildReportModel(rotterdam, 2019).figures['meldingen.onderzoeken']!
+    expect(onderzoeken.current).toMatchObject({ value: 112, break: { from: 2019 } })
+    expect(onderzoeken.previous).toMatchObject({ value: 44 })
+    expect(onderzoeken.previous.break).toBeUndefined()
+    expect(onderzoeken.change).toMatchObject({ kind: 'not-comparable', break: { from: 2019, reason: expect.stringMatching(reason) } })
+    // The years under the old count do not make a range for the new one.
+    expect(onderzoeken.before).toBeUndefined()
+  })
+
+  it('years on the same side of the break still compare: 2020 against 2019', () => {
+    const onderzoeken = buildReportModel(rotterdam, 2020).figures['meldingen.onderzoeken']!
+    expect(onderzoeken.change).toMatchObject({ kind: 'value', absolute: -24 })
+    expect(onderzoeken.before).toMatchObject({ min: 112, max: 112, count: 1, from: 2019 })
+  })
+
+  it('other figures of the same years are untouched', () => {
+    expect(buildReportModel(rotterdam, 2019).figures['meldingen.totaal']!.change).toMatchObject({ kind: 'value', absolute: -2 })
+  })
+
+  it('open data and chart data carry the break in the year it starts', () => {
+    const model = buildReportModel(rotterdam, 2019)
+    const table = dataTables(model).find((t) => t.name === 'kengetallen-vergelijking')!
+    const row = table.rows.find((r) => r[0] === 'meldingen.onderzoeken' && r[3] === 2019)!
+    expect(row[5]).toMatch(/^bekend, anders geteld vanaf dit jaar: Tot en met 2018/)
+    expect(table.rows.find((r) => r[0] === 'meldingen.onderzoeken' && r[3] === 2018)![5]).toBe('bekend')
+  })
+})
+
 describe('property: breakdowns keep their parts and totals', () => {
   /** A project with the Helmond config and generated meldingen for two years. */
   function projectWith(types: Record<string, number>[]): Project {

@@ -1,4 +1,4 @@
-import type { Point, SeriesBreak } from './series.js'
+import { comparable, type Point, type SeriesBreak } from './series.js'
 
 /** The change of a figure against the year before, with the cases that have no number kept apart. */
 export type Change =
@@ -11,6 +11,8 @@ export type Change =
 export function compare(current: Point, previous: Point | undefined): Change {
   if (current.state !== 'known') return { kind: 'unknown' }
   if (!previous || previous.state === 'absent') return { kind: 'no-previous' }
+  // A break between the years outweighs an unknown previous year: even a known figure would not compare.
+  if (!comparable(current, previous)) return { kind: 'not-comparable', break: (current.break ?? previous.break)! }
   if (previous.state === 'unknown') return { kind: 'unknown' }
   const absolute = current.value! - previous.value!
   const percent = previous.value === 0 ? null : (absolute / previous.value!) * 100

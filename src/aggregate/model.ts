@@ -4,7 +4,7 @@ import { getPath, isKnown } from '../domain/values.js'
 import { dutch } from '../domain/order.js'
 import type { Project } from '../validate/index.js'
 import { compare, type Change } from './compare.js'
-import { knownYears, pointOf, rangeOf, toPoint, isPartial, yearData, yearRange, type Point, type Range } from './series.js'
+import { comparable, knownYears, pointFrom, pointOf, rangeOf, yearData, yearRange, type Point, type Range } from './series.js'
 
 export interface Figure {
   key: string
@@ -17,7 +17,7 @@ export interface Figure {
   share: number | null
   /** The comparison window N−(venster−1)…N. */
   window: Point[]
-  /** Min/max/average over the window's earlier years. */
+  /** Min/max/average over the window's earlier years that count the same way as this one (no series break between). */
   before: Range | undefined
 }
 
@@ -118,7 +118,8 @@ function makeFigure(key: string, label: string, unit: Unit, at: (year: number) =
   const points = window.map(at)
   const current = points[points.length - 1]!
   const previous = points[points.length - 2] ?? at(current.year - 1)
-  return { key, label, unit, current, previous, change: compare(current, previous), share: null, window: points, before: rangeOf(points.slice(0, -1)) }
+  const before = rangeOf(points.slice(0, -1).filter((p) => comparable(p, current)))
+  return { key, label, unit, current, previous, change: compare(current, previous), share: null, window: points, before }
 }
 
 const share = (part: Point, whole: Point): number | null =>
@@ -130,7 +131,7 @@ function keyFiguresOf(project: Project, year: number, window: number[]): Figure[
   return current.map((k) => {
     const at = (y: number) => {
       const found = yearData(project, y)?.kengetallen?.find((o) => o.id === k.id && o.eenheid === k.eenheid)
-      return toPoint(y, found?.waarde, isPartial(project, y))
+      return pointFrom(project, `kengetallen.${k.id}`, y, found?.waarde)
     }
     return makeFigure(`kengetallen.${k.id}`, k.naam, k.eenheid, at, window)
   })
@@ -147,7 +148,7 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdo
   const base = def.multiLabel ? pointOf(project, 'vp.casussen', year) : pointOf(project, 'meldingen.totaal', year)
   // Within a published breakdown an absent category is 0, as in the reports' empty cells.
   const cell = (table: Record<string, unknown> | undefined, y: number, c: string) =>
-    toPoint(y, table ? (table[c] ?? 0) : undefined, isPartial(project, y))
+    pointFrom(project, id, y, table ? (table[c] ?? 0) : undefined)
   const rows = categories.map((category): BreakdownRow => {
     const current = cell(now, year, category)
     const previous = cell(before, year - 1, category)

@@ -5,7 +5,8 @@ import { STATE_WORDS, type Point } from './series.js'
 export interface DataTable { name: string; title: string; columns: string[]; rows: (string | number | null)[][] }
 
 const cell = (p: Point) => (p.state === 'known' ? p.value : null)
-const state = (p: Point) => (p.partial ? `${STATE_WORDS[p.state]}, deel van het jaar` : STATE_WORDS[p.state])
+const state = (p: Point) =>
+  STATE_WORDS[p.state] + (p.partial ? ', deel van het jaar' : '') + (p.break?.from === p.year ? `, anders geteld vanaf dit jaar: ${p.break.reason}` : '')
 
 function figureTable(name: string, title: string, figures: readonly Figure[]): DataTable {
   return {

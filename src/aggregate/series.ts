@@ -38,13 +38,37 @@ export function pointOf(project: Project, key: FigureKey, year: number): Point {
   const data = yearData(project, year)
   let raw = getPath(data?.[def.file], def.path)
   if (raw === undefined && 'history' in def) raw = project.history[String(year)]?.[def.history]
-  return toPoint(year, raw, isPartial(project, year))
+  return pointFrom(project, key, year, raw)
 }
 
-export function toPoint(year: number, raw: unknown, partial: boolean): Point {
-  if (isKnown(raw)) return { year, value: raw, state: 'known', partial }
-  return { year, value: null, state: raw === 'onbekend' ? 'unknown' : 'absent', partial }
+/** A raw value of the named figure (a figure, breakdown or key figure) in one year, with the year's flags. */
+export function pointFrom(project: Project, name: string, year: number, raw: unknown): Point {
+  const partial = isPartial(project, year)
+  const brk = breakAt(project, name, year)
+  const flags = brk ? { partial, break: brk } : { partial }
+  if (isKnown(raw)) return { year, value: raw, state: 'known', ...flags }
+  return { year, value: null, state: raw === 'onbekend' ? 'unknown' : 'absent', ...flags }
 }
+
+/** Every recorded series break of a project: from the year folders' meta.yaml and from the history. */
+export function seriesBreaks(project: Project): { name: string; break: SeriesBreak }[] {
+  const fromYears = project.years.map((y) => [y.year, y.meta.reeksbreuken] as const)
+  const fromHistory = Object.entries(project.history).map(([y, h]) => [Number(y), h.reeksbreuken] as const)
+  return [...fromHistory, ...fromYears].flatMap(([from, list]) =>
+    (list ?? []).map((b) => ({ name: b.cijfer, break: { from, reason: b.toelichting } })))
+}
+
+/** The latest break of the named figure at or before the year. */
+export function breakAt(project: Project, name: string, year: number): SeriesBreak | undefined {
+  let found: SeriesBreak | undefined
+  for (const b of seriesBreaks(project)) {
+    if (b.name === name && b.break.from <= year && (!found || b.break.from > found.from)) found = b.break
+  }
+  return found
+}
+
+/** Two points count the same thing when no break of definition lies between them. */
+export const comparable = (a: Point, b: Point): boolean => a.break?.from === b.break?.from
 
 /** Every year the project knows of, from the history and the year folders. */
 export function knownYears(project: Project): number[] {
@@ -58,7 +82,7 @@ export const yearRange = (first: number, last: number): number[] =>
 
 export interface Range { min: number; max: number; average: number; count: number; from: number; to: number }
 
-/** Minimum, maximum and average of the known, whole years among the points. */
+/** Minimum, maximum and average of the known, whole years among the points (the caller keeps them comparable). */
 export function rangeOf(points: readonly Point[]): Range | undefined {
   const known = points.filter((p): p is Point & { value: number } => p.state === 'known' && !p.partial)
   if (known.length === 0) return undefined

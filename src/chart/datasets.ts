@@ -16,6 +16,9 @@ export interface Dataset {
 
 const known = (p: Point) => (p.state === 'known' ? p.value : null)
 
+/** The reason of a series break in the year it starts, so a chart can mark it (null elsewhere). */
+const breakIn = (p: Point) => (p.break?.from === p.year ? p.break.reason : null)
+
 /** The names a chart spec can use in "data": {"name": …}. */
 export const DATASET_NAMES = [
   'meldingen_per_jaar', 'meldingen_per_type', 'meldingen_per_status', 'herkomst_en_regeling',
@@ -39,7 +42,7 @@ export function datasetsOf(model: ReportModel): Map<string, Dataset> {
 
 function meldingenPerJaar(model: ReportModel): Dataset {
   const rows = model.history.map((p) => ({
-    jaar: String(p.year), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : STATE_WORDS[p.state],
+    jaar: String(p.year), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : STATE_WORDS[p.state], reeksbreuk: breakIn(p),
   }))
   const current = model.history.at(-1)!
   const previous = model.history.at(-2)
@@ -72,7 +75,7 @@ function byYear(model: ReportModel, id: BreakdownId, name: string, field: string
   const b = model.breakdowns[id]
   const rows: Row[] = []
   for (const r of b.rows) {
-    for (const p of [r.previous, r.current]) rows.push({ categorie: r.category, jaar: String(p.year), [field]: known(p) })
+    for (const p of [r.previous, r.current]) rows.push({ categorie: r.category, jaar: String(p.year), [field]: known(p), reeksbreuk: breakIn(p) })
   }
   const unit = field === 'vermeldingen' ? 'vermelding' : 'melding'
   const current = listed(b.rows.map((r) => ({ label: r.category, value: known(r.current) })), unit)

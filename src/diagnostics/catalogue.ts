@@ -149,6 +149,11 @@ export const catalogue = {
     message: (a) => `${a.field}: de categorie ${q(a.key)} staat niet in de vocabulaire '${a.vocabulary}'${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Toegestaan: ${a.allowed}.`,
     hint: 'Gebruik de schrijfwijze uit de vocabulaire, of voeg de categorie toe onder vocabulaires in organisatie.yaml.',
   }),
+  'reeksbreuk-cijfer-onbekend': entry<{ name: string; suggestion: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Reeksbreuk bij een onbekend cijfer',
+    message: (a) => `De reeksbreuk noemt het cijfer ${q(a.name)}, maar dat cijfer bestaat niet${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'}`,
+    hint: "Gebruik de naam van het cijfer zoals in de sjablonen, bijvoorbeeld 'meldingen.onderzoeken', 'meldingen.type' of 'kengetallen.<id>' (zie docs/sjablonen.md).",
+  }),
   'jaar-klopt-niet': entry<{ found: number; folder: string }>({
     severity: 'fout', stage: 'valideren', title: 'Jaar past niet bij de map',
     message: (a) => `jaar is ${a.found}, maar het bestand staat in de map '${a.folder}'.`,

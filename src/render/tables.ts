@@ -20,6 +20,17 @@ const partialNote = (points: readonly Point[]) =>
     ? [h('p', { className: ['voetnoot'] }, '* Deel van het jaar: deze cijfers beslaan niet het hele jaar.')]
     : []
 
+/** Where a shown series changes definition: the year and the reason, once per figure and break. */
+const breakNotes = (series: readonly { label: string; points: readonly Point[] }[]) => {
+  const notes = new Map<string, string>()
+  for (const { label, points } of series) {
+    for (const p of points) {
+      if (p.break?.from === p.year && points.some((q) => q.year < p.year)) notes.set(`${label}|${p.year}`, `${label}: vanaf ${p.year} anders geteld, niet vergelijkbaar met eerdere jaren. ${p.break.reason}`)
+    }
+  }
+  return [...notes.values()].map((text) => h('p', { className: ['voetnoot'] }, text))
+}
+
 /** A breakdown with this year, last year and the change; multi-label ones count mentions. */
 export function breakdownTable(model: ReportModel, b: Breakdown): Element {
   const unit = b.multiLabel ? 'Vermeldingen' : 'Aantal'
@@ -46,6 +57,7 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element {
   return wrap(caption, false, [
     h('table', [h('caption', caption), h('thead', head), h('tbody', rows), h('tfoot', foot)]),
     ...partialNote(b.rows.flatMap((r) => [r.current, r.previous])),
+    ...breakNotes(b.rows.slice(0, 1).map((r) => ({ label: b.title, points: [r.previous, r.current] }))),
   ])
 }
 
@@ -69,6 +81,7 @@ export function vpTable(model: ReportModel): Element {
       h('tfoot', row({ ...grandTotal, label: 'Totaal aantal uren' })),
     ]),
     ...partialNote([...sections.flatMap((s) => s.rows.flatMap((r) => r.points))]),
+    ...breakNotes(sections.flatMap((s) => s.rows.map((r) => ({ label: r.label, points: r.points })))),
   ])
 }
 
@@ -81,6 +94,7 @@ export function seriesTable(caption: string, label: string, points: readonly Poi
       h('tbody', points.map((p) => h('tr', [h('th', { scope: 'row' }, String(p.year)), num(pointText(p))]))),
     ]),
     ...partialNote(points),
+    ...breakNotes([{ label, points }]),
   ])
 }
 
@@ -103,6 +117,7 @@ export function comparisonTable(model: ReportModel, figures: readonly Figure[], 
     ]),
     h('p', { className: ['voetnoot'] }, '– betekent: niet geregistreerd of niet gepubliceerd voor dat jaar.'),
     ...partialNote(shown.flatMap((f) => f.window)),
+    ...breakNotes(shown.map((f) => ({ label: f.label, points: f.window }))),
   ])
 }
 

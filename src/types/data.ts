@@ -77,6 +77,20 @@ export type Adviesvragen = number | Onbekend
  */
 export type CasussenVertrouwenspersonen = number | Onbekend
 /**
+ * De naam van het cijfer zoals in de sjablonen, bijvoorbeeld 'meldingen.onderzoeken', een verdeling als 'meldingen.type', of 'kengetallen.<id>'.
+ */
+export type CijferMetEenNieuweDefinitie = string
+/**
+ * Wat er aan de telling veranderde, in een zin die in het verslag kan staan.
+ */
+export type RedenVanDeReeksbreuk = string
+/**
+ * Cijfers die vanaf dit jaar anders worden geteld dan in de jaren ervoor. Het verslag vergelijkt zo'n cijfer niet met de jaren van vóór de breuk en noemt de reden.
+ *
+ * @maxItems 50
+ */
+export type Reeksbreuken = Reeksbreuk[]
+/**
  * Als de cijfers niet het hele jaar beslaan: de laatste dag die is meegeteld.
  */
 export type DeelperiodeTot = string
@@ -372,9 +386,17 @@ export interface Jaren {
     meldingen?: MeldingenInDatJaar
     adviesvragen?: Adviesvragen
     vp_casussen?: CasussenVertrouwenspersonen
+    reeksbreuken?: Reeksbreuken
     deelperiode?: DeelperiodeTot
     toelichting?: Toelichting
   }
+}
+/**
+ * Eén cijfer met een nieuwe definitie, met de reden.
+ */
+export interface Reeksbreuk {
+  cijfer: CijferMetEenNieuweDefinitie
+  toelichting: RedenVanDeReeksbreuk
 }
 /**
  * Gegevens over het verslagjaar zelf (data/JJJJ/meta.yaml). Dit bestand is verplicht in elke jaarmap.
@@ -384,6 +406,7 @@ export interface Verslagjaar {
   status: Status
   bron: Bron
   vastgesteld?: VastgesteldOp
+  reeksbreuken?: Reeksbreuken
   deelperiode?: Deelperiode
 }
 /**

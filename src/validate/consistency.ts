@@ -1,7 +1,8 @@
 import { emit } from '../diagnostics/emit.js'
 import { displayPath } from '../diagnostics/reporter.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
-import { BREAKDOWNS, SUMS } from '../domain/breakdowns.js'
+import { BREAKDOWNS, BREAKDOWN_IDS, SUMS } from '../domain/breakdowns.js'
+import { FIGURES } from '../domain/figures.js'
 import { getPath, isKnown } from '../domain/values.js'
 import type { Vocabularies } from '../domain/vocabularies.js'
 import type { LoadedProject, LoadedYear } from '../load/project.js'
@@ -83,6 +84,33 @@ export function checkHistory(project: LoadedProject): void {
         what: link.what, year: year.year, here: fmt(here), there: fmt(there), where: 'historie.yaml',
       }, locate(source, link.path), { note: `Zie ${displayPath(history.file, project.root)}${at ? `:${at.start.line}:${at.start.column}` : ''}` })
     }
+  }
+}
+
+/** Every figure a series break can name: single figures, breakdowns and the project's key figures. */
+function breakableNames(project: LoadedProject): string[] {
+  const keyFigures = project.years.flatMap((y) => {
+    const list = getPath(y.sources.kengetallen?.value, ['kengetallen'])
+    return Array.isArray(list) ? list.map((k) => `kengetallen.${String(getPath(k, ['id']))}`) : []
+  })
+  return [...new Set([...Object.keys(FIGURES), ...BREAKDOWN_IDS, ...keyFigures])]
+}
+
+/** A series break must name a figure that exists; a typo would silently compare what is not comparable. */
+export function checkSeriesBreaks(project: LoadedProject): void {
+  const names = breakableNames(project)
+  const places: { source: YamlSource; path: (string | number)[] }[] = []
+  for (const y of project.years) if (y.sources.meta) places.push({ source: y.sources.meta, path: ['reeksbreuken'] })
+  const history = project.history
+  for (const y of Object.keys((getPath(history?.value, ['jaren']) ?? {}) as object)) places.push({ source: history!, path: ['jaren', y, 'reeksbreuken'] })
+  for (const { source, path } of places) {
+    const list = getPath(source.value, path)
+    if (!Array.isArray(list)) continue
+    list.forEach((b, i) => {
+      const name = getPath(b, ['cijfer'])
+      if (typeof name !== 'string' || names.includes(name)) return
+      emit(source.file, 'reeksbreuk-cijfer-onbekend', { name, suggestion: suggest(name, names) }, locate(source, [...path, i, 'cijfer']))
+    })
   }
 }
 
