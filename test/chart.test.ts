@@ -1,17 +1,20 @@
 import { spawnSync } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildReportModel } from '../src/aggregate/model.js'
 import { datasetsOf, DATASET_NAMES } from '../src/chart/datasets.js'
+import { fits, splitLabel } from '../src/chart/labels.js'
 import { renderChart } from '../src/chart/render.js'
 import { loadChartSpecs } from '../src/chart/specs.js'
-import { check, themeOf, DEFAULT_TEMPLATES } from '../src/compile.js'
+import { check, compile, themeOf, DEFAULT_TEMPLATES } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
-import { FIXTURES, REPO, updating } from './helpers/project.js'
+import { cleanupProjects, FIXTURES, projectWith, REPO, updating } from './helpers/project.js'
+
+afterAll(cleanupProjects)
 
 const project = check(REPO).project!
 const model = buildReportModel(project, 2024)
@@ -144,5 +147,69 @@ describe('charts load nothing from outside', () => {
     ;(spec.spec as Record<string, unknown>).encoding = { ...(spec.spec as { encoding: object }).encoding, href: { value: 'javascript:alert(1)' } }
     const chart = await renderChart(spec, datasets.get('meldingen_per_status')!, theme)
     expect(chart.svg).not.toContain('javascript:')
+  })
+})
+
+describe('chart labels read in full', () => {
+  const labelsOf = (svg: string) => [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1]!.replace(/<tspan[^>]*>/g, ' ').replace(/<\/tspan>/g, '').trim())
+
+  it('split Dutch labels between words, keep short words with the word after them, and cut nothing', () => {
+    expect(splitLabel('Misbruik positie en belangenverstrengeling')).toEqual(['Misbruik positie', 'en belangenverstrengeling'])
+    expect(splitLabel('misbruik positie / belangenverstrengeling')).toEqual(['misbruik positie /', 'belangenverstrengeling'])
+    expect(splitLabel('Ongewenst gedrag/onveilig werkklimaat')).toEqual(['Ongewenst gedrag/onveilig', 'werkklimaat'])
+    expect(splitLabel('pesten')).toEqual(['pesten'])
+    const long = 'Gesprekken, incl. met leidinggevenden, HR, bedrijfsarts en de vertrouwenspersoon van een andere organisatie'
+    expect(splitLabel(long).join(' ')).toBe(long)
+    expect(fits(long)).toBe(false)
+    expect(fits('Gesprekken, incl. met leidinggevenden en HR')).toBe(true)
+  })
+
+  it('show every category label of every default chart whole, for every example year', async () => {
+    const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
+    for (const year of project.years.map((y) => y.year)) {
+      const all = datasetsOf(buildReportModel(project, year))
+      for (const [name, spec] of specs) {
+        const dataset = all.get(spec.dataName)!
+        const chart = await renderChart(spec, dataset, theme)
+        const labels = labelsOf(chart.svg)
+        expect(labels.filter((l) => l.endsWith('…')), `${name} ${year}`).toEqual([])
+        const field = dataset.columns[0]!.field
+        for (const row of dataset.rows) expect(labels, `${name} ${year}`).toContain(String(row[field]))
+        expect(chart.unfit, `${name} ${year}`).toEqual([])
+      }
+    }
+  })
+
+  it('count in whole numbers on the axis, also for small counts', async () => {
+    const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
+    const small = { ...datasets.get('meldingen_per_status')!, rows: [{ categorie: 'Gegrond', aantal: 1 }, { categorie: 'Ongegrond', aantal: 2 }] }
+    const svg = (await renderChart(specs.get('status')!, small, theme)).svg
+    const ticks = labelsOf(svg).filter((l) => /^[\d,.]+$/.test(l))
+    expect(ticks).toContain('2')
+    expect(ticks.filter((t) => t.includes(','))).toEqual([])
+  })
+
+  it('grow with the number of lines of their longest label', async () => {
+    const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
+    const height = async (label: string) => {
+      const data = { ...datasets.get('meldingen_per_status')!, rows: [{ categorie: label, aantal: 3 }, { categorie: 'Ongegrond', aantal: 2 }] }
+      return Number(/^<svg[^>]* height="([\d.]+)"/.exec((await renderChart(specs.get('status')!, data, theme)).svg)![1])
+    }
+    expect(await height('Misstanden volgens de klokkenluidersregeling en verder')).toBeGreaterThan(await height('Gegrond'))
+  })
+
+  it('warn, naming chart and label, when an own chart cuts a label; the own chart still draws', async () => {
+    const root = projectWith()
+    mkdirSync(join(root, 'templates', 'charts'), { recursive: true })
+    cpSync(join(DEFAULT_TEMPLATES, 'verslag.md'), join(root, 'templates', 'verslag.md'))
+    for (const name of readdirSync(CHARTS)) cpSync(join(CHARTS, name), join(root, 'templates', 'charts', name))
+    const own = JSON.parse(readFileSync(join(CHARTS, 'status.vl.json'), 'utf8')) as { encoding: { y: Record<string, unknown> } }
+    own.encoding.y.axis = { labelExpr: 'datum.label', labelLimit: 60 }
+    writeFileSync(join(root, 'templates', 'charts', 'status.vl.json'), JSON.stringify(own, null, 2))
+    const { files, outputs } = await compile(root, { years: [2024] })
+    const warnings = toJson(files, root).filter((m) => m.ruleId === 'grafiek-label-past-niet')
+    expect(warnings.map((m) => m.file)).toEqual(warnings.map(() => 'templates/charts/status.vl.json'))
+    expect(warnings.map((m) => m.message)).toContain("In de grafiek 'status' (2024) past het label 'Gegrond, met maatregelen' niet: het wordt afgekapt of heeft meer dan drie regels nodig.")
+    expect(String(outputs.get('2024/index.html'))).toContain('Stand van zaken aan het einde van het jaar')
   })
 })

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 import type { Dataset } from './datasets.js'
+import { fits, splitLabel } from './labels.js'
 import type { ChartSpec } from './specs.js'
 
 export interface Theme { primary: string; secondary: string; font: string }
@@ -13,6 +14,8 @@ export interface RenderedChart {
   /** Static, self-contained SVG with role="img", a Dutch <title> and <desc>, ids prefixed by the chart name. */
   svg: string
   dataset: Dataset
+  /** Labels that do not fit: cut with "…" by the spec, or longer than MAX_LINES lines. */
+  unfit: string[]
 }
 
 /** Raised when a spec tries to reach outside the report; the build turns it into a positioned error. */
@@ -31,8 +34,15 @@ function refusingLoader(): vega.Loader {
   return loader
 }
 
+// Specs, also a project's own, can wrap any label with `wrapLabel(datum.label)`.
+vega.expressionFunction('wrapLabel', (text: unknown) => splitLabel(String(text ?? '')))
+const WRAPPED = 'wrapLabel(datum.label)'
+/** Line height of an 11px label, and the room one category needs beside its lines. */
+const LINE_PX = 13
+const BAND_PAD_PX = 8
+
 /** Dutch number format and fonts, pinned so output does not depend on the machine. */
-export function vegaConfig(theme: Theme, colours: string[]) {
+export function vegaConfig(theme: Theme, colours: string[], bandStep?: number) {
   return {
     aria: false,
     font: theme.font,
@@ -50,9 +60,14 @@ export function vegaConfig(theme: Theme, colours: string[]) {
     range: { category: colours },
     bar: { color: theme.primary },
     text: { color: '#1a1a1a', fontSize: 11 },
-    axis: { labelColor: '#1a1a1a', titleColor: '#1a1a1a', labelFontSize: 11, titleFontSize: 11, domainColor: '#595959', tickColor: '#595959', gridColor: '#d9d9d9' },
-    legend: { labelColor: '#1a1a1a', titleColor: '#1a1a1a' },
-    title: { color: '#1a1a1a', fontSize: 14, anchor: 'start' },
+    // Labels and titles are never cut: category labels wrap over lines, the rest takes the room it needs.
+    axis: { labelColor: '#1a1a1a', titleColor: '#1a1a1a', labelFontSize: 11, titleFontSize: 11, domainColor: '#595959', tickColor: '#595959', gridColor: '#d9d9d9', labelLimit: 0, titleLimit: 0 },
+    axisDiscrete: { labelExpr: WRAPPED, labelLineHeight: LINE_PX },
+    // Vega sets a label's first line at the tick; centre the lines of a y label on its band instead.
+    axisYDiscrete: { labelOffset: { expr: `-(length(${WRAPPED}) - 1) * ${LINE_PX / 2}` } },
+    legend: { labelColor: '#1a1a1a', titleColor: '#1a1a1a', labelLimit: 0, titleLimit: 0 },
+    title: { color: '#1a1a1a', fontSize: 14, anchor: 'start', limit: 0 },
+    ...(bandStep ? { view: { discreteHeight: { step: bandStep } } } : {}),
     header: { labelColor: '#1a1a1a', labelFontSize: 12 },
   }
 }
@@ -68,6 +83,44 @@ export function paletteFor(dataset: Dataset, theme: Theme): string[] {
   return years >= 3 ? all : all.slice(-Math.max(2, years))
 }
 
+/** The discrete y fields of a spec (also in layers and facets), with the field that splits each band. */
+function discreteY(node: unknown, found: { field: string; offset?: string }[] = []): { field: string; offset?: string }[] {
+  if (node === null || typeof node !== 'object') return found
+  const encoding = (node as { encoding?: Record<string, { field?: unknown; type?: unknown }> }).encoding
+  const y = encoding?.y
+  if (typeof y?.field === 'string' && (y.type === 'nominal' || y.type === 'ordinal')) {
+    found.push({ field: y.field, ...(typeof encoding?.yOffset?.field === 'string' ? { offset: encoding.yOffset.field } : {}) })
+  }
+  for (const value of Object.values(node)) discreteY(value, found)
+  return found
+}
+
+/**
+ * The step of a discrete y axis, so the band of each category is as high
+ * as its label's lines: the chart's height follows its longest label. With
+ * bars per year beside each other (yOffset) the step is per bar.
+ */
+function bandStep(spec: unknown, dataset: Dataset): number | undefined {
+  let step = 0
+  for (const { field, offset } of discreteY(spec)) {
+    const lines = Math.max(1, ...dataset.rows.map((r) => splitLabel(String(r[field] ?? '')).length))
+    const needed = lines * LINE_PX + BAND_PAD_PX
+    const bars = offset ? new Set(dataset.rows.map((r) => r[offset])).size : 0
+    // Vega-Lite's band padding: 0.2 between offset groups, 0.1 otherwise.
+    step = Math.max(step, bars > 0 ? (needed * 0.8) / bars : needed / 0.9)
+  }
+  return step > 20 ? Math.ceil(step) : undefined
+}
+
+/** Labels a reader cannot read in full: vega cut them ("…"), or they need more than MAX_LINES lines. */
+function unfitLabels(svg: string, spec: unknown, dataset: Dataset): string[] {
+  const values = dataset.rows.flatMap((r) => Object.values(r).filter((v): v is string => typeof v === 'string'))
+  // Name the whole label, not what is left of it.
+  const cut = [...svg.matchAll(/<text[^>]*>([^<]*)…<\/text>/g)].map((m) => values.find((v) => v.startsWith(m[1]!)) ?? `${m[1]!}…`)
+  const long = discreteY(spec).flatMap(({ field }) => dataset.rows.map((r) => String(r[field] ?? ''))).filter((l) => !fits(l))
+  return [...new Set([...cut, ...long])]
+}
+
 // Vega-Lite's layout notes are for chart authors, not for the coördinator's terminal.
 const silent = { level: () => silent, error: () => silent, warn: () => silent, info: () => silent, debug: () => silent } as never
 
@@ -79,7 +132,7 @@ export async function renderChart(chart: ChartSpec, dataset: Dataset, theme: The
   const hit = cache.get(key)
   if (hit) return hit
 
-  const config = vegaConfig(theme, paletteFor(dataset, theme))
+  const config = vegaConfig(theme, paletteFor(dataset, theme), bandStep(chart.spec, dataset))
   const { spec: vgSpec } = compile(chart.spec as unknown as TopLevelSpec, { config: config as never, logger: silent })
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(), logLevel: vega.None })
   view.data(dataset.name, dataset.rows)
@@ -98,6 +151,7 @@ export async function renderChart(chart: ChartSpec, dataset: Dataset, theme: The
     description: dataset.describe,
     svg: accessibleSvg(prefixIds(svg, `grafiek-${chart.name}`), chart.name, chart.title, dataset.describe),
     dataset,
+    unfit: unfitLabels(svg, chart.spec, dataset),
   }
   cache.set(key, rendered)
   return rendered

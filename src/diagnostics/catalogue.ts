@@ -264,6 +264,12 @@ export const catalogue = {
     hint: 'Vergelijk de specificatie met een standaardgrafiek in templates/charts/.',
   }),
 
+  'grafiek-label-past-niet': entry<{ chart: string; label: string; year: number }>({
+    severity: 'waarschuwing', stage: 'grafiek', title: 'Label past niet in de grafiek',
+    message: (a) => `In de grafiek ${q(a.chart)} (${a.year}) past het label ${q(a.label)} niet: het wordt afgekapt of heeft meer dan drie regels nodig.`,
+    hint: 'Kies een kortere naam voor de categorie, of haal labelLimit weg uit de grafiekspecificatie in templates/charts/.',
+  }),
+
   // — afdrukken: PDF —
   'browser-ontbreekt': entry<{ tried: string }>({
     severity: 'fout', stage: 'afdrukken', title: 'Geen browser voor de PDF',

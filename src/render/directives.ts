@@ -60,6 +60,7 @@ const HANDLERS: Record<string, Handler> = {
       const spec = ctx.specs.get(name)!
       const dataset = ctx.datasets.get(spec.dataName)!
       const chart = await ctx.renderChart(spec, dataset)
+      for (const label of chart.unfit) emit(spec.file, 'grafiek-label-past-niet', { chart: name, label, year: ctx.model.year })
       // The name makes the figure's tag in the PDF carry the chart's Dutch text as alternative text.
       return [placeholder(ctx, h('figure', { className: ['grafiek'], ariaLabel: `${chart.title}. ${chart.description}` }, [
         svgToHast(chart.svg),

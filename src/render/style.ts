@@ -29,6 +29,23 @@ export interface StyleTheme { primary: string; secondary: string }
 export const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3C ').replace(/\r?\n/g, '\\A ')}"`
 
 /**
+ * Tables in print fit the text column: headers and names wrap, numbers do
+ * not; a table of six or more columns gets a smaller type step, one of
+ * eight or more a landscape page. A long table repeats its header row,
+ * never splits a row, leaves no single row behind on a page, and keeps
+ * its last two rows with the total.
+ */
+const printTables = `@page wide{size:A4 landscape}
+.jaarverslag .tabel{overflow:visible}
+.jaarverslag th,.jaarverslag td{overflow-wrap:break-word;hyphens:auto}
+.jaarverslag thead th.getal{white-space:normal}
+.jaarverslag .tabel:has(tr>:nth-child(6)) table{font-size:9pt}
+.jaarverslag .tabel:has(tr>:nth-child(8)){page:wide}
+.jaarverslag thead{display:table-header-group}
+.jaarverslag tfoot{display:table-row-group}
+.jaarverslag tbody tr:nth-child(2),.jaarverslag tbody:last-of-type tr:last-child,.jaarverslag tfoot tr,.jaarverslag tr:has(+tr.subtotaal),.jaarverslag tr.subtotaal{break-before:avoid}`
+
+/**
  * The report's CSS, scoped under .jaarverslag so the fragment can live in a
  * CMS page. Fonts are embedded: the page loads nothing from elsewhere and
  * every machine prints the same PDF.
@@ -81,7 +98,7 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 .jaarverslag main h2{break-before:page;margin-top:0}
 .jaarverslag h2,.jaarverslag h3{break-after:avoid}
 .jaarverslag figure,.jaarverslag tr,.jaarverslag .omslag{break-inside:avoid}
-.jaarverslag thead{display:table-header-group}
+${printTables}
 .jaarverslag a{color:inherit}}
 `
 }
