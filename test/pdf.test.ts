@@ -2,10 +2,13 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
+import { inflateSync } from 'node:zlib'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject, type PDFPage } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compile } from '../src/compile.js'
 import { browserPrinter } from '../src/print/index.js'
+import { operators } from '../src/print/structure.js'
+import { axeCheck } from './helpers/axe.js'
 import { cleanupProjects, projectWith, REPO } from './helpers/project.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
 import { chromiumProcesses, cli, cliAsync, descendants, running } from './helpers/cli.js'
@@ -17,6 +20,33 @@ const pdfInfo = (file: string) => Object.fromEntries(execFileSync('pdfinfo', [fi
   const i = l.indexOf(':')
   return [l.slice(0, i), l.slice(i + 1).trim()]
 }))
+
+const decoded = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined)
+
+/** The structure elements in document order (depth first from the StructTreeRoot). */
+function structureElements(pdf: PDFDocument): PDFDict[] {
+  const out: PDFDict[] = []
+  const walk = (node: PDFDict) => {
+    const k = node.get(PDFName.of('K'))
+    const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : []
+    for (const kid of kids) {
+      const element = kid instanceof PDFRef ? pdf.context.lookup(kid) : kid
+      if (element instanceof PDFDict && String(element.get(PDFName.of('Type'))) === '/StructElem') {
+        out.push(element)
+        walk(element)
+      }
+    }
+  }
+  walk(pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict))
+  return out
+}
+
+/** The operators of a page's content streams, with their marked-content tags. */
+function pageOperators(pdf: PDFDocument, page: PDFPage) {
+  const contents = page.node.Contents()
+  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents]
+  return streams.flatMap((s) => operators(inflateSync((s as PDFRawStream).getContents())))
+}
 
 /** The titles of the top-level bookmarks. */
 async function outline(bytes: Uint8Array): Promise<string[]> {
@@ -102,6 +132,47 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
     }
   })
 
+  it('marks the running header and footer, and all other untagged painting, as artifacts (Matterhorn 01-005, 18-001)', async () => {
+    const pdf = await PDFDocument.load(bytes)
+    pdf.getPages().forEach((page, i) => {
+      const ops = pageOperators(pdf, page)
+      const shown = ops.filter((o) => ['Tj', 'TJ', "'", '"'].includes(o.op))
+      expect(shown.filter((o) => o.depth === 0), `pagina ${i + 1}: tekst buiten gemarkeerde inhoud`).toEqual([])
+      const pagination = ops.filter((o) => o.op === 'BT' && o.tags[0] === 'Artifact').length
+      // From page 2 on: the header and the footer ("pagina", the number, "van", the count) are artifacts.
+      if (i > 0) expect(pagination, `pagina ${i + 1}`).toBeGreaterThanOrEqual(2)
+    })
+    const structure = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' })
+    expect(structure).toContain('"Inleiding"')
+    expect(structure).not.toMatch(/Gemeente Helmond · Jaarverslag|pagina \d+ van/)
+  })
+
+  it('nests headings without skipping a level, one H1 first (Matterhorn 14-002, 14-003)', async () => {
+    const levels = structureElements(await PDFDocument.load(bytes)).map((e) => /^\/H(\d)$/.exec(String(e.get(PDFName.of('S'))))?.[1]).filter(Boolean).map(Number)
+    expect(levels[0]).toBe(1)
+    expect(levels.filter((l) => l === 1)).toHaveLength(1)
+    levels.forEach((level, i) => { if (i > 0) expect(level, `kop ${i + 1}`).toBeLessThanOrEqual(levels[i - 1]! + 1) })
+    expect(levels).toContain(3)
+  })
+
+  it('orders tabs by the structure on every page (Matterhorn 28-008/28-009)', async () => {
+    const pdf = await PDFDocument.load(bytes)
+    expect(pdf.getPages().map((p) => String(p.node.get(PDFName.of('Tabs'))))).toEqual(pdf.getPages().map(() => '/S'))
+  })
+
+  it('tags every link as a Link element with its annotation, both described by the link text (Matterhorn 28-011, 28-012)', async () => {
+    const pdf = await PDFDocument.load(bytes)
+    const links = structureElements(pdf).filter((e) => String(e.get(PDFName.of('S'))) === '/Link').map((link) => {
+      const kids = link.lookup(PDFName.of('K'))
+      const objr = (kids instanceof PDFArray ? kids.asArray() : [kids]).map((k) => (k instanceof PDFRef ? pdf.context.lookup(k) : k)).find((k) => k instanceof PDFDict && String(k.get(PDFName.of('Type'))) === '/OBJR') as PDFDict | undefined
+      return { alt: decoded(link.get(PDFName.of('Alt'))), contents: decoded(objr?.lookup(PDFName.of('Obj'), PDFDict).get(PDFName.of('Contents'))) }
+    })
+    const annotations = pdf.getPages().flatMap((p) => p.node.Annots()?.asArray() ?? []).map((a) => pdf.context.lookup(a, PDFDict)).filter((a) => String(a.get(PDFName.of('Subtype'))) === '/Link')
+    expect(links).toHaveLength(annotations.length)
+    expect(links.slice(0, 7).map((l) => l.alt)).toEqual(['Voorwoord', 'Inleiding', 'Bestuurlijke integriteit', 'Preventie en activiteiten', 'Meldingen', 'Jaarverslag vertrouwenspersonen', 'Ambities'])
+    for (const l of links) expect(l.contents).toBe(l.alt)
+  })
+
   it('gives identical bytes for the same data, also when printed on parallel tabs', async () => {
     const { browser } = await sharedBrowser()
     // Printing in parallel shuffles Chromium's internal node numbers, which reach the tagged PDF unless renumbered.
@@ -109,6 +180,47 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
     for (const run of again) {
       expect(Buffer.compare(Buffer.from(run.outputs.get('2024/jaarverslag-integriteit-2024.pdf') as Uint8Array), Buffer.from(bytes))).toBe(0)
     }
+  })
+})
+
+describe('a concept year', () => {
+  let root: string
+  let html: string
+  let file: string
+  beforeAll(async () => {
+    root = projectWith()
+    const meta = join(root, 'data', '2024', 'meta.yaml')
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^status: definitief$/m, 'status: concept'))
+    const { browser } = await sharedBrowser()
+    const { outputs } = await compile(root, { years: [2024], printer: browserPrinter(browser) })
+    html = String(outputs.get('2024/index.html'))
+    file = join(root, 'concept.pdf')
+    writeFileSync(file, outputs.get('2024/jaarverslag-integriteit-2024.pdf') as Uint8Array)
+  })
+
+  it('prints CONCEPT on every page of the PDF, as an artifact', () => {
+    const pages = pdfText(file).split('\f').filter((p) => p.trim())
+    expect(pages.length).toBeGreaterThan(8)
+    pages.forEach((page, i) => expect(page, `pagina ${i + 1}`).toMatch(/^CONCEPT$/m))
+    // The cover says "Concept" in its status line (content); the page mark is not in the structure tree.
+    const structure = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' })
+    expect(structure.match(/CONCEPT/gi)).toHaveLength(1)
+  })
+
+  it('the mark is a pagination artifact: the cover, without header and footer, has exactly that one', async () => {
+    const pdf = await PDFDocument.load(readFileSync(file))
+    const cover = pageOperators(pdf, pdf.getPages()[0]!)
+    expect(cover.filter((o) => ['Tj', 'TJ'].includes(o.op) && o.depth === 0)).toEqual([])
+    expect(cover.filter((o) => o.op === 'BT' && o.tags[0] === 'Artifact')).toHaveLength(1)
+  })
+
+  it('shows a banner on the page that meets WCAG 2.1 AA, also for contrast; a definitief year shows none', async () => {
+    expect(html).toContain('<p class="concept-banner" role="note"><strong>Concept</strong>: dit verslag is nog niet vastgesteld.')
+    const { browser } = await sharedBrowser()
+    const result = await axeCheck(browser, html)
+    expect(result.violations).toEqual([])
+    const definitief = await compile(REPO, { years: [2024] })
+    expect(String(definitief.outputs.get('2024/index.html'))).not.toContain('concept-banner"')
   })
 })
 

@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compile } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
 import { cleanupProjects, FIXTURES, projectWith, REPO, updating } from './helpers/project.js'
+import { axeCheck } from './helpers/axe.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
 
 afterAll(async () => { cleanupProjects(); await closeSharedBrowser() })
@@ -87,29 +86,13 @@ describe('data values are text, never markup', () => {
 // Template errors (unknown names, bad filters, broken blocks, unsafe HTML and links) are cases in test/bad-input/.
 
 describe('accessibility in the real Chromium with axe-core', () => {
-  const require = createRequire(import.meta.url)
-  const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
   it('has no violations on every example year and the index page', async () => {
     const { outputs } = await compile(REPO)
-    const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
     const { browser } = await sharedBrowser()
     for (const name of ['2022/index.html', '2023/index.html', '2024/index.html', 'index.html']) {
-      const page = await browser.newPage()
-      try {
-        // axe is the test's own script; the report itself runs none and its CSP forbids it.
-        await page.setBypassCSP(true)
-        await page.setContent(String(outputs.get(name)), { waitUntil: 'load' })
-        await page.addScriptTag({ content: axe })
-        const result = await page.evaluate(async (tags) => {
-          const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } })
-          return { violations: r.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), passes: r.passes.length }
-        }, WCAG)
-        expect(result.violations, name).toEqual([])
-        expect(result.passes).toBeGreaterThan(5)
-      } finally {
-        await page.close()
-      }
+      const result = await axeCheck(browser, String(outputs.get(name)))
+      expect(result.violations, name).toEqual([])
+      expect(result.passes).toBeGreaterThan(5)
     }
   })
 })

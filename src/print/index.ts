@@ -3,6 +3,7 @@ import type { ReportModel } from '../aggregate/model.js'
 import type { Printer } from '../compile.js'
 import { reportTitle } from '../render/page.js'
 import { finishPdf } from './metadata.js'
+import { linkTexts } from './structure.js'
 import { PrintError, printPdf } from './pdf.js'
 import { VERSION } from '../package.js'
 
@@ -27,6 +28,7 @@ export function browserPrinter(browser: Browser | Promise<Browser>, timeoutMs?: 
         keywords: model.keywords.length ? model.keywords : ['integriteit', 'jaarverslag'],
         date: model.date ?? `${model.year + 1}-01-01`,
         creator: CREATOR,
+        links: linkTexts(html),
       })
     },
   }

@@ -1,5 +1,5 @@
 import { ParseSpeeds, PDFDict, PDFDocument, PDFHeader, PDFName } from 'pdf-lib'
-import { renumberStructureIds } from './structure.js'
+import { describeLinks, markArtifacts, renumberStructureIds } from './structure.js'
 
 export interface PdfInfo {
   title: string
@@ -9,6 +9,8 @@ export interface PdfInfo {
   /** ISO date from the data, so the same data gives the same bytes. */
   date: string
   creator: string
+  /** The words of each link on the page by href, for the links' alternate descriptions. */
+  links: ReadonlyMap<string, string>
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -39,12 +41,17 @@ function xmp(info: PdfInfo, date: string): string {
 /**
  * Document metadata the raad's reader and archive tools show: title (shown
  * in the window), author, subject, keywords, fixed dates from the data, PDF
- * 1.7, /Lang nl and XMP with the PDF/UA identifier.
+ * 1.7, /Lang nl and XMP with the PDF/UA identifier; untagged painting
+ * marked as artifacts, links described, tab order by structure.
  */
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
   // pdf-lib yields to the event loop every 100 objects by default; a report has ~1,200.
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   renumberStructureIds(pdf)
+  markArtifacts(pdf)
+  describeLinks(pdf, info.links)
+  // Tab order follows the structure tree (Matterhorn 28-008/28-009).
+  for (const page of pdf.getPages()) page.node.set(PDFName.of('Tabs'), PDFName.of('S'))
   const date = new Date(`${info.date}T12:00:00Z`)
   pdf.setTitle(info.title, { showInWindowTitleBar: true })
   pdf.setAuthor(info.author)

@@ -1,4 +1,8 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib'
+import { inflateSync } from 'node:zlib'
+import { fromHtml } from 'hast-util-from-html'
+import { toString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib'
 
 const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined)
 
@@ -51,4 +55,167 @@ function removeTree(pdf: PDFDocument, node: PDFObject | undefined): void {
     if (kids instanceof PDFArray) for (const kid of kids.asArray()) removeTree(pdf, kid)
   }
   if (node instanceof PDFRef) pdf.context.delete(node)
+}
+
+const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20])
+const DELIMITER = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)))
+const PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're'])
+const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*'])
+
+export interface Operator { op: string; start: number; end: number; depth: number; tags: string[] }
+
+/**
+ * The operators of a content stream, each with where it starts (its first
+ * operand), where it ends, and the marked-content tags it lies in.
+ * Strings, names, arrays and dictionaries are skipped as operands.
+ */
+export function operators(content: Uint8Array): Operator[] {
+  const out: Operator[] = []
+  const tags: string[] = []
+  let operandStart = -1
+  let tag = ''
+  let i = 0
+  const n = content.length
+  while (i < n) {
+    const c = content[i]!
+    if (WHITE.has(c)) { i++; continue }
+    const start = i
+    if (c === 0x25) { while (i < n && content[i] !== 0x0a && content[i] !== 0x0d) i++; continue } // % comment
+    if (c === 0x28) { // (string), balanced parentheses, backslash escapes
+      let level = 0
+      for (; i < n; i++) {
+        if (content[i] === 0x5c) { i++; continue }
+        if (content[i] === 0x28) level++
+        else if (content[i] === 0x29 && --level === 0) { i++; break }
+      }
+    } else if (c === 0x3c && content[i + 1] !== 0x3c) { while (i < n && content[i] !== 0x3e) i++; i++ } // <hex>
+    else if ((c === 0x3c && content[i + 1] === 0x3c) || (c === 0x3e && content[i + 1] === 0x3e)) i += 2
+    else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) i++
+    else if (c === 0x2f) { // /Name
+      i++
+      while (i < n && !WHITE.has(content[i]!) && !DELIMITER.has(content[i]!)) i++
+      // The tag of BMC/BDC is their first operand; names in a property dictionary follow it.
+      if (operandStart < 0) tag = String.fromCharCode(...content.subarray(start + 1, i))
+    } else {
+      while (i < n && !WHITE.has(content[i]!) && !DELIMITER.has(content[i]!)) i++
+      const word = String.fromCharCode(...content.subarray(start, i))
+      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) || word === 'true' || word === 'false' || word === 'null') {
+        if (operandStart < 0) operandStart = start
+        continue
+      }
+      // An inline image holds raw bytes this reader does not skip.
+      if (word === 'BI') throw new Error('inline image in content stream')
+      const depth = tags.length
+      if (word === 'BMC' || word === 'BDC') tags.push(tag)
+      out.push({ op: word, start: operandStart < 0 ? start : operandStart, end: i, depth, tags: [...tags] })
+      if (word === 'EMC') tags.pop()
+      operandStart = -1
+      continue
+    }
+    if (operandStart < 0) operandStart = start
+  }
+  return out
+}
+
+/**
+ * Where a content stream paints outside marked content: whole text objects
+ * (BT…ET), paths up to their painting operator, XObjects and shadings. A
+ * text object holding marked content of its own is left alone.
+ */
+function untagged(ops: readonly Operator[]): { start: number; end: number; text: boolean }[] {
+  const found: { start: number; end: number; text: boolean }[] = []
+  let open: { start: number; text: boolean; clean: boolean } | undefined
+  for (const o of ops) {
+    if (open?.text) {
+      if (o.op === 'BMC' || o.op === 'BDC') open.clean = false
+      if (o.op === 'ET') {
+        if (open.clean) found.push({ start: open.start, end: o.end, text: true })
+        open = undefined
+      }
+      continue
+    }
+    if (o.depth > 0 || o.op === 'EMC') { open = undefined; continue }
+    if (o.op === 'BT') open = { start: o.start, text: true, clean: true }
+    else if (PATH.has(o.op)) open ??= { start: o.start, text: false, clean: true }
+    else if (PAINT.has(o.op) && open) { found.push({ start: open.start, end: o.end, text: false }); open = undefined }
+    else if (o.op === 'n') open = undefined
+    else if (o.op === 'Do' || o.op === 'sh') found.push({ start: o.start, end: o.end, text: false })
+  }
+  return found
+}
+
+/**
+ * Chromium leaves the running header and footer (the @page margin boxes),
+ * backgrounds and rules untagged: neither content nor artifact, which
+ * PDF/UA forbids (Matterhorn 01-005). Untagged text is pagination (header,
+ * footer, the concept mark), the rest layout; both become artifacts, so a
+ * screen reader skips them and the structure tree stays the report's text.
+ */
+export function markArtifacts(pdf: PDFDocument): void {
+  for (const page of pdf.getPages()) {
+    const contents = page.node.Contents()
+    const refs = contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))]
+    const streams = refs.map((r) => (r instanceof PDFRef ? pdf.context.lookup(r) : r))
+    if (!streams.every((s): s is PDFRawStream => s instanceof PDFRawStream && String(s.dict.get(PDFName.of('Filter'))) === '/FlateDecode')) continue
+    const marked = streams.map((stream) => {
+      const content = inflateSync(stream.getContents())
+      const parts: Uint8Array[] = []
+      let at = 0
+      for (const span of untagged(operators(content))) {
+        parts.push(content.subarray(at, span.start), span.text ? PAGINATION : LAYOUT, content.subarray(span.start, span.end), END)
+        at = span.end
+      }
+      parts.push(content.subarray(at))
+      return pdf.context.register(pdf.context.flateStream(Buffer.concat(parts)))
+    })
+    page.node.set(PDFName.of('Contents'), marked.length === 1 ? marked[0]! : pdf.context.obj(marked))
+    for (const ref of refs) if (ref instanceof PDFRef) pdf.context.delete(ref)
+  }
+}
+
+const PAGINATION = Buffer.from('/Artifact <</Type /Pagination>> BDC\n', 'latin1')
+const LAYOUT = Buffer.from('/Artifact <</Type /Layout>> BDC\n', 'latin1')
+const END = Buffer.from('\nEMC\n', 'latin1')
+
+/** What a link annotation points at: the named destination (an id on the page) or the address. */
+function target(annotation: PDFDict): string | undefined {
+  const dest = annotation.get(PDFName.of('Dest'))
+  if (dest instanceof PDFName) return `#${dest.decodeText()}`
+  if (dest instanceof PDFString || dest instanceof PDFHexString) return `#${dest.decodeText()}`
+  const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict)
+  return text(action?.get(PDFName.of('URI')))
+}
+
+/**
+ * Every Link element and its annotation get an alternate description, the
+ * link's text on the page (Matterhorn 28-012, WCAG PDF11), found by where
+ * the link points: `texts` maps an href ("#inleiding") to its words.
+ */
+export function describeLinks(pdf: PDFDocument, texts: ReadonlyMap<string, string>): void {
+  for (const [, element] of pdf.context.enumerateIndirectObjects()) {
+    if (!(element instanceof PDFDict) || String(element.get(PDFName.of('S'))) !== '/Link') continue
+    const kids = element.lookup(PDFName.of('K'))
+    const list = kids instanceof PDFArray ? kids.asArray() : [kids]
+    for (const kid of list) {
+      const objr = kid instanceof PDFRef ? pdf.context.lookup(kid) : kid
+      const annotation = objr instanceof PDFDict ? objr.lookupMaybe(PDFName.of('Obj'), PDFDict) : undefined
+      if (!annotation) continue
+      const href = target(annotation)
+      const description = (href && texts.get(href)) || (href ? `Link naar ${href.replace(/^#/, '')}` : 'Link')
+      annotation.set(PDFName.of('Contents'), PDFHexString.fromText(description))
+      element.set(PDFName.of('Alt'), PDFHexString.fromText(description))
+    }
+  }
+}
+
+/** The words of each link on a page, by href: the alternate description of its Link element in the PDF. */
+export function linkTexts(html: string): Map<string, string> {
+  const texts = new Map<string, string>()
+  visit(fromHtml(html), 'element', (node) => {
+    const href = node.tagName === 'a' ? node.properties.href : undefined
+    if (typeof href !== 'string' || texts.has(href)) return
+    const words = String(node.properties.ariaLabel ?? toString(node)).replace(/\s+/g, ' ').trim()
+    if (words) texts.set(href, words)
+  })
+  return texts
 }

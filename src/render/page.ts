@@ -65,13 +65,19 @@ export function standalonePage(title: string, description: string | undefined, c
   }) + '\n'
 }
 
+/** A draft is never mistaken for the adopted report: said first, in words, not only by colour. */
+const conceptBanner = () =>
+  h('p', { className: ['concept-banner'], role: 'note' }, [h('strong', 'Concept'), ': dit verslag is nog niet vastgesteld. Cijfers en teksten kunnen nog veranderen.'])
+
 export const skipLink = () => h('a', { className: ['overslaan'], href: '#inhoud' }, 'Direct naar de inhoud')
 
 /** The report for one year as a page, and as a fragment (no <html>, scoped CSS) for a CMS. */
 export function renderPage(model: ReportModel, body: Root, theme: StyleTheme): Page {
-  const css = reportCss(theme, `${model.organisation} · ${reportTitle(model)}`)
+  const concept = model.status === 'concept'
+  const css = reportCss(theme, `${model.organisation} · ${reportTitle(model)}`, concept)
   const wrapper = h('div', { className: ['jaarverslag'] }, [
     skipLink(),
+    ...(concept ? [conceptBanner()] : []),
     cover(model),
     toc(body),
     h('main', { id: 'inhoud' }, body.children as ElementContent[]),

@@ -32,8 +32,9 @@ export const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/
  * Tables in print fit the text column: headers and names wrap, numbers do
  * not; a table of six or more columns gets a smaller type step, one of
  * eight or more a landscape page. A long table repeats its header row,
- * never splits a row, leaves no single row behind on a page, and keeps
- * its last two rows with the total.
+ * never splits a row, keeps its caption and header with the first rows,
+ * leaves no single row behind on a page, and keeps its last two rows with
+ * the total.
  */
 const printTables = `@page wide{size:A4 landscape}
 .jaarverslag .tabel{overflow:visible}
@@ -43,14 +44,18 @@ const printTables = `@page wide{size:A4 landscape}
 .jaarverslag .tabel:has(tr>:nth-child(8)){page:wide}
 .jaarverslag thead{display:table-header-group}
 .jaarverslag tfoot{display:table-row-group}
-.jaarverslag tbody tr:nth-child(2),.jaarverslag tbody:last-of-type tr:last-child,.jaarverslag tfoot tr,.jaarverslag tr:has(+tr.subtotaal),.jaarverslag tr.subtotaal{break-before:avoid}`
+.jaarverslag caption{break-after:avoid}
+.jaarverslag tbody:first-of-type tr:first-child,.jaarverslag tbody tr:nth-child(2),.jaarverslag tbody:last-of-type tr:last-child,.jaarverslag tfoot tr,.jaarverslag tr:has(+tr.subtotaal),.jaarverslag tr.subtotaal{break-before:avoid}`
+
+/** A draft says so on every printed page, cover included; the margin box is an artifact in the tagged PDF. */
+const CONCEPT_MARK = '@page{@top-right{content:"CONCEPT";font-family:"Noto Sans",sans-serif;font-size:14pt;font-weight:700;letter-spacing:.15em;color:#a00000}}'
 
 /**
  * The report's CSS, scoped under .jaarverslag so the fragment can live in a
  * CMS page. Fonts are embedded: the page loads nothing from elsewhere and
  * every machine prints the same PDF.
  */
-export function reportCss(theme: StyleTheme, runningHeader: string): string {
+export function reportCss(theme: StyleTheme, runningHeader: string, concept = false): string {
   const tokens = USED.map((k) => `--${kebab(k)}:${TOKENS[k]};`).join('')
   return `${fontFaces()}
 .jaarverslag{${tokens}--jv-primair:${theme.primary};--jv-steun:${theme.secondary};
@@ -68,6 +73,7 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 .jaarverslag .omslag .logo{display:block;max-height:4rem;max-width:14rem;margin-bottom:1rem}
 .jaarverslag .omslag .organisatie{font-size:var(--basis-text-font-size-lg);margin:0}
 .jaarverslag .omslag h1{margin:.25rem 0 .5rem}
+.jaarverslag .concept-banner{background:#a00000;color:#fff;font-weight:700;padding:.75rem 1rem;margin:1rem 0 0;border-radius:.25rem}
 .jaarverslag .status-concept{display:inline-block;border:2px solid #a00000;color:#a00000;font-weight:700;padding:0 .5rem;text-transform:uppercase;letter-spacing:.05em}
 .jaarverslag nav.inhoud ol{padding-left:1.25rem}
 .jaarverslag .tabel{overflow-x:auto;margin:1rem 0}
@@ -90,9 +96,9 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 @page{size:A4;margin:22mm 18mm 20mm;
 @top-left{content:${cssString(runningHeader)};font-family:"Noto Sans",sans-serif;font-size:8pt;color:#444}
 @bottom-right{content:"pagina " counter(page) " van " counter(pages);font-family:"Noto Sans",sans-serif;font-size:8pt;color:#444}}
-@page:first{@top-left{content:none}@bottom-right{content:none}}
+@page:first{@top-left{content:none}@bottom-right{content:none}}${concept ? CONCEPT_MARK : ''}
 .jaarverslag{max-width:none;padding:0;font-size:10.5pt}
-.jaarverslag .overslaan,.jaarverslag details{display:none}
+.jaarverslag .overslaan,.jaarverslag details,.jaarverslag .concept-banner{display:none}
 .jaarverslag .omslag{box-sizing:border-box;height:240mm;margin:0;break-after:page;border-left-width:3mm;padding-top:70mm}
 .jaarverslag nav.inhoud{break-after:page}
 .jaarverslag main h2{break-before:page;margin-top:0}
