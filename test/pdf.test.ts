@@ -7,9 +7,16 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PD
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compile } from '../src/compile.js'
 import { browserPrinter } from '../src/print/index.js'
+import { printPdf } from '../src/print/pdf.js'
 import { operators } from '../src/print/structure.js'
+import { h } from 'hastscript'
+import { buildReportModel } from '../src/aggregate/model.js'
+import { check } from '../src/compile.js'
+import { standalonePage } from '../src/render/page.js'
+import { reportCss } from '../src/render/style.js'
+import { breakdownTable } from '../src/render/tables.js'
 import { axeCheck } from './helpers/axe.js'
-import { cleanupProjects, projectWith, REPO } from './helpers/project.js'
+import { cleanupProjects, FIXTURES, projectWith, REPO } from './helpers/project.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
 import { chromiumProcesses, cli, cliAsync, descendants, running } from './helpers/cli.js'
 
@@ -180,6 +187,60 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
     for (const run of again) {
       expect(Buffer.compare(Buffer.from(run.outputs.get('2024/jaarverslag-integriteit-2024.pdf') as Uint8Array), Buffer.from(bytes))).toBe(0)
     }
+  })
+})
+
+describe('tables in print', () => {
+  const pages = (bytes: Uint8Array) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'jaarverslag-pdf-')), 'tabellen.pdf')
+    writeFileSync(file, bytes)
+    return { file, pages: pdfText(file, '-layout').split('\f').slice(0, -1) }
+  }
+
+  it('a long table repeats its header, never splits a row, and keeps the total with at least two rows above it', async () => {
+    // Breakdown tables of 20 to 44 rows from src/render/tables.ts, each from a new page: wherever a page ends,
+    // one of them ends just before its total.
+    const model = buildReportModel(check(REPO).project!, 2024)
+    const b = model.breakdowns['meldingen.type']
+    const long = 'een lange categorienaam die in de kolom over meer regels doorloopt'
+    const tables = Array.from({ length: 25 }, (_, t) => [
+      h('h2', `Tabel ${t}`),
+      breakdownTable(model, { ...b, rows: Array.from({ length: 20 + t }, (_, i) => ({ ...b.rows[i % b.rows.length]!, category: `R${t}-${i + 1} ${i % 3 === 0 ? long : 'kort'} E${t}-${i + 1}` })) }),
+    ]).flat()
+    const html = standalonePage('Tabellen', undefined, reportCss({ primary: '#1d4f91', secondary: '#5c6b7a' }, 'Proef · Tabellen'), h('div', { className: ['jaarverslag'] }, h('main', tables)))
+    const { browser } = await sharedBrowser()
+    const { pages: text } = pages(await printPdf(browser, html))
+    let continued = 0
+    for (let t = 0; t < 25; t++) {
+      const first = text.findIndex((page) => page.includes(`Tabel ${t}\n`))
+      const next = text.findIndex((page) => page.includes(`Tabel ${t + 1}\n`))
+      const own = text.slice(first, next < 0 ? undefined : next)
+      const rows = own.map((page) => page.split('\n').filter((l) => new RegExp(`R${t}-\\d+ `).test(l)).length)
+      const totalPage = own.findIndex((page) => /^\s*Totaal\s/m.test(page))
+      expect(rows[totalPage], `tabel ${t}: rijen boven het totaal`).toBeGreaterThanOrEqual(2)
+      for (let p = 1; p < own.length; p++) {
+        continued++
+        expect(own[p], `tabel ${t}, vervolgpagina ${p}: kopregel herhaald`).toMatch(/Categorie\s+Aantal/)
+      }
+      for (let i = 1; i <= 20 + t; i++) {
+        expect(own.findIndex((page) => page.includes(`R${t}-${i} `)), `rij ${t}-${i} heel op één pagina`).toBe(own.findIndex((page) => page.includes(`E${t}-${i}`)))
+      }
+    }
+    expect(continued).toBeGreaterThan(10)
+  })
+
+  it('a table too wide for portrait is set on a landscape page, with its heading', async () => {
+    const root = projectWith(undefined, join(FIXTURES, 'valid', 'rotterdam'))
+    writeFileSync(join(root, 'data', 'organisatie.yaml'), `${readFileSync(join(root, 'data', 'organisatie.yaml'), 'utf8')}vergelijking:\n  venster: 6\n`)
+    const { browser } = await sharedBrowser()
+    const { outputs } = await compile(root, { years: [2020], printer: browserPrinter(browser) })
+    const { file, pages: text } = pages(outputs.get('2020/jaarverslag-integriteit-2020.pdf') as Uint8Array)
+    const wide = text.findIndex((page) => page.includes('Kengetallen 2015 t/m 2020'))
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', String(text.length), file], { encoding: 'utf8' }).match(/Page +\d+ size: +[\d.]+ x [\d.]+/g)!.map((l) => l.replace(/^Page +\d+ size: +/, ''))
+    expect(sizes[wide]).toBe('841.92 x 594.96')
+    expect(sizes.filter((s) => s !== '594.96 x 841.92')).toHaveLength(1)
+    expect(text[wide]).toContain('Alle kengetallen vergeleken')
+    expect(text[wide]).toMatch(/Meldingen\s+–\s+172\s+125\s+139\s+137\s+93\*\s+−44 \(−32,1%\)/)
   })
 })
 

@@ -31,21 +31,20 @@ export const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/
 /**
  * Tables in print fit the text column: headers and names wrap, numbers do
  * not; a table of six or more columns gets a smaller type step, one of
- * eight or more a landscape page. A long table repeats its header row,
- * never splits a row, keeps its caption and header with the first rows,
- * leaves no single row behind on a page, and keeps its last two rows with
- * the total.
+ * eight or more a landscape page (with the heading just above it). A long
+ * table repeats its header row, never splits a row, keeps its caption and
+ * header with the first rows, leaves no single row behind on a page, and
+ * keeps its last two rows with the total.
  */
 const printTables = `@page wide{size:A4 landscape}
 .jaarverslag .tabel{overflow:visible}
 .jaarverslag th,.jaarverslag td{overflow-wrap:break-word;hyphens:auto}
 .jaarverslag thead th.getal{white-space:normal}
 .jaarverslag .tabel:has(tr>:nth-child(6)) table{font-size:9pt}
-.jaarverslag .tabel:has(tr>:nth-child(8)){page:wide}
+.jaarverslag .tabel:has(tr>:nth-child(8)),.jaarverslag :is(h2,h3,h4):has(+.tabel tr>:nth-child(8)){page:wide}
 .jaarverslag thead{display:table-header-group}
-.jaarverslag tfoot{display:table-row-group}
 .jaarverslag caption{break-after:avoid}
-.jaarverslag tbody:first-of-type tr:first-child,.jaarverslag tbody tr:nth-child(2),.jaarverslag tbody:last-of-type tr:last-child,.jaarverslag tfoot tr,.jaarverslag tr:has(+tr.subtotaal),.jaarverslag tr.subtotaal{break-before:avoid}`
+.jaarverslag tbody:first-of-type tr:first-child,.jaarverslag tbody tr:nth-child(2),.jaarverslag tr.totaal,.jaarverslag tr:has(+tr.totaal),.jaarverslag tr.subtotaal,.jaarverslag tr:has(+tr.subtotaal){break-before:avoid}`
 
 /** A draft says so on every printed page, cover included; the margin box is an artifact in the tagged PDF. */
 const CONCEPT_MARK = '@page{@top-right{content:"CONCEPT";font-family:"Noto Sans",sans-serif;font-size:14pt;font-weight:700;letter-spacing:.15em;color:#a00000}}'
@@ -84,7 +83,7 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 .jaarverslag th[scope=row]{font-weight:400}
 .jaarverslag .getal{text-align:right;white-space:nowrap}
 .jaarverslag tr.sectie th{background:var(--basis-color-default-bg-default);font-weight:700}
-.jaarverslag tr.subtotaal th,.jaarverslag tr.subtotaal td,.jaarverslag tfoot th,.jaarverslag tfoot td{font-weight:700}
+.jaarverslag tr.subtotaal th,.jaarverslag tr.subtotaal td,.jaarverslag tr.totaal th,.jaarverslag tr.totaal td{font-weight:700}
 .jaarverslag .voetnoot{font-size:.875rem;color:var(--basis-color-default-color-subtle)}
 .jaarverslag figure.grafiek{margin:1.5rem 0}
 .jaarverslag figure.grafiek svg{max-width:100%;height:auto}

@@ -5,6 +5,10 @@ import type { Point } from '../aggregate/series.js'
 import { changeText, percent, pointText } from '../format/nl.js'
 import type { Dataset } from '../chart/datasets.js'
 
+// A total row closes the last <tbody> rather than sitting in a <tfoot>:
+// Chromium keeps rows together across a page break only within one row
+// group, and the total must stay with the rows above it in print.
+//
 // Tables are built as trees: every value from the data enters as a text
 // node, so rehype-stringify escapes it. Captions and scope make them
 // readable for screen readers and the tagged PDF.
@@ -50,12 +54,12 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element {
       ...(b.multiLabel ? [num(r.share === null ? '–' : percent(r.share))] : []),
     ]),
   )
-  const foot = b.multiLabel
-    ? h('tr', [h('th', { scope: 'row' }, 'Aantal casussen (een casus kan meerdere vermeldingen hebben)'), num('–'), num(pointText(b.base)), num(''), num('')])
-    : h('tr', [h('th', { scope: 'row' }, 'Totaal'), num(pointText(model.figures['meldingen.totaal']!.previous)), num(pointText(b.base)), num(changeText(model.figures['meldingen.totaal']!.change)), ])
+  const total = b.multiLabel
+    ? h('tr', { className: ['totaal'] }, [h('th', { scope: 'row' }, 'Aantal casussen (een casus kan meerdere vermeldingen hebben)'), num('–'), num(pointText(b.base)), num(''), num('')])
+    : h('tr', { className: ['totaal'] }, [h('th', { scope: 'row' }, 'Totaal'), num(pointText(model.figures['meldingen.totaal']!.previous)), num(pointText(b.base)), num(changeText(model.figures['meldingen.totaal']!.change)), ])
   const caption = `${b.title}, ${model.year - 1} en ${model.year}`
   return wrap(caption, false, [
-    h('table', [h('caption', caption), h('thead', head), h('tbody', rows), h('tfoot', foot)]),
+    h('table', [h('caption', caption), h('thead', head), h('tbody', [...rows, total])]),
     ...partialNote(b.rows.flatMap((r) => [r.current, r.previous])),
     ...breakNotes(b.rows.slice(0, 1).map((r) => ({ label: b.title, points: [r.previous, r.current] }))),
   ])
@@ -69,8 +73,13 @@ export function vpTable(model: ReportModel): Element {
       h('th', { scope: 'row' }, r.kind === 'subtotaal' ? 'Totaal' : r.label),
       ...r.points.map((p) => num(pointText(p))),
     ])
-  const bodies = sections.map((s) =>
-    h('tbody', [h('tr', { className: ['sectie'] }, [h('th', { scope: 'colgroup', colSpan: years.length + 1 }, s.title)]), ...s.rows.map(row)]),
+  const total = row({ ...grandTotal, label: 'Totaal aantal uren' })
+  const bodies = sections.map((s, i) =>
+    h('tbody', [
+      h('tr', { className: ['sectie'] }, [h('th', { scope: 'colgroup', colSpan: years.length + 1 }, s.title)]),
+      ...s.rows.map(row),
+      ...(i === sections.length - 1 ? [total] : []),
+    ]),
   )
   const caption = `Inzet vertrouwenspersonen, ${years[years.length - 1]} t/m ${years[0]}`
   return wrap(caption, false, [
@@ -78,7 +87,6 @@ export function vpTable(model: ReportModel): Element {
       h('caption', caption),
       h('thead', h('tr', [h('th', { scope: 'col' }, 'Onderdeel'), ...years.map((y) => h('th', { scope: 'col', className: ['getal'] }, String(y)))])),
       ...bodies,
-      h('tfoot', row({ ...grandTotal, label: 'Totaal aantal uren' })),
     ]),
     ...partialNote([...sections.flatMap((s) => s.rows.flatMap((r) => r.points))]),
     ...breakNotes(sections.flatMap((s) => s.rows.map((r) => ({ label: r.label, points: r.points })))),
