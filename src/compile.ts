@@ -122,7 +122,17 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   files.push(template)
   const charts = loadChartSpecs(chartDir(root), DATASET_NAMES)
   files.push(...charts.files)
-  const pages: { model: ReportModel; html: string }[] = []
+  // Each report goes to the printer the moment its HTML exists, while the next year is made.
+  const printing: Promise<void>[] = []
+  const print = (printer: Printer, model: ReportModel, html: string) => {
+    const begin = performance.now()
+    const done = printer.print(html, model).then((pdf) => {
+      outputs.set(`${model.year}/${pdfName(model.year)}`, pdf)
+      options.onStage?.({ stage: 'pdf', year: model.year, ms: since(begin) })
+    })
+    done.catch(() => undefined)
+    printing.push(done)
+  }
 
   for (const year of years) {
     start = performance.now()
@@ -148,22 +158,14 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
     }
     const pub = project.config.publicatie
     outputs.set(`${year}/data/metadata.json`, JSON.stringify(metadata(model, tables, { licence: pub?.licentie ?? 'CC0 1.0', contact: pub?.contact, keywords: pub?.trefwoorden ?? [] }), null, 2) + '\n')
-    pages.push({ model, html: page.html })
     options.onStage?.({ stage: 'html', year, ms: since(start) })
+    if (options.printer) print(options.printer, model, page.html)
   }
+  // A failure is reported for the first report in order, whatever finished first.
+  const printed = await Promise.allSettled(printing)
   if (hasErrors(files)) return { files, outputs: new Map(), built: [], fresh: [], project }
-
-  if (options.printer) {
-    const printer = options.printer
-    // Printed on parallel tabs; a failure is reported for the first report in order, whatever finished first.
-    const printed = await Promise.allSettled(pages.map(async (p) => {
-      const begin = performance.now()
-      outputs.set(`${p.model.year}/${pdfName(p.model.year)}`, await printer.print(p.html, p.model))
-      options.onStage?.({ stage: 'pdf', year: p.model.year, ms: since(begin) })
-    }))
-    const failed = printed.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-    if (failed) throw failed.reason
-  }
+  const failed = printed.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed) throw failed.reason
 
   // What a rebuilt year did not make again is stale: its inputs changed.
   const cache: BuildCache = { versie: 1, jaren: { ...previous } }

@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync 
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../src/cli/index.js'
-import { openBrowsers } from '../src/cli/browsers.js'
+import { Lifecycle } from '../src/output/lifecycle.js'
 import { catalogue } from '../src/diagnostics/catalogue.js'
 import { cleanupProjects, hashFiles, projectWith, REPO, updating } from './helpers/project.js'
 import { descendants, running } from './helpers/cli.js'
@@ -24,14 +24,14 @@ interface Case {
   browserStopt?: 'tijdens-afdrukken'
 }
 
-/** Watch this process's build for its browser, and kill it when printing starts. */
-function crashWhenPrinting(): () => void {
+/** Watch the build's browser, and kill it when it opens a tab to print on. */
+function crashWhenPrinting(lifecycle: Lifecycle): () => void {
   let stop = false
   void (async () => {
-    while (!stop && openBrowsers.size === 0) await new Promise((r) => setTimeout(r, 5))
-    const [open] = [...openBrowsers]
+    let open
+    while (!stop && !(open = await lifecycle.started?.browser())) await new Promise((r) => setTimeout(r, 5))
     open?.browser.on('targetcreated', (target) => {
-      if (target.type() === 'page') open.browser.process()?.kill('SIGKILL')
+      if (target.type() === 'page') process.kill(open.pid, 'SIGKILL')
     })
   })()
   return () => { stop = true }
@@ -66,9 +66,10 @@ describe('bad input, faults and attacks', () => {
       for (const [k, v] of Object.entries(spec.env ?? {})) process.env[k] = v.replace('{project}', root)
       let stdout = ''
       let code: number
-      const stopWatching = spec.browserStopt ? crashWhenPrinting() : () => undefined
+      const lifecycle = new Lifecycle()
+      const stopWatching = spec.browserStopt ? crashWhenPrinting(lifecycle) : () => undefined
       try {
-        code = await main(['build', '--map', root, '--json', ...(spec.args ?? [])], { out: (s) => (stdout += s), err: () => undefined })
+        code = await main(['build', '--map', root, '--json', ...(spec.args ?? [])], { out: (s) => (stdout += s), err: () => undefined }, undefined, lifecycle)
       } finally {
         process.env = saved
         stopWatching()

@@ -20,6 +20,7 @@ Opties:
   --stil                 Alleen fouten tonen
   --json                 Meldingen als JSON (voor andere programma's)
   --debug                Toon technische details bij een onverwachte fout
+  --profiel              Toon hoe lang elke stap duurde (ook met JAARVERSLAG_PROFIEL=1)
   -h, --help             Deze hulp
   --versie               Het versienummer
 
@@ -41,6 +42,7 @@ export interface CliOptions {
   quiet: boolean
   json: boolean
   debug: boolean
+  profile: boolean
   help: boolean
   version: boolean
 }
@@ -57,7 +59,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
       options: {
         jaar: { type: 'string', multiple: true }, alleen: { type: 'string' }, strict: { type: 'boolean' },
         alles: { type: 'boolean' }, map: { type: 'string' }, uitvoer: { type: 'string' }, poort: { type: 'string' },
-        stil: { type: 'boolean' }, json: { type: 'boolean' }, debug: { type: 'boolean' },
+        stil: { type: 'boolean' }, json: { type: 'boolean' }, debug: { type: 'boolean' }, profiel: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, versie: { type: 'boolean' },
       },
     })
@@ -88,6 +90,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
     quiet: values.stil ?? false,
     json: values.json ?? false,
     debug: values.debug ?? false,
+    profile: values.profiel ?? process.env.JAARVERSLAG_PROFIEL === '1',
     help: values.help ?? false,
     version: values.versie ?? false,
   }

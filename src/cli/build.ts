@@ -1,17 +1,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
-import { compile, type CompileResult, type Output, type Printer, type StageEvent } from '../compile.js'
+import { compile, type CompileResult, type Output, type StageEvent } from '../compile.js'
 import { EXIT } from '../diagnostics/catalogue.js'
 import { emit } from '../diagnostics/emit.js'
 import { readCache } from '../output/cache.js'
-import { overlappingInput, writeStaged } from '../output/stage.js'
-import type { OpenBrowser } from '../print/browser.js'
-import { findBrowser } from '../print/find.js'
-import { PrintError, warmUp } from '../print/pdf.js'
-import { fontFaces } from '../render/style.js'
+import type { Lifecycle } from '../output/lifecycle.js'
+import { overlappingInput } from '../output/stage.js'
+import { PrintError } from '../print/pdf.js'
 import type { CliOptions } from './args.js'
-import { openBrowsers } from './browsers.js'
 import { progress } from './progress.js'
 import { exitCodeOf, report, type Console } from './report.js'
 
@@ -29,60 +26,8 @@ export function organisationsIn(root: string): Organisation[] {
     .map((name) => ({ name, root: join(root, name) }))
 }
 
-/**
- * The browser starts while the data is loaded, checked and charted; the
- * printer waits for it only when the first report is ready to print. It is
- * closed on every path.
- */
-class LazyBrowser {
-  private readonly opening: Promise<OpenBrowser> | undefined
-  private readonly printing: Promise<typeof import('../print/index.js')> | undefined
-  readonly problems: VFile[] = []
-
-  constructor(wanted: boolean) {
-    if (!wanted) return
-    const found = findBrowser()
-    if (!found.path) {
-      const file = new VFile()
-      emit(file, 'browser-ontbreekt', { tried: found.tried.join(', ') })
-      this.problems.push(file)
-      return
-    }
-    const path = found.path
-    // puppeteer and pdf-lib load only when a PDF is wanted: an HTML build starts faster.
-    this.printing = import('../print/index.js')
-    this.opening = import('../print/browser.js').then(async ({ launchBrowser }) => {
-      const open = await launchBrowser(path)
-      openBrowsers.add(open)
-      return open
-    })
-    this.opening.catch(() => undefined)
-  }
-
-  printer(): Printer | undefined {
-    const { opening, printing } = this
-    if (!opening || !printing) return undefined
-    // The first print in a fresh browser pays for fonts and the PDF code; warm up while the HTML is made.
-    const browser = opening.then(async (o) => {
-      await warmUp(o.browser, fontFaces()).catch(() => undefined)
-      return o.browser
-    })
-    return { print: async (html, model) => (await printing).browserPrinter(browser).print(html, model) }
-  }
-
-  fail(report: string, detail: string): void {
-    const file = new VFile()
-    emit(file, 'browser-fout', { report, detail })
-    this.problems.push(file)
-  }
-
-  async close(): Promise<void> {
-    const open = await this.opening?.catch(() => undefined)
-    if (open) { openBrowsers.delete(open); await open.close() }
-  }
-}
-
-export async function runBuild(options: CliOptions, io: Console): Promise<number> {
+/** `jaarverslag build`: the browser, if a PDF is wanted, is the lifecycle's (already starting). */
+export async function runBuild(options: CliOptions, io: Console, run: Lifecycle): Promise<number> {
   const root = resolve(options.root)
   const outDir = outDirOf(options)
   const organisations = organisationsIn(root)
@@ -99,13 +44,14 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
   }
 
   const show = progress(options, io)
-  const browser = new LazyBrowser(options.only !== 'html')
+  const session = options.only === 'html' ? undefined : run.browser()
+  const problems = session?.missing ? [session.missing] : []
   const outputs: Output = new Map()
   const files: VFile[] = []
   const results: { org: Organisation; result: CompileResult }[] = []
   let printFailed = false
   try {
-    const printer = browser.printer()
+    const printer = session?.printer()
     for (const org of organisations) {
       const prefix = org.name ? `${org.name}/` : ''
       const result = await compile(org.root, {
@@ -114,11 +60,16 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
         html: options.only !== 'pdf',
         printer,
         cache: options.all ? undefined : readCache(join(outDir, prefix)),
-        onStage: (e: StageEvent) => show.stage(org.name, e),
+        onStage: (e: StageEvent) => {
+          show.stage(org.name, e)
+          run.steps([org.name, e.stage, e.year].filter(Boolean).join(' '), performance.now() - e.ms)
+        },
       }).catch((error: unknown) => {
         if (!(error instanceof PrintError)) throw error
         printFailed = true
-        browser.fail(error.report, error.message)
+        const file = new VFile()
+        emit(file, 'browser-fout', { report: error.report, detail: error.message })
+        problems.push(file)
         return { files: [], outputs: new Map(), built: [], fresh: [], project: undefined } satisfies CompileResult
       })
       files.push(...result.files)
@@ -126,22 +77,24 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
       for (const [path, content] of result.outputs) outputs.set(prefix + path, content)
     }
   } finally {
-    await browser.close()
+    run.printed()
   }
 
-  const all = [...files, ...browser.problems]
+  const all = [...files, ...problems]
   // With --json everything goes out as one object at the end.
   if (!options.json) report(all, root, io, false)
   const dataCode = exitCodeOf(files)
   // All or nothing: a report that failed leaves the whole previous output as it was.
   if (dataCode !== EXIT.ok || printFailed) {
     if (options.json) report(all, root, io, true)
-    return Math.max(dataCode, exitCodeOf(browser.problems))
+    return Math.max(dataCode, exitCodeOf(problems))
   }
 
   if (outputs.size > 0) {
     try {
-      writeStaged(outDir, outputs)
+      const start = performance.now()
+      run.staging.write(outDir, outputs)
+      run.steps('schrijven', start)
     } catch (error) {
       const file = new VFile()
       emit(file, 'uitvoer-schrijven', { output: shown(outDir), detail: (error as NodeJS.ErrnoException).code ?? String(error) })
@@ -151,5 +104,5 @@ export async function runBuild(options: CliOptions, io: Console): Promise<number
   }
   show.done(results.map(({ org, result }) => ({ name: org.name, built: result.built, fresh: result.fresh })), relative(process.cwd(), outDir) || '.', all, root)
   // The HTML is written even without a browser; the run still says what failed.
-  return exitCodeOf(browser.problems)
+  return exitCodeOf(problems)
 }

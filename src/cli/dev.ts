@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import { extname, join, resolve } from 'node:path'
 import { within } from '../output/stage.js'
+import type { Lifecycle } from '../output/lifecycle.js'
 import type { CliOptions } from './args.js'
 import { outDirOf, runBuild } from './build.js'
 import type { Console } from './report.js'
@@ -64,11 +65,11 @@ export async function startPreview(outDir: string, port: number): Promise<DevSer
 }
 
 /** `jaarverslag dev`: build the HTML, serve it, rebuild what changed on every save. */
-export async function runDev(options: CliOptions, io: Console): Promise<number> {
+export async function runDev(options: CliOptions, io: Console, run: Lifecycle): Promise<number> {
   const root = resolve(options.root)
   // Previews are for reading while writing: HTML only; `build` makes the PDF.
   const buildOptions: CliOptions = { ...options, only: 'html', quiet: false, json: false }
-  const first = await runBuild(buildOptions, io)
+  const first = await runBuild(buildOptions, io, run)
   if (first === 2) return first
   const preview = await startPreview(outDirOf(options), options.port).catch((error: NodeJS.ErrnoException) => {
     io.err(`fout: de voorbeeldserver kan niet starten op poort ${options.port} (${error.code ?? error.message}). Kies een andere met --poort.`)
@@ -82,7 +83,7 @@ export async function runDev(options: CliOptions, io: Console): Promise<number> 
   const rebuild = async () => {
     if (running) { again = true; return }
     running = true
-    const code = await runBuild({ ...buildOptions, all: false }, io)
+    const code = await runBuild({ ...buildOptions, all: false }, io, run)
     if (code === 0) preview.notify()
     running = false
     if (again) { again = false; void rebuild() }

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import { VERSION } from '../package.js'
 import { EXIT } from '../diagnostics/catalogue.js'
-import { cleanupStaging } from '../output/stage.js'
+import { Lifecycle } from '../output/lifecycle.js'
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js'
+import { Profile } from './profile.js'
 import { processConsole, type Console } from './report.js'
-import { openBrowsers } from './browsers.js'
 
-
-export async function main(argv: readonly string[], io: Console = processConsole, cwd = process.cwd()): Promise<number> {
+/** Run one command; `lifecycle` holds its browser and staging folder, and is ended before this returns. */
+export async function main(argv: readonly string[], io: Console = processConsole, cwd = process.cwd(), lifecycle?: Lifecycle): Promise<number> {
   let options: CliOptions
   try {
     options = parseCli(argv, cwd)
@@ -18,34 +18,45 @@ export async function main(argv: readonly string[], io: Console = processConsole
   }
   if (options.version) { io.out(VERSION); return EXIT.ok }
   if (options.help || options.command === 'help') { io.out(HELP); return EXIT.ok }
+  const profile = options.profile ? new Profile() : undefined
+  profile?.step('node en de CLI laden', 0)
+  const run = lifecycle ?? new Lifecycle()
+  if (profile) run.steps = profile.step
   switch (options.command) {
     // Commands load on demand, so help and usage errors answer at once.
     case 'validate': return (await import('./validate.js')).runValidate(options, io)
-    case 'build': return (await import('./build.js')).runBuild(options, io)
+    case 'build': {
+      // Chromium first: it starts, and puppeteer connects, while the rest of the tool loads.
+      if (options.only !== 'html') run.browser().printer()
+      try {
+        const start = performance.now()
+        const { runBuild } = await import('./build.js')
+        profile?.step('programma laden', start)
+        return await runBuild(options, io, run)
+      } finally {
+        run.end()
+        profile?.report(io)
+      }
+    }
     case 'init': return (await import('./scaffold.js')).runInit(options, io)
     case 'nieuw-jaar': return (await import('./scaffold.js')).runNewYear(options, io)
-    case 'dev': return (await import('./dev.js')).runDev(options, io)
+    case 'dev': return (await import('./dev.js')).runDev(options, io, run)
   }
-}
-
-async function shutdown(code: number): Promise<never> {
-  cleanupStaging()
-  await Promise.all([...openBrowsers].map((b) => b.close()))
-  process.exit(code)
 }
 
 /** Entry point of the `jaarverslag` binary: no stack traces unless --debug. */
 export async function run(): Promise<void> {
-  process.on('SIGINT', () => void shutdown(130))
-  process.on('SIGTERM', () => void shutdown(143))
+  const lifecycle = new Lifecycle()
+  const shutdown = (code: number) => { lifecycle.end(); process.exit(code) }
+  process.on('SIGINT', () => shutdown(130))
+  process.on('SIGTERM', () => shutdown(143))
   const debug = process.argv.includes('--debug')
   try {
-    process.exitCode = await main(process.argv.slice(2))
+    process.exitCode = await main(process.argv.slice(2), processConsole, process.cwd(), lifecycle)
   } catch (error) {
     process.stderr.write(`fout: er ging iets onverwacht mis (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).\n`)
     process.stderr.write(debug ? `${(error as Error).stack ?? ''}\n` : 'Start opnieuw met --debug voor de technische details, en meld het probleem.\n')
-    cleanupStaging()
-    await Promise.all([...openBrowsers].map((b) => b.close()))
+    lifecycle.end()
     process.exitCode = 70
   }
 }

@@ -28,44 +28,48 @@ function linkTree(from: string, to: string): void {
   }
 }
 
-let pending: string | undefined
-
-/** Remove a half-written staging folder, also when the process is interrupted. */
-export function cleanupStaging(): void {
-  if (pending) rmSync(pending, { recursive: true, force: true })
-  pending = undefined
-}
-
 /**
- * Write the outputs next to the output folder first, carrying over the
- * previous output, and swap the folders only when everything is written.
- * A failure leaves the previous output as it was.
+ * Writes the outputs next to the output folder first, carrying over the
+ * previous output, and swaps the folders only when everything is written.
+ * A failure, or an interruption (see `abandon`), leaves the previous output
+ * as it was.
  */
-export function writeStaged(outDir: string, outputs: Output): void {
-  const out = resolve(outDir)
-  const staging = `${out}.nieuw-${process.pid}`
-  const old = `${out}.oud-${process.pid}`
-  pending = staging
-  try {
-    rmSync(staging, { recursive: true, force: true })
-    mkdirSync(dirname(out), { recursive: true })
-    if (existsSync(out)) linkTree(out, staging)
-    else mkdirSync(staging)
-    for (const [path, content] of [...outputs].sort(([a], [b]) => compareText(a, b))) {
-      const target = join(staging, path)
-      // Unlink first: the staged file may be a hard link to the previous output, which must stay as it was.
-      rmSync(target, { force: true })
-      if (content === null) continue
-      mkdirSync(dirname(target), { recursive: true })
-      writeFileSync(target, content)
+export class Staging {
+  /** The half-written staging folder, while there is one. */
+  private pending: string | undefined
+
+  write(outDir: string, outputs: Output): void {
+    const out = resolve(outDir)
+    const staging = `${out}.nieuw-${process.pid}`
+    const old = `${out}.oud-${process.pid}`
+    this.pending = staging
+    try {
+      rmSync(staging, { recursive: true, force: true })
+      mkdirSync(dirname(out), { recursive: true })
+      if (existsSync(out)) linkTree(out, staging)
+      else mkdirSync(staging)
+      for (const [path, content] of [...outputs].sort(([a], [b]) => compareText(a, b))) {
+        const target = join(staging, path)
+        // Unlink first: the staged file may be a hard link to the previous output, which must stay as it was.
+        rmSync(target, { force: true })
+        if (content === null) continue
+        mkdirSync(dirname(target), { recursive: true })
+        writeFileSync(target, content)
+      }
+      if (existsSync(out)) renameSync(out, old)
+      renameSync(staging, out)
+      this.pending = undefined
+      rmSync(old, { recursive: true, force: true })
+    } catch (error) {
+      if (!existsSync(out) && existsSync(old)) renameSync(old, out)
+      this.abandon()
+      throw error
     }
-    if (existsSync(out)) renameSync(out, old)
-    renameSync(staging, out)
-    pending = undefined
-    rmSync(old, { recursive: true, force: true })
-  } catch (error) {
-    if (!existsSync(out) && existsSync(old)) renameSync(old, out)
-    cleanupStaging()
-    throw error
+  }
+
+  /** Remove a half-written staging folder (also when the process is interrupted). */
+  abandon(): void {
+    if (this.pending) rmSync(this.pending, { recursive: true, force: true })
+    this.pending = undefined
   }
 }

@@ -1,41 +1,51 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import puppeteer, { type Browser } from 'puppeteer'
+import puppeteer, { type Browser, type ConnectionTransport } from 'puppeteer'
+import { spawnBrowser, type SpawnedBrowser } from './spawn.js'
 
-export interface OpenBrowser { browser: Browser; close: () => Promise<void> }
-
-// Flags for a closed network: no background traffic, no updates, a fresh
-// profile; --no-sandbox only where it must (as root).
-const FLAGS = [
-  '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--disable-default-apps', '--mute-audio',
-  '--disable-dev-shm-usage', '--font-render-hinting=none',
-  // Belt and braces beside request interception: every connection goes to a closed local port, no name resolves.
-  '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>', '--host-resolver-rules=MAP * ~NOTFOUND',
-  '--dns-prefetch-disable', '--disable-features=NetworkPrediction,LoadingPredictorUseLocalPredictions',
-]
-
-/** Launch the system browser over a pipe, so it dies with this process. */
-export async function launchBrowser(path: string, timeoutMs = 30_000): Promise<OpenBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'jaarverslag-chromium-'))
-  const args = [...FLAGS, `--user-data-dir=${profile}`]
-  if (process.getuid?.() === 0) args.push('--no-sandbox')
-  let browser: Browser
-  try {
-    browser = await puppeteer.launch({ executablePath: path, pipe: true, headless: true, args, timeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ignoreDefaultArgs: ['--enable-automation'] })
-  } catch (error) {
-    rmSync(profile, { recursive: true, force: true })
-    throw error
+/** The DevTools protocol over the browser's pipe: JSON messages ending in a NUL byte. */
+function pipeTransport({ pipe }: SpawnedBrowser): ConnectionTransport {
+  let pending: Buffer[] = []
+  const transport: ConnectionTransport = {
+    send: (message) => { pipe.write.write(`${message}\0`) },
+    close: () => { pipe.read.removeAllListeners('data') },
   }
-  let closed = false
-  return {
-    browser,
-    close: async () => {
-      if (closed) return
-      closed = true
-      await browser.close().catch(() => browser.process()?.kill('SIGKILL'))
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
-    },
+  pipe.read.on('data', (chunk: Buffer) => {
+    let start = 0
+    for (let end = chunk.indexOf(0); end !== -1; start = end + 1, end = chunk.indexOf(0, start)) {
+      pending.push(chunk.subarray(start, end))
+      transport.onmessage?.(Buffer.concat(pending).toString('utf8'))
+      pending = []
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start))
+  })
+  pipe.read.once('close', () => transport.onclose?.())
+  pipe.write.on('error', () => undefined)
+  return transport
+}
+
+/** Puppeteer on a browser that was started earlier (see spawn.ts). */
+export async function connectBrowser(spawned: SpawnedBrowser, timeoutMs = 30_000): Promise<Browser> {
+  let timer: NodeJS.Timeout | undefined
+  const gaveUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs)
+  })
+  const died = spawned.ended.then((reason) => { throw new Error(reason ? `start failed: ${reason}` : 'Connection closed') })
+  died.catch(() => undefined)
+  try {
+    return await Promise.race([puppeteer.connect({ transport: pipeTransport(spawned), protocolTimeout: timeoutMs }), gaveUp, died])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+export interface OpenBrowser { browser: Browser; close: () => void }
+
+/** Start the system browser and connect to it (the tests' shared browser). */
+export async function launchBrowser(path: string, timeoutMs?: number): Promise<OpenBrowser> {
+  const spawned = spawnBrowser(path)
+  try {
+    return { browser: await connectBrowser(spawned, timeoutMs), close: () => spawned.kill() }
+  } catch (error) {
+    spawned.kill()
+    throw error
   }
 }

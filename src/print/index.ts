@@ -2,34 +2,49 @@ import type { Browser } from 'puppeteer'
 import type { ReportModel } from '../aggregate/model.js'
 import type { Printer } from '../compile.js'
 import { reportTitle } from '../render/page.js'
-import { finishPdf } from './metadata.js'
-import { linkTexts } from './structure.js'
-import { PrintError, printPdf } from './pdf.js'
+import { PrintError, Tabs, type Steps } from './pdf.js'
 import { VERSION } from '../package.js'
+
+export { connectBrowser } from './browser.js'
 
 export const CREATOR = `jaarverslag ${VERSION}`
 
 /**
- * Prints report pages on one shared browser, each on its own tab. The
- * browser may still be starting: the first print waits for it.
+ * Prints report pages on one shared browser, on a few reused tabs. The
+ * browser may still be starting: the first print waits for it. pdf-lib
+ * loads while the first page prints, and finishes one PDF while the next
+ * prints.
  */
-export function browserPrinter(browser: Browser | Promise<Browser>, timeoutMs?: number): Printer {
+export function browserPrinter(browser: Browser | Promise<Browser>, options: { timeoutMs?: number; steps?: Steps } = {}): Printer {
+  const started = Promise.resolve(browser).catch((error: unknown) => { throw new PrintError('starten', error) })
+  started.catch(() => undefined)
+  const tabs = new Tabs(started, undefined, options.timeoutMs)
+  tabs.prepare()
+  const steps = options.steps ?? (() => undefined)
   return {
     async print(html: string, model: ReportModel) {
-      const started = Promise.resolve(browser).catch((error: unknown) => { throw new PrintError('starten', error) })
-      const pdf = await started.then((b) => printPdf(b, html, timeoutMs)).catch((error: unknown) => {
+      const finishing = Promise.all([import('./metadata.js'), import('./structure.js')])
+      const printed = tabs.print(html, steps).catch((error: unknown) => {
         if (error instanceof PrintError) error.report = `${reportTitle(model)} (${model.organisation})`
         throw error
       })
-      return finishPdf(pdf, {
+      printed.catch(() => undefined)
+      // The link texts are read from the HTML while the browser prints it.
+      const [{ finishPdf }, { linkTexts }] = await finishing
+      const links = linkTexts(html)
+      const pdf = await printed
+      const start = performance.now()
+      const finished = await finishPdf(pdf, {
         title: `${reportTitle(model)} – ${model.organisation}`,
         author: model.organisation,
         subject: `${reportTitle(model)}: meldingen, onderzoeken en vertrouwenspersonen`,
         keywords: model.keywords.length ? model.keywords : ['integriteit', 'jaarverslag'],
         date: model.date ?? `${model.year + 1}-01-01`,
         creator: CREATOR,
-        links: linkTexts(html),
+        links,
       })
+      steps('pdf-lib', start)
+      return finished
     },
   }
 }

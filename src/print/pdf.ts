@@ -28,24 +28,12 @@ async function isolatedPage(browser: Browser, timeoutMs: number): Promise<Page> 
   return page
 }
 
-/**
- * The first print in a fresh browser pays for loading fonts and the PDF
- * code. Doing that once with the report's fonts, while the data is still
- * being checked and charted, takes it off the critical path.
- */
-export async function warmUp(browser: Browser, fontCss: string): Promise<void> {
-  const page = await isolatedPage(browser, 30_000)
-  try {
-    await page.setContent(`<!doctype html><html lang="nl"><style>${fontCss} body{font-family:"Noto Sans"}</style><p>Jaarverslag <b>integriteit</b></p></html>`, { waitUntil: 'load' })
-    await page.pdf({ format: 'A4', tagged: true, outline: true })
-  } finally {
-    await page.close().catch(() => undefined)
-  }
-}
-
 const step = async <T>(name: string, work: Promise<T>): Promise<T> => {
   try { return await work } catch (error) { throw new PrintError(name, error) }
 }
+
+/** Records when a named step began; it ends now (the --profiel timings). */
+export type Steps = (name: string, start: number) => void
 
 /**
  * Print a finished HTML page to PDF: JavaScript off, every request except
@@ -55,12 +43,64 @@ const step = async <T>(name: string, work: Promise<T>): Promise<T> => {
 export async function printPdf(browser: Browser, html: string, timeoutMs = 60_000): Promise<Uint8Array> {
   const page = await step('pagina openen', isolatedPage(browser, timeoutMs))
   try {
-    await step('inhoud laden', page.setContent(html, { waitUntil: 'load', timeout: timeoutMs }))
-    await step('lettertypen laden', page.evaluateHandle('document.fonts.ready').catch(() => undefined))
-    return await step('PDF maken', page.pdf({
-      format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: timeoutMs,
-    }))
+    return await printOn(page, html, timeoutMs)
   } finally {
     await page.close().catch(() => undefined)
+  }
+}
+
+async function printOn(page: Page, html: string, timeoutMs: number, steps: Steps = () => undefined): Promise<Uint8Array> {
+  let start = performance.now()
+  await step('inhoud laden', page.setContent(html, { waitUntil: 'load', timeout: timeoutMs }))
+  await step('lettertypen laden', page.evaluateHandle('document.fonts.ready').catch(() => undefined))
+  steps('setContent', start)
+  start = performance.now()
+  const pdf = await step('PDF maken', page.pdf({
+    format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: timeoutMs,
+  }))
+  steps('pdf', start)
+  return pdf
+}
+
+/**
+ * Tabs to print on, shared by every report of a run: at most `size` print at
+ * once (the rest wait). The next tab is opened ahead, while the HTML is still
+ * being made or the previous report prints. A tab prints once: a document
+ * written over another keeps the first one's Content-Security-Policy.
+ */
+export class Tabs {
+  private readonly queue: (() => void)[] = []
+  private busy = 0
+  private ahead: Promise<Page> | undefined
+
+  constructor(private readonly browser: Promise<Browser>, private readonly size = 2, private readonly timeoutMs = 60_000) {}
+
+  /** Open the next tab now. */
+  prepare(): void {
+    this.ahead ??= this.browser.then((b) => isolatedPage(b, this.timeoutMs))
+    this.ahead.catch(() => undefined)
+  }
+
+  private async take(): Promise<Page> {
+    const ahead = this.ahead
+    this.ahead = undefined
+    return (await ahead?.catch(() => undefined)) ?? step('pagina openen', this.browser.then((b) => isolatedPage(b, this.timeoutMs)))
+  }
+
+  async print(html: string, steps?: Steps): Promise<Uint8Array> {
+    if (this.busy >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve))
+    this.busy++
+    let page: Page | undefined
+    try {
+      const start = performance.now()
+      page = await this.take()
+      steps?.('tab', start)
+      return await printOn(page, html, this.timeoutMs, steps)
+    } finally {
+      void page?.close().catch(() => undefined)
+      this.busy--
+      this.prepare()
+      this.queue.shift()?.()
+    }
   }
 }

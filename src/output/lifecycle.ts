@@ -1,0 +1,41 @@
+import { PrintSession } from '../print/session.js'
+import type { Steps } from '../print/pdf.js'
+import { Staging } from './stage.js'
+
+/**
+ * What one run of the CLI holds open: the browser (print/) and the staging
+ * folder (output/). The CLI makes one and passes it down; ending it, also
+ * from a signal handler, leaves no browser and no half-written output.
+ */
+export class Lifecycle {
+  readonly staging = new Staging()
+  private session: PrintSession | undefined
+  /** `dev --pdf` keeps the browser warm between rebuilds. */
+  keepBrowser = false
+
+  /** Where the browser and the build report their timings (--profiel). */
+  steps: Steps = () => undefined
+
+  /** The run's browser, started on the first call. */
+  browser(): PrintSession {
+    this.session ??= new PrintSession(this.steps)
+    return this.session
+  }
+
+  /** The browser, if one was started. */
+  get started(): PrintSession | undefined {
+    return this.session
+  }
+
+  /** A build has printed everything: end the browser unless a rebuild will want it. */
+  printed(): void {
+    if (!this.keepBrowser) this.end()
+  }
+
+  /** Synchronous, so a signal handler can call it. */
+  end(): void {
+    this.staging.abandon()
+    this.session?.close()
+    this.session = undefined
+  }
+}

@@ -1,0 +1,60 @@
+import type { Browser } from 'puppeteer'
+import { VFile } from 'vfile'
+import type { Printer } from '../compile.js'
+import { emit } from '../diagnostics/emit.js'
+import { findBrowser } from './find.js'
+import type { Steps } from './pdf.js'
+import { spawnBrowser, type SpawnedBrowser } from './spawn.js'
+
+/**
+ * The browser of one run. Chromium starts the moment the session is made,
+ * before the rest of the tool has loaded, so its launch overlaps loading,
+ * checking, charting and rendering; puppeteer connects to it over the pipe.
+ * The same browser serves every report of the run (and every rebuild of
+ * `dev --pdf`), and it is ended at once, without a graceful close.
+ */
+export class PrintSession {
+  private readonly spawned: SpawnedBrowser | undefined
+  private printing: Promise<{ printer: Printer; browser: Promise<Browser> }> | undefined
+  /** Why there is no browser, reported with every build of the run. */
+  readonly missing: VFile | undefined
+
+  constructor(private readonly steps: Steps = () => undefined, env: NodeJS.ProcessEnv = process.env) {
+    const found = findBrowser(env)
+    if (!found.path) {
+      this.missing = new VFile()
+      emit(this.missing, 'browser-ontbreekt', { tried: found.tried.join(', ') })
+      return
+    }
+    const start = performance.now()
+    this.spawned = spawnBrowser(found.path)
+    steps('spawn', start)
+  }
+
+  /** Connect now (puppeteer loads, the handshake runs while the report is made); undefined without a browser. */
+  printer(): Printer | undefined {
+    const spawned = this.spawned
+    if (!spawned) return undefined
+    this.printing ??= import('./index.js').then(({ connectBrowser, browserPrinter }) => {
+      const start = performance.now()
+      const browser = connectBrowser(spawned)
+      void browser.then(() => this.steps('launch + connect', start), () => undefined)
+      return { printer: browserPrinter(browser, { steps: this.steps }), browser }
+    })
+    const printing = this.printing
+    return { print: async (html, model) => (await printing).printer.print(html, model) }
+  }
+
+  /** The connected browser and its process id, once connected (for tests that watch it). */
+  async browser(): Promise<{ browser: Browser; pid: number } | undefined> {
+    const browser = await (await this.printing)?.browser
+    return browser && this.spawned?.child.pid ? { browser, pid: this.spawned.child.pid } : undefined
+  }
+
+  /** End the browser and remove its profile: synchronous, so a signal handler can call it too. */
+  close(): void {
+    const start = performance.now()
+    this.spawned?.kill()
+    if (this.spawned) this.steps('close', start)
+  }
+}

@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Readable, Writable } from 'node:stream'
+
+// Flags for a closed network: no background traffic, no updates, a fresh
+// profile; --no-sandbox only where it must (as root). The rest are the ones
+// puppeteer's own launch adds (tagged PDF, sRGB, no throttling), so the PDF
+// is the same as when puppeteer started the browser.
+const FLAGS = [
+  '--headless=new', '--hide-scrollbars', '--mute-audio', '--disable-gpu', '--font-render-hinting=none',
+  '--export-tagged-pdf', '--generate-pdf-document-outline', '--force-color-profile=srgb',
+  '--allow-pre-commit-input', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding', '--disable-ipc-flooding-protection', '--disable-hang-monitor',
+  '--disable-breakpad', '--disable-crash-reporter', '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages', '--disable-popup-blocking', '--disable-prompt-on-repost',
+  '--disable-infobars', '--disable-search-engine-choice-screen', '--metrics-recording-only',
+  '--password-store=basic', '--use-mock-keychain',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  // Belt and braces beside request interception: every connection goes to a closed local port, no name resolves.
+  '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>', '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--dns-prefetch-disable',
+  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes,NetworkPrediction,LoadingPredictorUseLocalPredictions',
+  '--enable-features=PdfOopif',
+  // The DevTools protocol over fds 3 and 4: no port, and the browser quits when this process's end closes.
+  '--remote-debugging-pipe', 'about:blank',
+]
+
+/**
+ * A Chromium process started without puppeteer, so it can start before the
+ * rest of the tool loads; puppeteer connects to it later over the pipe.
+ */
+export interface SpawnedBrowser {
+  readonly child: ChildProcess
+  /** Protocol messages to the browser (fd 3) and from it (fd 4). */
+  readonly pipe: { write: Writable; read: Readable }
+  /** Settles when the process has ended; the reason when it could not start. */
+  readonly ended: Promise<string | undefined>
+  /** End the browser at once and remove its profile; safe to call again. */
+  kill(): void
+}
+
+export function spawnBrowser(path: string): SpawnedBrowser {
+  const profile = mkdtempSync(join(tmpdir(), 'jaarverslag-chromium-'))
+  const args = [...FLAGS, `--user-data-dir=${profile}`]
+  if (process.getuid?.() === 0) args.splice(-1, 0, '--no-sandbox')
+  // Its own process group, so ending it ends its helpers (renderer, zygote) in the same instant.
+  const child = spawn(path, args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true })
+  const ended = new Promise<string | undefined>((resolve) => {
+    child.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message))
+    child.once('exit', () => resolve(undefined))
+  })
+  let killed = false
+  return {
+    child,
+    pipe: { write: child.stdio[3] as Writable, read: child.stdio[4] as Readable },
+    ended,
+    kill() {
+      if (killed) return
+      killed = true
+      // No graceful close: nothing of the browser's state is kept, so there is nothing to save.
+      try { if (child.pid) process.kill(-child.pid, 'SIGKILL') } catch { /* already gone */ }
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 })
+    },
+  }
+}
