@@ -3,7 +3,7 @@
 // run, as whole processes. It reports; it asserts nothing about time (the
 // machines are shared and noisy). Results: output/bench/resultaten.json.
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -47,6 +47,21 @@ function project(name, { years } = {}) {
   return root
 }
 
+/** The bundle's chunks an HTML-only build loads: what the entry and the build command import statically (the print stage loads only for PDFs). */
+function htmlChunks() {
+  const dir = join(REPO, 'dist', 'delen')
+  const keep = new Set()
+  const visit = (file) => {
+    if (keep.has(file)) return
+    keep.add(file)
+    for (const m of readFileSync(file, 'utf8').matchAll(/from "\.\/(?:delen\/)?([^"]+)"/g)) visit(join(dir, m[1]))
+  }
+  visit(join(REPO, 'dist', 'jaarverslag.js'))
+  for (const n of readdirSync(dir).filter((n) => n.startsWith('build-'))) visit(join(dir, n))
+  keep.delete(join(REPO, 'dist', 'jaarverslag.js'))
+  return [...keep]
+}
+
 const build = (root, ...args) => ['build', '--map', root, '--stil', '--alles', ...args]
 const CHROMIUM_FLAGS = ['--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--no-pdf-header-footer', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
@@ -83,18 +98,17 @@ time(process.execPath, [BIN, ...build(base)])
   const out = join(work, 'uit-2')
   const ours = runs(RUNS, () => time(process.execPath, [BIN, ...build(base, '--jaar', '2024', '--alleen', 'html', '--uitvoer', out)]))
   // Every module of the HTML pipeline as shipped: the bundle's entry and its chunks, without the print stage.
-  const chunks = [join(REPO, 'dist', 'jaarverslag.js'), ...readdirSync(join(REPO, 'dist', 'delen')).map((n) => join(REPO, 'dist', 'delen', n))]
-    .filter((f) => !/from "(puppeteer|pdf-lib)"/.test(readFileSync(f, 'utf8')))
+  const chunks = [join(REPO, 'dist', 'jaarverslag.js'), ...htmlChunks()]
   const imports = chunks.map((f) => `await import(${JSON.stringify(f)});`).join(' ')
   const floor = runs(RUNS, () => time(process.execPath, ['--input-type=module', '-e', imports]))
   row('2. alleen HTML, 2024 / node die de modules importeert', median(ours), median(floor))
 }
 
-// 3. Incremental rebuild in watch mode: from saving a figure to the written page.
-{
-  const root = project('dev')
-  const port = 45000 + (process.pid % 1000)
-  const child = spawn(process.execPath, [BIN, 'dev', '--map', root, '--poort', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] })
+// 3. Incremental rebuild in watch mode: from saving a figure to the written page (3b: and the PDF, with dev --pdf).
+async function devRefresh(name, extra, written) {
+  const root = project(name)
+  const port = 45000 + ((process.pid + extra.length) % 1000)
+  const child = spawn(process.execPath, [BIN, 'dev', '--map', root, '--poort', String(port), ...extra], { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout.on('data', (c) => (out += c))
   child.stderr.on('data', (c) => (out += c))
@@ -105,19 +119,28 @@ time(process.execPath, [BIN, ...build(base)])
   }
   await until(() => out.includes('Voorbeeld:'))
   const file = join(root, 'data', '2024', 'meldingen.yaml')
-  const page = join(root, 'output', '2024', 'index.html')
   const original = readFileSync(file, 'utf8')
   const times = []
   for (let i = 0; i < Math.max(RUNS, 5); i++) {
     const value = 100 + i
+    const before = written(root, value)
     const start = performance.now()
     writeFileSync(file, original.replace('signalen: 2', `signalen: ${value}`))
-    await until(() => { try { return readFileSync(page, 'utf8').includes(`werden ${value} meldingen alleen als signaal`) } catch { return false } })
+    await until(() => written(root, value, before))
     times.push(performance.now() - start)
-    await new Promise((r) => setTimeout(r, 200))
+    await new Promise((r) => setTimeout(r, 300))
   }
   child.kill('SIGINT')
-  row('3. dev: één cijfer gewijzigd → HTML geschreven', median(times), undefined, { doel_ms: 200 })
+  await new Promise((r) => child.once('exit', r))
+  return median(times)
+}
+{
+  // The page is written when it has the new figure.
+  const page = (root, value) => { try { return readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8').includes(`werden ${value} meldingen alleen als signaal`) } catch { return false } }
+  row('3. dev: één cijfer gewijzigd → HTML geschreven', await devRefresh('dev', [], page), undefined, { doel_ms: 200 })
+  // The PDF is written when its file is new (the build replaces it, unchanged files stay hard links).
+  const pdf = (root, _value, before) => { try { const ino = statSync(join(root, 'output', '2024', 'jaarverslag-integriteit-2024.pdf')).ino; return before === undefined ? ino : ino !== before } catch { return before === undefined ? 0 : false } }
+  row('3b. dev --pdf: één cijfer gewijzigd → PDF geschreven', await devRefresh('dev-pdf', ['--pdf'], pdf), undefined, { doel_ms: 1000 })
 }
 
 // 4. Ten report years in one run against ten separate runs (HTML + PDF).
@@ -131,10 +154,12 @@ time(process.execPath, [BIN, ...build(base)])
 }
 
 // 5. Memory: peak RSS of the Node process and of Chromium during a full build.
-{
+/** A build in a child process: wall time, Node's peak RSS and the peak RSS of its Chromium (sampled). */
+async function measured(args) {
   const script = `const m = await import(${JSON.stringify(join(REPO, 'dist', 'jaarverslag.js'))});
-process.exitCode = await m.main(${JSON.stringify(build(base, '--uitvoer', join(work, 'uit-5')))});
+process.exitCode = await m.main(${JSON.stringify(args)});
 process.stdout.write(String(process.resourceUsage().maxRSS))`
+  const start = performance.now()
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
   let stdout = ''
   child.stdout.on('data', (c) => (stdout += c))
@@ -151,9 +176,14 @@ process.stdout.write(String(process.resourceUsage().maxRSS))`
     }
     chromiumPeak = Math.max(chromiumPeak, rss)
   }, 25)
-  await new Promise((r) => child.once('exit', r))
+  const code = await new Promise((r) => child.once('exit', r))
   clearInterval(sample)
-  results.metingen['5. geheugen (piek RSS)'] = { node_mb: Math.round(Number(stdout) / 1024), chromium_mb: Math.round(chromiumPeak / 1024), doel_node_mb: 250 }
+  if (code !== 0) throw new Error(`build ${args.join(' ')} → ${code}`)
+  return { ms: performance.now() - start, node_mb: Math.round(Number(stdout) / 1024), chromium_mb: Math.round(chromiumPeak / 1024) }
+}
+{
+  const { node_mb, chromium_mb } = await measured(build(base, '--uitvoer', join(work, 'uit-5')))
+  results.metingen['5. geheugen (piek RSS)'] = { node_mb, chromium_mb, doel_node_mb: 250 }
 }
 
 // 6. Scale: time per report year as the number of years doubles (50 years × 40 categories),
@@ -192,6 +222,27 @@ process.stdout.write(String(process.resourceUsage().maxRSS))`
   results.metingen['6. schaal'] = { jaren_40_categorieen_html: perYear, organisaties_3_jaren_html: perOrg }
 }
 
+// 7. A shared service: N organisations × 5 years, HTML only and full; time per report must not grow with N.
+{
+  const source = project('vijf-jaren', { years: [2020, 2021, 2022, 2023, 2024] })
+  const region = (n) => {
+    const root = join(work, `regio-${n}`)
+    for (let i = 0; i < n; i++) cpSync(join(source, 'data'), join(root, `gemeente-${String(i + 1).padStart(3, '0')}`, 'data'), { recursive: true })
+    return root
+  }
+  const counts = [...new Set([10, Number(process.env.BENCH_ORGANISATIES ?? 50)])]
+  const rows = {}
+  for (const n of counts) {
+    const root = region(n)
+    for (const [kind, extra] of [['html', ['--alleen', 'html']], ['volledig', []]]) {
+      const m = await measured(build(root, '--uitvoer', join(work, `uit-7-${n}-${kind}`), ...extra))
+      rows[`${n} organisaties, ${kind}`] = { totaal_ms: Math.round(m.ms), per_verslag_ms: Math.round(m.ms / (n * 5)), node_mb: m.node_mb, chromium_mb: m.chromium_mb }
+    }
+    rmSync(root, { recursive: true, force: true })
+  }
+  results.metingen['7. organisaties × 5 jaren'] = rows
+}
+
 // — report —
 const out = join(REPO, 'output', 'bench')
 mkdirSync(out, { recursive: true })
@@ -208,5 +259,7 @@ console.log('\nSchaal, alleen HTML (tijd per verslagjaar bij 40 categorieën):')
 for (const [n, v] of Object.entries(s.jaren_40_categorieen_html)) console.log(`  ${n} jaren: ${v.totaal_ms} ms, ${v.per_jaar_ms} ms per jaar`)
 console.log('Schaal, organisaties met elk 3 jaren (alleen HTML):')
 for (const [n, v] of Object.entries(s.organisaties_3_jaren_html)) console.log(`  ${n} organisaties: ${v.totaal_ms} ms, ${v.per_organisatie_ms} ms per organisatie`)
+console.log('Organisaties × 5 jaren (tijd per verslag, piek RSS):')
+for (const [name, v] of Object.entries(results.metingen['7. organisaties × 5 jaren'])) console.log(`  ${name}: ${v.totaal_ms} ms, ${v.per_verslag_ms} ms per verslag; Node ${v.node_mb} MB, Chromium ${v.chromium_mb} MB`)
 console.log(`\nResultaten: ${join('output', 'bench', 'resultaten.json')}`)
 rmSync(work, { recursive: true, force: true })

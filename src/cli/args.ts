@@ -8,6 +8,7 @@ Gebruik:
   jaarverslag init [map]            Begin een nieuwe organisatie in een lege map
   jaarverslag nieuw-jaar <jaar>     Maak een nieuw jaar aan, met de opbouw van het vorige jaar
   jaarverslag dev [opties]          Bouw de HTML opnieuw bij elke wijziging en toon die op http://127.0.0.1:4321
+  jaarverslag samenvoegen <map>...  Voeg de uitvoer van delen (build --deel) samen tot één uitvoer met één index
 
 Opties:
   --jaar <jaar>          Alleen dit jaar (mag vaker)
@@ -17,6 +18,8 @@ Opties:
   --map <pad>            De projectmap (standaard: de huidige map)
   --uitvoer <pad>        De uitvoermap (standaard: output/ in de projectmap)
   --poort <nummer>       Poort van de voorbeeldserver bij dev (standaard 4321)
+  --pdf                  Bij dev: maak ook de PDF opnieuw bij elke wijziging
+  --deel <i>/<n>         Bouw alleen deel i van n van de organisaties (voor meerdere CI-machines)
   --stil                 Alleen fouten tonen
   --json                 Meldingen als JSON (voor andere programma's)
   --debug                Toon technische details bij een onverwachte fout
@@ -26,7 +29,7 @@ Opties:
 
 Afsluitcodes: 0 gelukt, 1 fouten in gegevens of sjablonen, 2 verkeerd gebruik, 3 omgeving (bijvoorbeeld geen browser).`
 
-export const COMMANDS = ['build', 'validate', 'init', 'nieuw-jaar', 'dev', 'help'] as const
+export const COMMANDS = ['build', 'validate', 'init', 'nieuw-jaar', 'dev', 'samenvoegen', 'help'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface CliOptions {
@@ -39,6 +42,10 @@ export interface CliOptions {
   root: string
   out: string | undefined
   port: number
+  /** dev --pdf */
+  pdf: boolean
+  /** build --deel i/n: this share of the organisations. */
+  share: { index: number; count: number } | undefined
   quiet: boolean
   json: boolean
   debug: boolean
@@ -59,6 +66,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
       options: {
         jaar: { type: 'string', multiple: true }, alleen: { type: 'string' }, strict: { type: 'boolean' },
         alles: { type: 'boolean' }, map: { type: 'string' }, uitvoer: { type: 'string' }, poort: { type: 'string' },
+        pdf: { type: 'boolean' }, deel: { type: 'string' },
         stil: { type: 'boolean' }, json: { type: 'boolean' }, debug: { type: 'boolean' }, profiel: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, versie: { type: 'boolean' },
       },
@@ -77,6 +85,8 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
   if (values.alleen !== undefined && values.alleen !== 'html' && values.alleen !== 'pdf') throw new UsageError(`--alleen verwacht html of pdf, niet '${values.alleen}'.`)
   const port = values.poort === undefined ? 4321 : Number(values.poort)
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--poort verwacht een getal van 1 tot 65535, niet '${values.poort}'.`)
+  const share = /^([1-9]\d*)\/([1-9]\d*)$/.exec(values.deel ?? '')
+  if (values.deel !== undefined && (!share || Number(share[1]) > Number(share[2]))) throw new UsageError(`--deel verwacht een deel en het aantal delen, zoals 2/3, niet '${values.deel}'.`)
   return {
     command: first as Command,
     positionals: rest,
@@ -87,6 +97,8 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
     root: values.map ?? cwd,
     out: values.uitvoer,
     port,
+    pdf: values.pdf ?? false,
+    share: share ? { index: Number(share[1]), count: Number(share[2]) } : undefined,
     quiet: values.stil ?? false,
     json: values.json ?? false,
     debug: values.debug ?? false,

@@ -6,6 +6,7 @@ import { EXIT } from '../diagnostics/catalogue.js'
 import { emit } from '../diagnostics/emit.js'
 import { readCache } from '../output/cache.js'
 import type { Lifecycle } from '../output/lifecycle.js'
+import { organisationsOutput, shareOf } from '../output/shares.js'
 import { overlappingInput } from '../output/stage.js'
 import { PrintError } from '../print/pdf.js'
 import type { CliOptions } from './args.js'
@@ -30,9 +31,12 @@ export function organisationsIn(root: string): Organisation[] {
 export async function runBuild(options: CliOptions, io: Console, run: Lifecycle): Promise<number> {
   const root = resolve(options.root)
   const outDir = outDirOf(options)
-  const organisations = organisationsIn(root)
+  const found = organisationsIn(root)
   const usage = new VFile()
-  if (organisations.length === 0) emit(usage, 'config-ontbreekt', { file: join(relative(process.cwd(), root) || '.', 'data', 'organisatie.yaml') })
+  if (found.length === 0) emit(usage, 'config-ontbreekt', { file: join(relative(process.cwd(), root) || '.', 'data', 'organisatie.yaml') })
+  const { share } = options
+  if (share && found.some((org) => org.name === '')) emit(usage, 'deel-een-organisatie', { root: relative(process.cwd(), root) || '.' })
+  const organisations = share ? found.filter((org) => shareOf(org.name, share.count) === share.index) : found
   const shown = (path: string) => relative(root, path) || '.'
   for (const org of organisations) {
     const overlap = overlappingInput(org.root, outDir)
@@ -50,11 +54,10 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
   const files: VFile[] = []
   const results: { org: Organisation; result: CompileResult }[] = []
   let printFailed = false
-  try {
-    const printer = session?.printer()
-    for (const org of organisations) {
+  const build = async (org: Organisation): Promise<CompileResult> => {
+      const printer = session?.printer()
       const prefix = org.name ? `${org.name}/` : ''
-      const result = await compile(org.root, {
+      return compile(org.root, {
         ...(options.years.length ? { years: options.years } : {}),
         strict: options.strict,
         html: options.only !== 'pdf',
@@ -67,17 +70,32 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
       }).catch((error: unknown) => {
         if (!(error instanceof PrintError)) throw error
         printFailed = true
+        run.printFailed()
         const file = new VFile()
         emit(file, 'browser-fout', { report: error.report, detail: error.message })
         problems.push(file)
         return { files: [], outputs: new Map(), built: [], fresh: [], project: undefined } satisfies CompileResult
       })
+  }
+  try {
+    // Two organisations at a time: the next one is checked and rendered while the browser prints the last one.
+    const building = organisations.map(() => undefined as Promise<CompileResult> | undefined)
+    for (const [i, org] of organisations.entries()) {
+      building[i] ??= build(org)
+      if (organisations[i + 1]) building[i + 1] = build(organisations[i + 1]!)
+      const result = await building[i]!
       files.push(...result.files)
       results.push({ org, result })
+      const prefix = org.name ? `${org.name}/` : ''
       for (const [path, content] of result.outputs) outputs.set(prefix + path, content)
     }
   } finally {
     run.printed()
+  }
+  // Several organisations get one index over all of them (as `samenvoegen` makes it from shares).
+  if (found[0]?.name) {
+    const entries = results.flatMap(({ org, result }) => result.project ? [{ folder: org.name, name: result.project.config.organisatie, title: result.project.config.titel ?? 'Jaarverslag Integriteit' }] : [])
+    for (const [path, content] of organisationsOutput(entries)) outputs.set(path, content)
   }
 
   const all = [...files, ...problems]

@@ -67,8 +67,9 @@ export async function startPreview(outDir: string, port: number): Promise<DevSer
 /** `jaarverslag dev`: build the HTML, serve it, rebuild what changed on every save. */
 export async function runDev(options: CliOptions, io: Console, run: Lifecycle): Promise<number> {
   const root = resolve(options.root)
-  // Previews are for reading while writing: HTML only; `build` makes the PDF.
-  const buildOptions: CliOptions = { ...options, only: 'html', quiet: false, json: false }
+  // Previews are for reading while writing: HTML only, unless --pdf asks for the PDF on one browser kept warm.
+  const buildOptions: CliOptions = { ...options, only: options.pdf ? undefined : 'html', quiet: false, json: false }
+  run.keepBrowser = options.pdf
   const first = await runBuild(buildOptions, io, run)
   if (first === 2) return first
   const preview = await startPreview(outDirOf(options), options.port).catch((error: NodeJS.ErrnoException) => {

@@ -40,7 +40,10 @@ export async function main(argv: readonly string[], io: Console = processConsole
     }
     case 'init': return (await import('./scaffold.js')).runInit(options, io)
     case 'nieuw-jaar': return (await import('./scaffold.js')).runNewYear(options, io)
-    case 'dev': return (await import('./dev.js')).runDev(options, io, run)
+    case 'dev':
+      if (options.pdf) run.browser().printer()
+      return (await import('./dev.js')).runDev(options, io, run)
+    case 'samenvoegen': return (await import('./merge.js')).runMerge(options, io, run)
   }
 }
 

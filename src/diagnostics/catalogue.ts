@@ -288,6 +288,21 @@ export const catalogue = {
     message: (a) => `De uitvoermap ${q(a.output)} valt samen met de invoermap ${q(a.input)}; dan zou de build gegevens kunnen overschrijven.`,
     hint: 'Kies met --uitvoer een map buiten data/, templates/ en schemas/.',
   }),
+  'deel-een-organisatie': entry<{ root: string }>({
+    severity: 'fout', stage: 'gebruik', title: '--deel bij één organisatie',
+    message: (a) => `--deel verdeelt de organisaties van een map met organisaties, maar ${q(a.root)} is zelf één organisatie.`,
+    hint: 'Laat --deel weg, of wijs met --map de map aan waarin de organisatiemappen staan.',
+  }),
+  'samenvoegen-geen-deel': entry<{ dir: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Geen uitvoer van een deel',
+    message: (a) => `De map ${q(a.dir)} is geen uitvoer van \`jaarverslag build --deel\` (.cache/organisaties.json ontbreekt).`,
+    hint: 'Noem de uitvoermappen van alle delen, bijvoorbeeld: jaarverslag samenvoegen deel-1 deel-2 deel-3 --uitvoer output.',
+  }),
+  'samenvoegen-dubbel': entry<{ file: string; first: string; second: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Bestand in twee delen',
+    message: (a) => `Het bestand ${q(a.file)} staat in twee delen (${q(a.first)} en ${q(a.second)}); er is niets samengevoegd.`,
+    hint: 'Bouw elk deel met hetzelfde aantal delen (--deel 1/3, 2/3, 3/3) in een eigen lege uitvoermap.',
+  }),
   'uitvoer-schrijven': entry<{ output: string; detail: string }>({
     severity: 'fout', stage: 'uitvoer', title: 'Uitvoer kan niet worden geschreven',
     message: (a) => `De uitvoermap ${q(a.output)} kan niet worden geschreven (${a.detail}); de vorige uitvoer is ongewijzigd.`,

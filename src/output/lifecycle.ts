@@ -32,6 +32,12 @@ export class Lifecycle {
     if (!this.keepBrowser) this.end()
   }
 
+  /** Printing failed: a later rebuild starts a fresh browser. */
+  printFailed(): void {
+    this.session?.close()
+    this.session = undefined
+  }
+
   /** Synchronous, so a signal handler can call it. */
   end(): void {
     this.staging.abandon()

@@ -69,7 +69,9 @@ export class Staging {
 
   /** Remove a half-written staging folder (also when the process is interrupted). */
   abandon(): void {
-    if (this.pending) rmSync(this.pending, { recursive: true, force: true })
+    const pending = this.pending
     this.pending = undefined
+    // A staging path that cannot exist (its parent is a file) has nothing to remove.
+    try { if (pending) rmSync(pending, { recursive: true, force: true }) } catch { /* nothing there */ }
   }
 }

@@ -24,3 +24,19 @@ export function renderIndex(organisation: string, title: string, entries: readon
 }
 
 export const pdfName = (year: number) => `jaarverslag-integriteit-${year}.pdf`
+
+export interface OrganisationEntry { folder: string; name: string; title: string }
+
+/** The landing page of a build of several organisations: each one, linked to its own index. */
+export function renderOrganisationsIndex(entries: readonly OrganisationEntry[], theme: StyleTheme): string {
+  const title = 'Jaarverslagen integriteit'
+  const wrapper = h('div', { className: ['jaarverslag'] }, [
+    skipLink(),
+    h('header', { className: ['omslag'] }, [h('h1', `${title}: alle organisaties`)]),
+    h('main', { id: 'inhoud' }, [
+      h('h2', 'Organisaties'),
+      h('ul', entries.map((e) => h('li', [h('a', { href: `${e.folder}/index.html` }, e.name), ` (${e.title})`]))),
+    ]),
+  ])
+  return standalonePage(title, undefined, reportCss(theme, title), wrapper)
+}
