@@ -19,6 +19,15 @@ interface Entry<A> {
 const entry = <A = Record<string, never>>(e: Entry<A>): Entry<A> => e
 
 const q = (s: string | number): string => `'${s}'`
+const spaces = (n: number): string => (n === 0 ? 'geen spaties' : n === 1 ? '1 spatie' : `${n} spaties`)
+
+/** Fragments the reporter adds to a message: the second place in a code frame, the follow-on count. */
+export const FRAME = {
+  noticed: 'hier liep het lezen vast',
+  endOfFile: 'hier eindigt het bestand',
+  firstKey: 'hier staat de sleutel de eerste keer',
+  followOns: (n: number) => `en ${n} ${n === 1 ? 'vervolgfout' : 'vervolgfouten'} hierdoor, niet apart getoond`,
+}
 
 export const catalogue = {
   // — laden: files and YAML —
@@ -56,6 +65,46 @@ export const catalogue = {
     severity: 'fout', stage: 'laden', title: 'YAML-syntaxfout',
     message: (a) => `De YAML is niet te lezen: ${a.detail}.`,
     hint: 'Controleer de dubbele punten, de inspringing (spaties, geen tabs) en de aanhalingstekens op en vlak voor deze regel.',
+  }),
+  'yaml-niet-gesloten': entry<{ kind: string; open: string; close: string }>({
+    severity: 'fout', stage: 'laden', title: 'Haakje of aanhalingsteken niet gesloten',
+    message: (a) => `De ${a.kind} die hier met ${a.open} begint, wordt nergens gesloten; zet ${a.close} aan het einde of haal ${a.open} weg.`,
+    hint: 'Een lijst staat tussen [ en ], een groep tussen { en }, een tekst tussen twee dezelfde aanhalingstekens; begin en einde staan meestal op dezelfde regel.',
+  }),
+  'yaml-inspringing': entry<{ found: number; expected: number; like: number }>({
+    severity: 'fout', stage: 'laden', title: 'Inspringing klopt niet',
+    message: (a) => `Deze regel springt ${spaces(a.found)} in; verwacht ${spaces(a.expected)}${a.like ? `, zoals regel ${a.like}` : ''}.`,
+    hint: 'Regels op hetzelfde niveau beginnen recht onder elkaar; wat bij een sleutel hoort, springt twee spaties verder in dan die sleutel.',
+  }),
+  'yaml-dubbele-punt-ontbreekt': entry<{ found: string; expected: string }>({
+    severity: 'fout', stage: 'laden', title: 'Dubbele punt ontbreekt',
+    message: (a) => `Na de sleutel ontbreekt de dubbele punt: gevonden ${q(a.found)}, verwacht ${q(a.expected)}.`,
+    hint: 'Schrijf elke regel als sleutel: waarde, met een dubbele punt en een spatie tussen sleutel en waarde.',
+  }),
+  'yaml-spatie-na-dubbele-punt': entry<{ found: string; expected: string }>({
+    severity: 'fout', stage: 'laden', title: 'Spatie na dubbele punt ontbreekt',
+    message: (a) => `Na de dubbele punt ontbreekt een spatie: gevonden ${q(a.found)}, verwacht ${q(a.expected)}.`,
+    hint: 'Zet een spatie tussen de dubbele punt en de waarde; zonder spatie leest YAML het geheel als één tekst.',
+  }),
+  'yaml-lijstitem-in-groep': entry<{ found: string; expected: string }>({
+    severity: 'fout', stage: 'laden', title: 'Lijstitem tussen sleutels',
+    message: (a) => `Deze regel begint met '- ' (een lijstitem), maar de regels op hetzelfde niveau zijn sleutels: gevonden ${q(a.found)}, verwacht ${q(a.expected)}.`,
+    hint: "Haal '- ' weg. Een streepje hoort alleen voor de items van een lijst, zoals onder 'kengetallen:'.",
+  }),
+  'yaml-dubbele-punt-in-waarde': entry<{ key: string; value: string }>({
+    severity: 'fout', stage: 'laden', title: 'Dubbele punt in een waarde',
+    message: (a) => `In de waarde van ${q(a.key)} staat een dubbele punt met een spatie erna; YAML leest dat als een nieuwe sleutel. Verwacht: ${a.key}: "${a.value}".`,
+    hint: 'Zet een waarde met ": " erin tussen dubbele aanhalingstekens, of laat de spatie na de dubbele punt weg.',
+  }),
+  'yaml-vaste-spatie': entry({
+    severity: 'fout', stage: 'laden', title: 'Vaste spatie als inspringing',
+    message: () => 'Deze regel springt in met een vaste (niet-afbrekende) spatie; YAML verwacht gewone spaties.',
+    hint: 'Typ de inspringing opnieuw met gewone spaties. Vaste spaties komen vaak mee bij kopiëren uit Word, een pdf of een webpagina.',
+  }),
+  'yaml-hekje-in-waarde': entry<{ key: string; value: string }>({
+    severity: 'waarschuwing', stage: 'laden', title: 'Hekje zonder spatie in een waarde',
+    message: (a) => `De waarde van ${q(a.key)} is ${q(a.value)}: het # hoort bij de waarde omdat er geen spatie voor staat. Bedoelde u een opmerking?`,
+    hint: 'Een opmerking begint met een spatie en dan #. Hoort het # echt bij de tekst, zet de waarde dan tussen aanhalingstekens.',
   }),
   'yaml-tab': entry({
     severity: 'fout', stage: 'laden', title: 'Tab als inspringing',
@@ -275,6 +324,11 @@ export const catalogue = {
     severity: 'fout', stage: 'afdrukken', title: 'Geen browser voor de PDF',
     message: (a) => `Er is geen Chromium of Chrome gevonden om de PDF te maken (gezocht: ${a.tried}). De HTML is wel gemaakt.`,
     hint: 'Installeer Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) of wijs een browser aan met JAARVERSLAG_CHROMIUM=/pad/naar/chromium.',
+  }),
+  'afdruktijd-ongeldig': entry<{ found: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Afdruktijd ongeldig',
+    message: (a) => `JAARVERSLAG_AFDRUKTIJD is ${q(a.found)}; verwacht een aantal seconden groter dan 0, zoals 120.`,
+    hint: 'Laat de variabele weg voor de standaard van 60 seconden per stap, of geef een groter getal op een trage computer.',
   }),
   'browser-fout': entry<{ report: string; detail: string }>({
     severity: 'fout', stage: 'afdrukken', title: 'PDF maken mislukt',

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
-import type { VFileMessage } from 'vfile-message'
-import { catalogue, type ArgsOf, type RuleId } from './catalogue.js'
+import { VFileMessage } from 'vfile-message'
+import { catalogue, FRAME, type ArgsOf, type RuleId } from './catalogue.js'
 
 export interface Point { line: number; column: number }
 export interface Place { start: Point; end?: Point }
@@ -8,6 +8,10 @@ export interface Place { start: Point; end?: Point }
 export interface EmitOptions {
   /** Another place that takes part in the problem ("the same total stated there"). */
   note?: string
+  /** A second place the code frame shows, such as where the parser noticed a cause found elsewhere. */
+  also?: { place: Point; label: string }
+  /** Errors left out because they follow from this one. */
+  followOns?: number
 }
 
 /**
@@ -27,9 +31,11 @@ export function emit<R extends RuleId>(
     ruleId,
     source: 'jaarverslag',
     ...(place ? { place: place.end ? { start: place.start, end: place.end } : place.start } : {}),
+    // The vfile way to nest a related place: the cause is itself a positioned message.
+    ...(options.also ? { cause: new VFileMessage(options.also.label, { place: options.also.place }) } : {}),
   })
   message.fatal = entry.severity === 'fout'
-  message.note = [entry.hint, options.note].filter(Boolean).join('\n')
+  message.note = [options.followOns ? FRAME.followOns(options.followOns) : '', entry.hint, options.note].filter(Boolean).join('\n')
   return message
 }
 

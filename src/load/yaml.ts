@@ -4,6 +4,7 @@ import {
 } from 'yaml'
 import type { VFile } from 'vfile'
 import { emit, type Place } from '../diagnostics/emit.js'
+import { diagnose } from './yaml-cause.js'
 
 /** A parsed YAML file that still knows where every value came from. */
 export interface YamlSource {
@@ -22,31 +23,6 @@ export function placeOfRange(lines: LineCounter, range: readonly [number, number
   const end = lines.linePos(range[1])
   return { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } }
 }
-
-const YAML_ERRORS: Record<string, (file: VFile, text: string, place: Place) => void> = {
-  TAB_AS_INDENT: (file, _t, place) => emit(file, 'yaml-tab', {}, place),
-  DUPLICATE_KEY: (file, text, place) => emit(file, 'yaml-dubbele-sleutel', { key: text }, place),
-}
-
-/** yaml's error codes in Dutch: what was found, so the hint can say what to do. */
-const SYNTAX: Record<string, string> = {
-  BAD_INDENT: 'de inspringing klopt niet',
-  BLOCK_AS_IMPLICIT_KEY: 'een sleutel loopt over meer dan één regel of mist een dubbele punt',
-  MULTILINE_IMPLICIT_KEY: 'een sleutel loopt over meer dan één regel of mist een dubbele punt',
-  BLOCK_IN_FLOW: 'een lijst of groep tussen haakjes is niet goed afgesloten',
-  MISSING_CHAR: 'er ontbreekt een afsluitend teken, zoals ] of } of een aanhalingsteken',
-  UNEXPECTED_TOKEN: 'er staat een onverwacht teken',
-  BAD_SCALAR_START: 'een waarde begint met een teken dat tussen aanhalingstekens moet (zoals @ of `)',
-  BAD_DQ_ESCAPE: 'een backslash-code tussen dubbele aanhalingstekens is ongeldig',
-  MULTIPLE_DOCS: 'het bestand bevat meer dan één document (---)',
-  KEY_OVER_1024_CHARS: 'een sleutel is langer dan 1024 tekens',
-  NON_STRING_KEY: 'een sleutel is geen gewone tekst',
-  BAD_DIRECTIVE: 'een regel met % wordt niet begrepen',
-}
-
-/** The key at a duplicate-key error: the text up to the colon, without quotes. */
-const keyAt = (text: string, offset: number) =>
-  (/^("[^"]*"|'[^']*'|[^:\n]+)/.exec(text.slice(offset))?.[1] ?? '?').trim().replace(/^["']|["']$/g, '')
 
 /**
  * Parse YAML 1.2 (core schema only) without expanding anything: a `%YAML`
@@ -73,19 +49,13 @@ export function parseYaml(file: VFile): YamlSource | undefined {
     prettyErrors: false,
     strict: true,
   })
-  const before = file.messages.length
-  for (const error of doc.errors) {
-    const place = placeOfRange(lines, error.pos)
-    const specific = YAML_ERRORS[error.code]
-    if (specific) specific(file, keyAt(text, error.pos[0]), place)
-    else emit(file, 'yaml-syntaxis', { detail: SYNTAX[error.code] ?? 'de opbouw van het bestand klopt niet' }, place)
-  }
+  for (const f of diagnose(text, lines, doc.errors)) emit(file, f.ruleId, f.args, { start: f.at }, f.options)
   if (doc.directives?.yaml.explicit) {
     const line = text.split(/\r?\n/).findIndex((l) => l.startsWith('%YAML'))
     emit(file, 'yaml-versie', { found: text.split(/\r?\n/)[line]?.trim() ?? '%YAML' }, { start: { line: line + 1, column: 1 } })
   }
-  if (file.messages.length === before) checkNodes(file, doc, lines)
-  if (file.messages.length > before) return undefined
+  if (!file.messages.some((m) => m.fatal)) checkNodes(file, doc, lines)
+  if (file.messages.some((m) => m.fatal)) return undefined
   return { file, doc, lines, value: doc.toJS({ maxAliasCount: 0 }) }
 }
 
