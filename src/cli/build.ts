@@ -9,6 +9,7 @@ import type { Lifecycle } from '../output/lifecycle.js'
 import { organisationsOutput, shareOf } from '../output/shares.js'
 import { overlappingInput } from '../output/stage.js'
 import { PrintError } from '../print/pdf.js'
+import { printTimeoutMs } from '../print/session.js'
 import type { CliOptions } from './args.js'
 import { progress } from './progress.js'
 import { exitCodeOf, report, type Console } from './report.js'
@@ -42,6 +43,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
     const overlap = overlappingInput(org.root, outDir)
     if (overlap) emit(usage, 'uitvoer-in-invoer', { output: shown(outDir), input: shown(overlap) })
   }
+  if (Number.isNaN(printTimeoutMs())) emit(usage, 'afdruktijd-ongeldig', { found: process.env.JAARVERSLAG_AFDRUKTIJD! })
   if (usage.messages.length > 0) {
     report([usage], root, io, options.json)
     return exitCodeOf([usage])

@@ -6,6 +6,14 @@ import { findBrowser } from './find.js'
 import type { Steps } from './pdf.js'
 import { spawnBrowser, type SpawnedBrowser } from './spawn.js'
 
+/** JAARVERSLAG_AFDRUKTIJD: seconds per printing step for a slow machine (default 60); NaN when not a positive number. */
+export function printTimeoutMs(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env.JAARVERSLAG_AFDRUKTIJD
+  if (!value) return undefined
+  const ms = Math.ceil(Number(value.replace(',', '.')) * 1000)
+  return ms > 0 ? ms : Number.NaN
+}
+
 /**
  * The browser of one run. Chromium starts the moment the session is made,
  * before the rest of the tool has loaded, so its launch overlaps loading,
@@ -18,8 +26,10 @@ export class PrintSession {
   private printing: Promise<{ printer: Printer; browser: Promise<Browser> }> | undefined
   /** Why there is no browser, reported with every build of the run. */
   readonly missing: VFile | undefined
+  private readonly timeoutMs: number | undefined
 
   constructor(private readonly steps: Steps = () => undefined, env: NodeJS.ProcessEnv = process.env) {
+    this.timeoutMs = printTimeoutMs(env) || undefined
     const found = findBrowser(env)
     if (!found.path) {
       this.missing = new VFile()
@@ -39,7 +49,7 @@ export class PrintSession {
       const start = performance.now()
       const browser = connectBrowser(spawned)
       void browser.then(() => this.steps('launch + connect', start), () => undefined)
-      return { printer: browserPrinter(browser, { steps: this.steps }), browser }
+      return { printer: browserPrinter(browser, { steps: this.steps, ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}) }), browser }
     })
     const printing = this.printing
     return { print: async (html, model) => (await printing).printer.print(html, model) }
