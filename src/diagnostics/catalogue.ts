@@ -71,6 +71,11 @@ export const catalogue = {
     message: (a) => `De ${a.kind} die hier met ${a.open} begint, wordt nergens gesloten; zet ${a.close} aan het einde of haal ${a.open} weg.`,
     hint: 'Een lijst staat tussen [ en ], een groep tussen { en }, een tekst tussen twee dezelfde aanhalingstekens; begin en einde staan meestal op dezelfde regel.',
   }),
+  'yaml-niet-geopend': entry<{ kind: string; open: string; close: string }>({
+    severity: 'fout', stage: 'laden', title: 'Sluithaakje zonder openingshaakje',
+    message: (a) => `Hier staat ${a.close}, maar er is geen ${a.kind} met ${a.open} geopend; haal ${a.close} weg of zet ${a.open} waar de ${a.kind} begint.`,
+    hint: 'Een lijst staat tussen [ en ], een groep tussen { en }, een tekst tussen twee dezelfde aanhalingstekens; begin en einde staan meestal op dezelfde regel.',
+  }),
   'yaml-inspringing': entry<{ found: number; expected: number; like: number }>({
     severity: 'fout', stage: 'laden', title: 'Inspringing klopt niet',
     message: (a) => `Deze regel springt ${spaces(a.found)} in; verwacht ${spaces(a.expected)}${a.like ? `, zoals regel ${a.like}` : ''}.`,

@@ -68,9 +68,10 @@ export function diagnose(text: string, counter: LineCounter, errors: readonly YA
     return [...causes.map((c) => c.finding), ...hashWarnings(lines, inside)]
   }
 
-  const unclosed = tokens.unclosed[0]
-  const cutoff = unclosed ? unclosed.at.line : Infinity
-  for (const open of tokens.unclosed.filter((u) => u.at.line === cutoff)) causes.push({ finding: open, from: blockStart(cutoff), to: Infinity })
+  // A bracket or quote never closed, or a closing bracket that was never opened: after it nothing can be trusted.
+  const broken = [...tokens.unclosed, ...strayClosers(text, errors, point)].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)
+  const cutoff = broken[0]?.at.line ?? Infinity
+  if (broken[0]) causes.push({ finding: broken[0], from: blockStart(cutoff), to: Infinity })
   const tabLines = new Set<number>()
   for (const error of errors.filter((e) => e.code === 'TAB_AS_INDENT')) {
     const at = point(error.pos[0])
@@ -83,12 +84,17 @@ export function diagnose(text: string, counter: LineCounter, errors: readonly YA
     .map((e) => ({ code: e.code, at: point(e.pos[0]) }))
     .sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)
   // A guess from the shape of the lines counts only where the parser also got stuck.
+  // The first one in a block, that is: the others may follow from it. And the parser notices a mistake on its
+  // line or the line after, never later: a guess more than a line below the first error there explains nothing.
+  const guessed = new Set(causes.map((c) => c.from))
   for (const f of shapeFindings(lines, inside)) {
-    const block = inBlock(f.at.line)
-    const stuck = structural.some((e) => e.code !== 'DUPLICATE_KEY' && e.at.line >= block.from && e.at.line <= block.to)
-    if (f.at.line < cutoff && stuck) causes.push({ finding: f, ...block })
+    // A list item or an indented line at the top makes the whole file a different kind of thing.
+    const whole = (f.ruleId === 'yaml-lijstitem-in-groep' && f.at.column === 1) || ('like' in f.args && f.args.like === 0)
+    const block = whole ? { from: blockStart(f.at.line), to: Infinity } : inBlock(f.at.line)
+    const first = structural.find((e) => e.code !== 'DUPLICATE_KEY' && e.at.line >= block.from && e.at.line <= block.to)
+    if (first && f.at.line < cutoff && f.at.line <= first.at.line + 1 && !guessed.has(block.from)) causes.push({ finding: f, ...block })
+    guessed.add(block.from)
   }
-  // After a bracket or quote that is never closed, nothing else can be trusted.
   causes = causes.filter((c) => c.finding.at.line <= cutoff)
   causes.sort((a, b) => a.finding.at.line - b.finding.at.line || a.finding.at.column - b.finding.at.column)
 
@@ -173,6 +179,17 @@ function scanTokens(text: string, point: (offset: number) => Point): Tokens {
   for (const token of new Parser().parse(text)) visit(token)
   out.unclosed.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)
   return out
+}
+
+/** `]` or `}` where no list or group is open: the parser reads no further. */
+function strayClosers(text: string, errors: readonly YAMLError[], point: (offset: number) => Point): Finding[] {
+  return errors
+    .filter((e) => e.code === 'UNEXPECTED_TOKEN' && (text[e.pos[0]] === ']' || text[e.pos[0]] === '}'))
+    .map((e) => {
+      const close = text[e.pos[0]] as ']' | '}'
+      const open = close === ']' ? '[' : '{'
+      return finding('yaml-niet-geopend', { kind: KIND[open][0], open, close }, point(e.pos[0]))
+    })
 }
 
 /** A quoted scalar is closed when it ends in its quote, not escaped (`\"`, or `''` inside single quotes). */

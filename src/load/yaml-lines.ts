@@ -84,5 +84,6 @@ export const isPlainValue = (value: string): boolean => value !== '' && !/^["'[{
 
 /** A key with nothing after the colon, or an item with nothing after the dash: a nested block follows. */
 export const opensBlock = (shape: Shape): boolean =>
-  (shape.kind === 'key' && (shape.value === '' || /^[|>][-+0-9]*$/.test(shape.value))) ||
+  // `key: value:` is a mistake (a colon in the value), but what follows is indented as under a key.
+  (shape.kind === 'key' && (shape.value === '' || /^[|>][-+0-9]*$/.test(shape.value) || (isPlainValue(shape.value) && shape.value.endsWith(':')))) ||
   (shape.kind === 'item' && (shape.rest === '' || opensBlock(shape.inner)))
