@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compile } from '../src/compile.js'
 import { browserPrinter } from '../src/print/index.js'
 import { printPdf } from '../src/print/pdf.js'
-import { operators } from '../src/print/structure.js'
+import { linkTexts, operators } from '../src/print/structure.js'
 import { h } from 'hastscript'
 import { buildReportModel } from '../src/aggregate/model.js'
 import { check } from '../src/compile.js'
@@ -145,7 +145,7 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
       const ops = pageOperators(pdf, page)
       const shown = ops.filter((o) => ['Tj', 'TJ', "'", '"'].includes(o.op))
       expect(shown.filter((o) => o.depth === 0), `pagina ${i + 1}: tekst buiten gemarkeerde inhoud`).toEqual([])
-      const pagination = ops.filter((o) => o.op === 'BT' && o.tags[0] === 'Artifact').length
+      const pagination = ops.filter((o) => o.op === 'BT' && o.outer === 'Artifact').length
       // From page 2 on: the header and the footer ("pagina", the number, "van", the count) are artifacts.
       if (i > 0) expect(pagination, `pagina ${i + 1}`).toBeGreaterThanOrEqual(2)
     })
@@ -178,6 +178,11 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
     expect(links).toHaveLength(annotations.length)
     expect(links.slice(0, 7).map((l) => l.alt)).toEqual(['Voorwoord', 'Inleiding', 'Bestuurlijke integriteit', 'Preventie en activiteiten', 'Meldingen', 'Jaarverslag vertrouwenspersonen', 'Ambities'])
     for (const l of links) expect(l.contents).toBe(l.alt)
+  })
+
+  it('reads a link\'s words from the page as written, entities and inline markup included', () => {
+    const texts = linkTexts('<p><a class="x" href="https://a.nl/?a=1&#x26;b=2">Tom &#x26; <em>Jerry</em>\n kijk</a> <a href="#x" aria-label="Naar &#x22;x&#x22;">x</a></p>')
+    expect([...texts]).toEqual([['https://a.nl/?a=1&b=2', 'Tom & Jerry kijk'], ['#x', 'Naar "x"']])
   })
 
   it('gives identical bytes for the same data, also when printed on parallel tabs', async () => {
@@ -272,7 +277,7 @@ describe('a concept year', () => {
     const pdf = await PDFDocument.load(readFileSync(file))
     const cover = pageOperators(pdf, pdf.getPages()[0]!)
     expect(cover.filter((o) => ['Tj', 'TJ'].includes(o.op) && o.depth === 0)).toEqual([])
-    expect(cover.filter((o) => o.op === 'BT' && o.tags[0] === 'Artifact')).toHaveLength(1)
+    expect(cover.filter((o) => o.op === 'BT' && o.outer === 'Artifact')).toHaveLength(1)
   })
 
   it('shows a banner on the page that meets WCAG 2.1 AA, also for contrast; a definitief year shows none', async () => {

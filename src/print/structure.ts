@@ -1,7 +1,4 @@
-import { inflateSync } from 'node:zlib'
-import { fromHtml } from 'hast-util-from-html'
-import { toString } from 'hast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { deflateSync, inflateSync } from 'node:zlib'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib'
 
 const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined)
@@ -57,58 +54,69 @@ function removeTree(pdf: PDFDocument, node: PDFObject | undefined): void {
   if (node instanceof PDFRef) pdf.context.delete(node)
 }
 
-const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20])
-const DELIMITER = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)))
+// Character classes of the PDF syntax: 1 white space, 2 delimiter, 0 regular.
+const CLASS = new Uint8Array(256)
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2
 const PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're'])
 const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*'])
 
-export interface Operator { op: string; start: number; end: number; depth: number; tags: string[] }
+export interface Operator {
+  op: string
+  /** Where its first operand starts, and where the operator ends (byte offsets). */
+  start: number
+  end: number
+  /** How deep in marked content it lies, and the tag of the outermost sequence (e.g. "Artifact"). */
+  depth: number
+  outer: string | undefined
+}
 
 /**
- * The operators of a content stream, each with where it starts (its first
- * operand), where it ends, and the marked-content tags it lies in.
+ * The operators of a content stream, with their place and marked content.
  * Strings, names, arrays and dictionaries are skipped as operands.
  */
 export function operators(content: Uint8Array): Operator[] {
+  const text = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('latin1')
   const out: Operator[] = []
   const tags: string[] = []
   let operandStart = -1
   let tag = ''
   let i = 0
-  const n = content.length
+  const n = text.length
+  const regular = () => { while (i < n && CLASS[text.charCodeAt(i)] === 0) i++ }
   while (i < n) {
-    const c = content[i]!
-    if (WHITE.has(c)) { i++; continue }
+    const c = text.charCodeAt(i)
+    if (CLASS[c] === 1) { i++; continue }
     const start = i
-    if (c === 0x25) { while (i < n && content[i] !== 0x0a && content[i] !== 0x0d) i++; continue } // % comment
+    if (c === 0x25) { while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++; continue } // % comment
     if (c === 0x28) { // (string), balanced parentheses, backslash escapes
-      let level = 0
-      for (; i < n; i++) {
-        if (content[i] === 0x5c) { i++; continue }
-        if (content[i] === 0x28) level++
-        else if (content[i] === 0x29 && --level === 0) { i++; break }
+      for (let level = 0; i < n; i++) {
+        const d = text.charCodeAt(i)
+        if (d === 0x5c) i++
+        else if (d === 0x28) level++
+        else if (d === 0x29 && --level === 0) { i++; break }
       }
-    } else if (c === 0x3c && content[i + 1] !== 0x3c) { while (i < n && content[i] !== 0x3e) i++; i++ } // <hex>
-    else if ((c === 0x3c && content[i + 1] === 0x3c) || (c === 0x3e && content[i + 1] === 0x3e)) i += 2
-    else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) i++
-    else if (c === 0x2f) { // /Name
+    } else if (c === 0x3c) i = text.charCodeAt(i + 1) === 0x3c ? i + 2 : text.indexOf('>', i) + 1 // << or <hex>
+    else if (c === 0x3e) i += 2 // >>
+    else if (CLASS[c] === 2 && c !== 0x2f) i++ // [ ] { }
+    else if (c === 0x2f) { // /Name: the tag of BMC/BDC is their first operand, names in a property list follow it
       i++
-      while (i < n && !WHITE.has(content[i]!) && !DELIMITER.has(content[i]!)) i++
-      // The tag of BMC/BDC is their first operand; names in a property dictionary follow it.
-      if (operandStart < 0) tag = String.fromCharCode(...content.subarray(start + 1, i))
+      regular()
+      if (operandStart < 0) tag = text.slice(start + 1, i)
     } else {
-      while (i < n && !WHITE.has(content[i]!) && !DELIMITER.has(content[i]!)) i++
-      const word = String.fromCharCode(...content.subarray(start, i))
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) || word === 'true' || word === 'false' || word === 'null') {
+      regular()
+      // Numbers and true/false/null are operands; anything else is an operator.
+      if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || ((c === 0x74 || c === 0x66 || c === 0x6e) && /^(true|false|null)$/.test(text.slice(start, i)))) {
         if (operandStart < 0) operandStart = start
         continue
       }
+      const op = text.slice(start, i)
       // An inline image holds raw bytes this reader does not skip.
-      if (word === 'BI') throw new Error('inline image in content stream')
+      if (op === 'BI') throw new Error('inline image in content stream')
       const depth = tags.length
-      if (word === 'BMC' || word === 'BDC') tags.push(tag)
-      out.push({ op: word, start: operandStart < 0 ? start : operandStart, end: i, depth, tags: [...tags] })
-      if (word === 'EMC') tags.pop()
+      if (op === 'BMC' || op === 'BDC') tags.push(tag)
+      out.push({ op, start: operandStart < 0 ? start : operandStart, end: i, depth, outer: tags[0] })
+      if (op === 'EMC') tags.pop()
       operandStart = -1
       continue
     }
@@ -157,19 +165,23 @@ export function markArtifacts(pdf: PDFDocument): void {
     const refs = contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))]
     const streams = refs.map((r) => (r instanceof PDFRef ? pdf.context.lookup(r) : r))
     if (!streams.every((s): s is PDFRawStream => s instanceof PDFRawStream && String(s.dict.get(PDFName.of('Filter'))) === '/FlateDecode')) continue
-    const marked = streams.map((stream) => {
+    streams.forEach((stream, k) => {
       const content = inflateSync(stream.getContents())
+      const spans = untagged(operators(content))
+      if (spans.length === 0) return
       const parts: Uint8Array[] = []
       let at = 0
-      for (const span of untagged(operators(content))) {
+      for (const span of spans) {
         parts.push(content.subarray(at, span.start), span.text ? PAGINATION : LAYOUT, content.subarray(span.start, span.end), END)
         at = span.end
       }
       parts.push(content.subarray(at))
-      return pdf.context.register(pdf.context.flateStream(Buffer.concat(parts)))
+      // The same object number: the file's layout stays as Chromium made it.
+      const ref = refs[k]
+      const marked = pdf.context.stream(deflateSync(Buffer.concat(parts)), { Filter: 'FlateDecode' })
+      if (ref instanceof PDFRef) pdf.context.assign(ref, marked)
+      else page.node.set(PDFName.of('Contents'), pdf.context.register(marked))
     })
-    page.node.set(PDFName.of('Contents'), marked.length === 1 ? marked[0]! : pdf.context.obj(marked))
-    for (const ref of refs) if (ref instanceof PDFRef) pdf.context.delete(ref)
   }
 }
 
@@ -201,21 +213,32 @@ export function describeLinks(pdf: PDFDocument, texts: ReadonlyMap<string, strin
       const annotation = objr instanceof PDFDict ? objr.lookupMaybe(PDFName.of('Obj'), PDFDict) : undefined
       if (!annotation) continue
       const href = target(annotation)
-      const description = (href && texts.get(href)) || (href ? `Link naar ${href.replace(/^#/, '')}` : 'Link')
+      // Chromium writes an address as it resolved it: "https://a.nl" becomes "https://a.nl/".
+      const description = (href && (texts.get(href) ?? texts.get(href.replace(/\/$/, '')))) || (href ? `Link naar ${href.replace(/^#/, '')}` : 'Link')
       annotation.set(PDFName.of('Contents'), PDFHexString.fromText(description))
       element.set(PDFName.of('Alt'), PDFHexString.fromText(description))
     }
   }
 }
 
-/** The words of each link on a page, by href: the alternate description of its Link element in the PDF. */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
+const unescape = (s: string) => s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (m, hex: string, dec: string, name: string) =>
+  hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ENTITIES[name.toLowerCase()] ?? m)
+
+/**
+ * The words of each link on a page, by href: the alternate description of
+ * its Link element in the PDF. The page is our own serialised HTML, so a
+ * pattern over its <a> elements does; parsing the whole page (embedded
+ * fonts included) would cost more than the print.
+ */
 export function linkTexts(html: string): Map<string, string> {
   const texts = new Map<string, string>()
-  visit(fromHtml(html), 'element', (node) => {
-    const href = node.tagName === 'a' ? node.properties.href : undefined
-    if (typeof href !== 'string' || texts.has(href)) return
-    const words = String(node.properties.ariaLabel ?? toString(node)).replace(/\s+/g, ' ').trim()
-    if (words) texts.set(href, words)
-  })
+  for (const m of html.matchAll(/<a\s([^>]*)>([\s\S]*?)<\/a>/g)) {
+    const attribute = (name: string) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(m[1]!)?.[1]
+    const href = attribute('href')
+    if (href === undefined || texts.has(unescape(href))) continue
+    const words = unescape(attribute('aria-label') ?? m[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim()
+    if (words) texts.set(unescape(href), words)
+  }
   return texts
 }
