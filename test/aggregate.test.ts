@@ -5,12 +5,14 @@ import { buildReportModel } from '../src/aggregate/model.js'
 import { dataTables, toCsv } from '../src/aggregate/opendata.js'
 import { check } from '../src/compile.js'
 import { BREAKDOWN_IDS } from '../src/domain/breakdowns.js'
+import { datasetsOf } from '../src/chart/datasets.js'
 import type { Project } from '../src/validate/index.js'
 import { FIXTURES, REPO } from './helpers/project.js'
 
 const helmond = check(REPO).project!
 const rotterdam = check(join(FIXTURES, 'valid', 'rotterdam')).project!
 const huizen = check(join(FIXTURES, 'valid', 'huizen')).project!
+const rijnstede = check(join(FIXTURES, 'valid', 'rijnstede')).project!
 
 describe('report model of Helmond 2024', () => {
   const model = buildReportModel(helmond, 2024)
@@ -35,14 +37,15 @@ describe('report model of Helmond 2024', () => {
   it('builds the VP table with three years side by side: hours 619, 435, 215', () => {
     expect(model.vpTable.years).toEqual([2024, 2023, 2022])
     expect(model.vpTable.grandTotal.points.map((p) => p.value)).toEqual([619, 435, 215])
-    const casussen = model.vpTable.sections[0]!
+    const casussen = model.vpTable.sections.find((s) => s.id === 'casussen')!
     expect(casussen.rows.map((r) => [r.label, r.points.map((p) => p.value)])).toEqual([
       ['Lopende casussen (uit eerdere jaren)', [5, 0, 0]],
       ['Nieuwe casussen', [47, 24, 24]],
       ['Casussen', [52, 24, 24]],
     ])
-    expect(model.vpTable.sections[2]!.rows.at(-1)!.points.map((p) => p.value)).toEqual([365, 238, 93])
-    expect(model.vpTable.sections[3]!.rows.at(-1)!.points.map((p) => p.value)).toEqual([254, 197, 122])
+    const subtotal = (id: string) => model.vpTable.sections.find((s) => s.id === id)!.rows.at(-1)!.points.map((p) => p.value)
+    expect(subtotal('uren.contacten')).toEqual([365, 238, 93])
+    expect(subtotal('uren.overig')).toEqual([254, 197, 122])
   })
 
   it('takes shares of the total, and multi-label shares of the number of cases', () => {
@@ -108,6 +111,35 @@ describe('gaps stay gaps', () => {
   })
 })
 
+describe('the organisation\'s own hour activities (Rijnstede: nazorg, and a group preventie)', () => {
+  const model = buildReportModel(rijnstede, 2024)
+
+  it('the VP table follows the vocabulary: own activity in a national group, own group with its subtotal', () => {
+    const sections = model.vpTable.sections.map((s) => [s.id, s.unit, s.rows.map((r) => r.label)])
+    expect(sections.slice(2)).toEqual([
+      ['uren.contacten', 'uren', ['Gesprekken, incl. mailwisseling', 'Begeleiding in (klacht)traject', 'Nazorg na het afsluiten van een casus', 'Uren contacten']],
+      ['uren.overig', 'uren', ['Intern afstemmingsoverleg en verslaglegging', 'Cursus, intervisie e.d. voor kwalificatie', 'Aanwezigheid bij informatiebijeenkomsten', 'Begeleiding onboarding en themadagen', 'Uren overige activiteiten']],
+      ['uren.preventie', 'uren', ['Training aanspreken voor leidinggevenden', 'Inloopspreekuur op de buitenlocaties', 'Uren preventie']],
+    ])
+    const preventie = model.vpTable.sections.find((s) => s.id === 'uren.preventie')!
+    expect(preventie.rows.map((r) => r.points.map((p) => p.value))).toEqual([[30, 24, 18], [28, 26, 22], [58, 50, 40]])
+    expect(model.vpTable.grandTotal.points.map((p) => p.value)).toEqual([356, 311, 268])
+  })
+
+  it('every own activity is a figure with its comparison, and reaches the hours chart', () => {
+    expect(model.figures['vp.uren_spreekuur']).toMatchObject({ label: 'Inloopspreekuur op de buitenlocaties', unit: 'uren', change: { kind: 'value', absolute: 2 } })
+    expect(model.figures['vp.uren_preventie']!.current.value).toBe(58)
+    const chart = datasetsOf(model).get('vp_uren')!
+    expect(new Set(chart.rows.map((r) => r.activiteit))).toContain('Nazorg na het afsluiten van een casus')
+    expect(chart.rows.filter((r) => r.jaar === '2024').reduce((a, r) => a + Number(r.uren), 0)).toBe(356)
+  })
+
+  it('Helmond keeps the national list, in the order of its reports', () => {
+    const helmondModel = buildReportModel(helmond, 2024)
+    expect(helmondModel.vpTable.sections.map((s) => s.title)).toEqual(['Casussen (aantal)', 'Meldingen (aantal)', 'Contacten (aantal uren)', 'Overige activiteiten (aantal uren)'])
+  })
+})
+
 describe('series breaks (Rotterdam counts onderzoeken differently from 2019)', () => {
   const reason = /Tot en met 2018 telden alleen de onderzoeken van de centrale onderzoekseenheid/
 
@@ -169,7 +201,7 @@ describe('property: breakdowns keep their parts and totals', () => {
   })
 
   it('every breakdown of every example year is internally consistent', () => {
-    for (const project of [helmond, rotterdam, huizen]) {
+    for (const project of [helmond, rotterdam, huizen, rijnstede]) {
       for (const { year } of project.years) {
         const model = buildReportModel(project, year)
         for (const id of BREAKDOWN_IDS) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { check } from '../src/compile.js'
@@ -25,6 +25,40 @@ describe('valid projects validate without messages', () => {
 })
 
 // The invalid cases live in test/bad-input/ and run through the CLI there.
+
+describe('the organisation\'s own hour activities', () => {
+  const rijnstede = join(FIXTURES, 'valid', 'rijnstede')
+  const messages = (root: string) => toJson(check(root).files, root).map((m) => [m.file, m.line, m.column, m.ruleId, m.message])
+  const copy = () => {
+    const root = projectWith(undefined, rijnstede)
+    cpSync(join(rijnstede, 'huisstijl'), join(root, 'huisstijl'), { recursive: true })
+    return root
+  }
+
+  it('an activity that is not in the hour vocabulary is an error at its key, with the allowed ones', () => {
+    const root = copy()
+    const path = join(root, 'data', '2024', 'vertrouwenspersonen.yaml')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('    spreekuur: 28', '    spreekuren: 28'))
+    expect(messages(root)).toEqual([[
+      'data/2024/vertrouwenspersonen.yaml', 25, 5, 'categorie-onbekend',
+      "uren.preventie: de categorie 'spreekuren' staat niet in de vocabulaire 'uren'; bedoelde je 'spreekuur'? Toegestaan: 'training-leidinggevenden', 'spreekuur'.",
+    ]])
+  })
+
+  it('a group of its own is checked against its subtotal, and the subtotals against the grand total', () => {
+    const root = copy()
+    const path = join(root, 'data', '2024', 'vertrouwenspersonen.yaml')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('    spreekuur: 28', '    spreekuur: 30'))
+    expect(messages(root).map((m) => m[4])).toEqual(['Uren preventie: de delen (30 + 30) tellen op tot 60, maar het opgegeven totaal is 58.'])
+  })
+
+  it('without an hour vocabulary, Helmond\'s activities are the national list: an own activity is refused', () => {
+    const root = projectWith()
+    const path = join(root, 'data', '2024', 'vertrouwenspersonen.yaml')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('    onboarding: 4', '    nazorg: 4'))
+    expect(messages(root).map((m) => m[3])).toEqual(['categorie-onbekend'])
+  })
+})
 
 describe('data that looks odd but is fine', () => {
   it('a UTF-8 byte order mark and Windows line endings are accepted', () => {

@@ -1,5 +1,5 @@
 import { BREAKDOWNS, BREAKDOWN_IDS, type BreakdownId } from '../domain/breakdowns.js'
-import { FIGURES, VP_TABLE, type FigureKey, type Unit } from '../domain/figures.js'
+import { figuresOf, vpSections, type Unit } from '../domain/figures.js'
 import { getPath, isKnown } from '../domain/values.js'
 import { dutch } from '../domain/order.js'
 import type { Project } from '../validate/index.js'
@@ -44,8 +44,10 @@ export interface Breakdown {
   present: boolean
 }
 
-export interface VpTableRow { key: FigureKey; label: string; kind: 'onderdeel' | 'subtotaal' | 'totaal'; points: Point[] }
-export interface VpTable { years: number[]; sections: { title: string; rows: VpTableRow[] }[]; grandTotal: VpTableRow }
+export interface VpTableRow { key: string; label: string; kind: 'onderdeel' | 'subtotaal' | 'totaal'; points: Point[] }
+/** A section by id ('casussen', 'meldingen', 'uren.<group>') and unit, so charts find it by name. */
+export interface VpTableSection { id: string; title: string; unit: 'aantal' | 'uren'; rows: VpTableRow[] }
+export interface VpTable { years: number[]; sections: VpTableSection[]; grandTotal: VpTableRow }
 
 export interface ReportModel {
   organisation: string
@@ -76,13 +78,13 @@ export function buildReportModel(project: Project, year: number): ReportModel {
   const size = project.config.vergelijking?.venster ?? DEFAULT_WINDOW
   const window = yearRange(year - size + 1, year)
 
+  const defs = figuresOf(project.vocabularies.uren)
   const figures: Record<string, Figure> = {}
-  for (const key of Object.keys(FIGURES) as FigureKey[]) {
-    const def = FIGURES[key]
+  for (const [key, def] of defs) {
     figures[key] = makeFigure(key, def.label, def.unit, (y) => pointOf(project, key, y), window)
   }
-  for (const [key, def] of Object.entries(FIGURES)) {
-    if ('shareOf' in def) figures[key]!.share = share(figures[key]!.current, figures[def.shareOf]!.current)
+  for (const [key, def] of defs) {
+    if (def.shareOf) figures[key]!.share = share(figures[key]!.current, figures[def.shareOf]!.current)
   }
 
   const keyFigures = keyFiguresOf(project, year, window)
@@ -168,12 +170,15 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdo
 /** Three years side by side, newest first, as the VP reports print it. */
 function makeVpTable(project: Project, year: number): VpTable {
   const years = [year, year - 1, year - 2]
-  const row = (key: FigureKey, kind: VpTableRow['kind']): VpTableRow => ({
-    key, label: FIGURES[key].label, kind, points: years.map((y) => pointOf(project, key, y)),
+  const defs = figuresOf(project.vocabularies.uren)
+  const row = (key: string, kind: VpTableRow['kind']): VpTableRow => ({
+    key, label: defs.get(key)!.label, kind, points: years.map((y) => pointOf(project, key, y)),
   })
   return {
     years,
-    sections: VP_TABLE.map((s) => ({ title: s.title, rows: [...s.rows.map((k) => row(k, 'onderdeel')), row(s.total, 'subtotaal')] })),
+    sections: vpSections(project.vocabularies.uren).map((s) => ({
+      id: s.id, title: s.title, unit: s.unit, rows: [...s.rows.map((k) => row(k, 'onderdeel')), row(s.total, 'subtotaal')],
+    })),
     grandTotal: row('vp.uren', 'totaal'),
   }
 }

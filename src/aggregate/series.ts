@@ -1,4 +1,4 @@
-import { FIGURES, type FigureKey } from '../domain/figures.js'
+import { figuresOf } from '../domain/figures.js'
 import { getPath, isKnown } from '../domain/values.js'
 import type { Project, YearData } from '../validate/index.js'
 
@@ -33,11 +33,12 @@ export function isPartial(project: Project, year: number): boolean {
 }
 
 /** A figure for one year: from the year folder, else from the history. */
-export function pointOf(project: Project, key: FigureKey, year: number): Point {
-  const def = FIGURES[key]
+export function pointOf(project: Project, key: string, year: number): Point {
+  const def = figuresOf(project.vocabularies.uren).get(key)
+  if (!def) throw new Error(`pointOf: onbekend cijfer ${key}`)
   const data = yearData(project, year)
   let raw = getPath(data?.[def.file], def.path)
-  if (raw === undefined && 'history' in def) raw = project.history[String(year)]?.[def.history]
+  if (raw === undefined && def.history) raw = project.history[String(year)]?.[def.history]
   return pointFrom(project, key, year, raw)
 }
 

@@ -117,7 +117,7 @@ function herkomstEnRegeling(model: ReportModel): Dataset {
 
 function vpUren(model: ReportModel): Dataset {
   const rows: Row[] = []
-  for (const section of model.vpTable.sections.slice(2)) {
+  for (const section of model.vpTable.sections.filter((s) => s.unit === 'uren')) {
     for (const row of section.rows.filter((r) => r.kind === 'onderdeel')) {
       model.vpTable.years.forEach((year, i) => rows.push({ activiteit: row.label, jaar: String(year), uren: known(row.points[i]!) }))
     }
@@ -133,9 +133,9 @@ function vpUren(model: ReportModel): Dataset {
 
 function vpCasussen(model: ReportModel): Dataset {
   const rows: Row[] = []
-  const [casussen, meldingen] = [model.vpTable.sections[0]!, model.vpTable.sections[1]!]
-  for (const [label, section] of [['Casussen', casussen], ['Meldingen', meldingen]] as const) {
-    const total = section.rows.at(-1)!
+  const section = (id: string) => model.vpTable.sections.find((s) => s.id === id)!
+  for (const [label, id] of [['Casussen', 'casussen'], ['Meldingen', 'meldingen']] as const) {
+    const total = section(id).rows.at(-1)!
     model.vpTable.years.forEach((year, i) => rows.push({ soort: label, jaar: String(year), aantal: known(total.points[i]!) }))
   }
   const text = (label: string) => rows.filter((r) => r.soort === label).map((r) => `${r.aantal ?? 'onbekend'} in ${r.jaar}`).join(', ')

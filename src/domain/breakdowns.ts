@@ -1,4 +1,4 @@
-import type { VocabularyKind } from './vocabularies.js'
+import type { HourGroup, VocabularyKind } from './vocabularies.js'
 
 /**
  * The breakdowns (verdelingen) in the data, declared once for validation,
@@ -18,19 +18,37 @@ export type BreakdownId = keyof typeof BREAKDOWNS
 export const BREAKDOWN_IDS = Object.keys(BREAKDOWNS) as BreakdownId[]
 
 /**
- * Parts that must add up to a declared total, per file. Paths are relative
- * to the file; `total` is the declared total. Checked in validation and
- * relied on in aggregation.
+ * The parts of a sum: named paths, or every key under `each` but its
+ * `totaal` (a breakdown's categories, a group's activities) — the data's own
+ * keys, so a key outside the vocabulary is reported once, not as a wrong sum
+ * too — optionally reading `field` below each.
  */
-export const SUMS = [
-  { file: 'meldingen', what: 'Meldingen naar herkomst', parts: [['herkomst', 'intern'], ['herkomst', 'extern']], total: ['totaal'] },
-  { file: 'meldingen', what: 'Meldingen per regeling', parts: 'regeling', total: ['totaal'] },
-  { file: 'meldingen', what: 'Meldingen per type schending', parts: 'type', total: ['totaal'] },
-  { file: 'meldingen', what: 'Meldingen naar status', parts: 'status', total: ['totaal'] },
-  { file: 'meldingen', what: 'Onderzoeken door lijn, intern en extern', parts: [['onderzoeken', 'lijn'], ['onderzoeken', 'intern'], ['onderzoeken', 'extern']], total: ['onderzoeken', 'totaal'] },
-  { file: 'vertrouwenspersonen', what: 'Casussen vertrouwenspersonen', parts: [['casussen', 'lopend'], ['casussen', 'nieuw']], total: ['casussen', 'totaal'] },
-  { file: 'vertrouwenspersonen', what: 'Meldingen via vertrouwenspersonen', parts: [['meldingen', 'lopend'], ['meldingen', 'via_vp'], ['meldingen', 'door_vp']], total: ['meldingen', 'totaal'] },
-  { file: 'vertrouwenspersonen', what: 'Uren contacten', parts: [['uren', 'contacten', 'gesprekken'], ['uren', 'contacten', 'begeleiding']], total: ['uren', 'contacten', 'totaal'] },
-  { file: 'vertrouwenspersonen', what: 'Uren overige activiteiten', parts: [['uren', 'overig', 'afstemming'], ['uren', 'overig', 'kwalificatie'], ['uren', 'overig', 'voorlichting'], ['uren', 'overig', 'onboarding']], total: ['uren', 'overig', 'totaal'] },
-  { file: 'vertrouwenspersonen', what: 'Totaal aantal uren', parts: [['uren', 'contacten', 'totaal'], ['uren', 'overig', 'totaal']], total: ['uren', 'totaal'] },
-] as const satisfies readonly { file: 'meldingen' | 'vertrouwenspersonen'; what: string; parts: readonly (readonly string[])[] | 'regeling' | 'type' | 'status'; total: readonly string[] }[]
+export type SumParts = { paths: readonly (readonly string[])[] } | { each: readonly string[]; field?: string }
+
+/** Parts that must add up to a declared total; paths are relative to the file. */
+export interface SumRule { file: 'meldingen' | 'vertrouwenspersonen'; what: string; parts: SumParts; total: readonly string[] }
+
+const FIXED_SUMS: readonly SumRule[] = [
+  { file: 'meldingen', what: 'Meldingen naar herkomst', parts: { paths: [['herkomst', 'intern'], ['herkomst', 'extern']] }, total: ['totaal'] },
+  { file: 'meldingen', what: 'Meldingen per regeling', parts: { each: ['regeling'] }, total: ['totaal'] },
+  { file: 'meldingen', what: 'Meldingen per type schending', parts: { each: ['type'] }, total: ['totaal'] },
+  { file: 'meldingen', what: 'Meldingen naar status', parts: { each: ['status'] }, total: ['totaal'] },
+  { file: 'meldingen', what: 'Onderzoeken door lijn, intern en extern', parts: { paths: [['onderzoeken', 'lijn'], ['onderzoeken', 'intern'], ['onderzoeken', 'extern']] }, total: ['onderzoeken', 'totaal'] },
+  { file: 'vertrouwenspersonen', what: 'Casussen vertrouwenspersonen', parts: { paths: [['casussen', 'lopend'], ['casussen', 'nieuw']] }, total: ['casussen', 'totaal'] },
+  { file: 'vertrouwenspersonen', what: 'Meldingen via vertrouwenspersonen', parts: { paths: [['meldingen', 'lopend'], ['meldingen', 'via_vp'], ['meldingen', 'door_vp']] }, total: ['meldingen', 'totaal'] },
+]
+
+/**
+ * Every sum rule of an organisation, checked in validation and relied on in
+ * aggregation: the fixed ones, then per group of hour activities its
+ * subtotal, and the subtotals to the grand total of hours.
+ */
+export function sumsOf(groups: readonly HourGroup[]): SumRule[] {
+  return [
+    ...FIXED_SUMS,
+    ...groups.map((g): SumRule => ({
+      file: 'vertrouwenspersonen', what: `Uren ${g.label.toLowerCase()}`, parts: { each: ['uren', g.id] }, total: ['uren', g.id, 'totaal'],
+    })),
+    { file: 'vertrouwenspersonen', what: 'Totaal aantal uren', parts: { each: ['uren'], field: 'totaal' }, total: ['uren', 'totaal'] },
+  ]
+}

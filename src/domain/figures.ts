@@ -1,3 +1,5 @@
+import type { HourGroup } from './vocabularies.js'
+
 /** Units of a figure; they decide how it is written in Dutch. */
 export type Unit = 'aantal' | 'uren' | 'procent' | 'euro'
 
@@ -14,7 +16,8 @@ export interface FigureDef {
 
 /**
  * Every single figure a template can name, e.g. {{ meldingen.totaal }}.
- * Key figures from kengetallen.yaml join as kengetallen.<id>.
+ * Key figures from kengetallen.yaml join as kengetallen.<id>, the hours per
+ * activity and group of the organisation's vocabulary as vp.uren_<id>.
  */
 export const FIGURES = {
   'meldingen.totaal': { label: 'Meldingen', unit: 'aantal', file: 'meldingen', path: ['totaal'], history: 'meldingen' },
@@ -39,23 +42,43 @@ export const FIGURES = {
   'vp.meldingen_via_vp': { label: 'Meldingen via vertrouwenspersoon', unit: 'aantal', file: 'vertrouwenspersonen', path: ['meldingen', 'via_vp'] },
   'vp.meldingen_door_vp': { label: 'Meldingen rechtstreeks door vertrouwenspersoon', unit: 'aantal', file: 'vertrouwenspersonen', path: ['meldingen', 'door_vp'] },
   'vp.meldingen': { label: 'Meldingen via vertrouwenspersonen', unit: 'aantal', file: 'vertrouwenspersonen', path: ['meldingen', 'totaal'] },
-  'vp.uren_gesprekken': { label: 'Gesprekken, incl. mailwisseling', unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', 'contacten', 'gesprekken'] },
-  'vp.uren_begeleiding': { label: 'Begeleiding in (klacht)traject', unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', 'contacten', 'begeleiding'] },
-  'vp.uren_contacten': { label: 'Uren contacten', unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', 'contacten', 'totaal'] },
-  'vp.uren_afstemming': { label: 'Intern afstemmingsoverleg en verslaglegging', unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', 'overig', 'afstemming'] },
-  'vp.uren_kwalificatie': { label: 'Cursus, intervisie e.d. voor kwalificatie', unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', 'overig', 'kwalificatie'] },
-  'vp.uren_voorlichting': { label: 'Aanwezigheid bij informatiebijeenkomsten', unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', 'overig', 'voorlichting'] },
-  'vp.uren_onboarding': { label: 'Begeleiding onboarding en themadagen', unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', 'overig', 'onboarding'] },
-  'vp.uren_overig': { label: 'Uren overige activiteiten', unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', 'overig', 'totaal'] },
   'vp.uren': { label: 'Totaal aantal uren', unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', 'totaal'] },
 } as const satisfies Record<string, FigureDef>
 
 export type FigureKey = keyof typeof FIGURES
 
-/** The VP table as the reports show it: sections of items, each closed by its (sub)total. */
-export const VP_TABLE: readonly { title: string; rows: readonly FigureKey[]; total: FigureKey }[] = [
-  { title: 'Casussen (aantal)', rows: ['vp.casussen_lopend', 'vp.casussen_nieuw'], total: 'vp.casussen' },
-  { title: 'Meldingen (aantal)', rows: ['vp.meldingen_lopend', 'vp.meldingen_via_vp', 'vp.meldingen_door_vp'], total: 'vp.meldingen' },
-  { title: 'Contacten (aantal uren)', rows: ['vp.uren_gesprekken', 'vp.uren_begeleiding'], total: 'vp.uren_contacten' },
-  { title: 'Overige activiteiten (aantal uren)', rows: ['vp.uren_afstemming', 'vp.uren_kwalificatie', 'vp.uren_voorlichting', 'vp.uren_onboarding'], total: 'vp.uren_overig' },
-]
+/** The figures of the hour activities and their group subtotals, in the vocabulary's order. */
+function hourFigures(groups: readonly HourGroup[]): [string, FigureDef][] {
+  return groups.flatMap((g): [string, FigureDef][] => [
+    ...g.activities.map((a): [string, FigureDef] => [`vp.uren_${a.id}`, { label: a.label, unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', g.id, a.id] }]),
+    [`vp.uren_${g.id}`, { label: `Uren ${g.label.toLowerCase()}`, unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', g.id, 'totaal'] }],
+  ])
+}
+
+const byGroups = new WeakMap<readonly HourGroup[], ReadonlyMap<string, FigureDef>>()
+
+/** Every figure of an organisation, in report order: the hours of its own activities before their grand total. */
+export function figuresOf(groups: readonly HourGroup[]): ReadonlyMap<string, FigureDef> {
+  let found = byGroups.get(groups)
+  if (!found) {
+    const fixed = Object.entries(FIGURES) as [string, FigureDef][]
+    const at = fixed.findIndex(([key]) => key === 'vp.uren')
+    found = new Map([...fixed.slice(0, at), ...hourFigures(groups), ...fixed.slice(at)])
+    byGroups.set(groups, found)
+  }
+  return found
+}
+
+/** A section of the VP table: its items, closed by the (sub)total; `id` names it for charts and tests. */
+export interface VpSection { id: string; title: string; unit: 'aantal' | 'uren'; rows: readonly string[]; total: string }
+
+/** The VP table as the reports show it: cases, meldingen, then one section per group of hour activities. */
+export function vpSections(groups: readonly HourGroup[]): VpSection[] {
+  return [
+    { id: 'casussen', title: 'Casussen (aantal)', unit: 'aantal', rows: ['vp.casussen_lopend', 'vp.casussen_nieuw'], total: 'vp.casussen' },
+    { id: 'meldingen', title: 'Meldingen (aantal)', unit: 'aantal', rows: ['vp.meldingen_lopend', 'vp.meldingen_via_vp', 'vp.meldingen_door_vp'], total: 'vp.meldingen' },
+    ...groups.map((g): VpSection => ({
+      id: `uren.${g.id}`, title: `${g.label} (aantal uren)`, unit: 'uren', rows: g.activities.map((a) => `vp.uren_${a.id}`), total: `vp.uren_${g.id}`,
+    })),
+  ]
+}

@@ -19,6 +19,39 @@ export type Uitgangspunt = 'landelijk' | 'eigen'
  */
 export type Waarden = string[]
 /**
+ * 'landelijk' voegt groepen en activiteiten toe aan de landelijke lijst; 'eigen' vervangt die lijst.
+ */
+export type UitgangspuntVanDeUrenlijst = 'landelijk' | 'eigen'
+/**
+ * De sleutel van de groep onder 'uren' in vertrouwenspersonen.yaml, bijvoorbeeld 'contacten'.
+ */
+export type IdVanDeGroep = string
+/**
+ * De naam zoals in het verslag, bijvoorbeeld 'Contacten'.
+ */
+export type NaamVanDeGroep = string
+/**
+ * De sleutel van de activiteit in vertrouwenspersonen.yaml, bijvoorbeeld 'gesprekken'.
+ */
+export type IdVanDeActiviteit = string
+/**
+ * De omschrijving zoals in het verslag, bijvoorbeeld 'Gesprekken, incl. mailwisseling'.
+ */
+export type NaamVanDeActiviteit = string
+/**
+ * De activiteiten in deze groep, in de volgorde van de tabel.
+ *
+ * @maxItems 50
+ */
+export type ActiviteitenVanDeGroep = Activiteit[]
+/**
+ * Elke groep heeft een subtotaal in de tabel van de vertrouwenspersonen. Een groep met de id van een landelijke groep vult die aan.
+ *
+ * @minItems 1
+ * @maxItems 20
+ */
+export type GroepenActiviteiten = GroepActiviteiten[]
+/**
  * Het aantal jaren in de vergelijking, inclusief het verslagjaar. Standaard 5: het jaar zelf en de vier jaren ervoor.
  */
 export type Venster = number
@@ -207,41 +240,17 @@ export type Aantal18 = number | Onbekend
  */
 export type Aantal19 = number | Onbekend
 /**
- * Uren aan gesprekken en mail.
- */
-export type GesprekkenInclMailwisseling = number | Onbekend
-/**
- * Uren aan begeleiding in een traject.
- */
-export type BegeleidingInKlachtTraject = number | Onbekend
-/**
- * Het subtotaal van de contacturen.
- */
-export type SubtotaalContacten = number | Onbekend
-/**
- * Uren aan overleg en verslag.
- */
-export type InternAfstemmingsoverlegEnVerslaglegging = number | Onbekend
-/**
- * Uren aan scholing en intervisie.
- */
-export type CursusIntervisieEDVoorKwalificatie = number | Onbekend
-/**
- * Uren aan voorlichting voor personeel.
- */
-export type AanwezigheidBijInformatiebijeenkomsten = number | Onbekend
-/**
- * Uren aan onboarding en themadagen.
- */
-export type BegeleidingOnboardingEnThemadagen = number | Onbekend
-/**
- * Het subtotaal van de overige uren.
- */
-export type SubtotaalOverigeActiviteiten = number | Onbekend
-/**
- * Alle uren samen.
+ * Alle uren samen: de subtotalen van de groepen opgeteld.
  */
 export type TotaalAantalUren = number | Onbekend
+/**
+ * Het subtotaal van de uren van deze groep.
+ */
+export type SubtotaalVanDeGroep = number | Onbekend
+/**
+ * Een aantal uren van 0 of meer (decimalen mogen), of 'onbekend'.
+ */
+export type Uren = number | Onbekend
 /**
  * Een vaste naam in kleine letters met streepjes, bijvoorbeeld 'raad-gesprekken'.
  */
@@ -300,6 +309,7 @@ export interface Vocabulaires {
   regeling?: Meldregelingen
   soort_kwestie?: SoortKwestie
   relatie?: KwestieInRelatieTot
+  uren?: ActiviteitenVanDeVertrouwenspersonen
 }
 /**
  * De typen schending van meldingen (conform landelijke omschrijving).
@@ -335,6 +345,28 @@ export interface SoortKwestie {
 export interface KwestieInRelatieTot {
   uitgangspunt?: Uitgangspunt
   waarden: Waarden
+}
+/**
+ * De activiteiten waaraan de vertrouwenspersonen uren besteden, in groepen. De landelijke lijst heeft de groepen 'contacten' (gesprekken, begeleiding) en 'overig' (afstemming, kwalificatie, voorlichting, onboarding).
+ */
+export interface ActiviteitenVanDeVertrouwenspersonen {
+  uitgangspunt?: UitgangspuntVanDeUrenlijst
+  groepen: GroepenActiviteiten
+}
+/**
+ * Een groep activiteiten met een eigen subtotaal, bijvoorbeeld 'contacten'.
+ */
+export interface GroepActiviteiten {
+  id: IdVanDeGroep
+  naam: NaamVanDeGroep
+  activiteiten: ActiviteitenVanDeGroep
+}
+/**
+ * Een activiteit waaraan uren worden besteed.
+ */
+export interface Activiteit {
+  id: IdVanDeActiviteit
+  naam: NaamVanDeActiviteit
 }
 /**
  * Hoeveel jaren het verslag vergelijkt.
@@ -506,30 +538,18 @@ export interface MeldingenViaDeVertrouwenspersonen {
   totaal?: Aantal19
 }
 /**
- * De bestede uren: contacten + overige activiteiten = totaal.
+ * De bestede uren per groep activiteiten, met een subtotaal per groep en het eindtotaal. De groepen en activiteiten staan in de vocabulaire 'uren' in organisatie.yaml; standaard 'contacten' (gesprekken, begeleiding) en 'overig' (afstemming, kwalificatie, voorlichting, onboarding).
  */
 export interface BestedeUren {
-  contacten?: Contacten
-  overig?: OverigeActiviteiten
   totaal?: TotaalAantalUren
+  [k: string]: UrenVanEenGroepActiviteiten | TotaalAantalUren | undefined
 }
 /**
- * Uren aan contact met medewerkers.
+ * Uren per activiteit van deze groep (de sleutels uit de vocabulaire 'uren'), met het subtotaal.
  */
-export interface Contacten {
-  gesprekken?: GesprekkenInclMailwisseling
-  begeleiding?: BegeleidingInKlachtTraject
-  totaal?: SubtotaalContacten
-}
-/**
- * Uren aan andere activiteiten dan contacten.
- */
-export interface OverigeActiviteiten {
-  afstemming?: InternAfstemmingsoverlegEnVerslaglegging
-  kwalificatie?: CursusIntervisieEDVoorKwalificatie
-  voorlichting?: AanwezigheidBijInformatiebijeenkomsten
-  onboarding?: BegeleidingOnboardingEnThemadagen
-  totaal?: SubtotaalOverigeActiviteiten
+export interface UrenVanEenGroepActiviteiten {
+  totaal?: SubtotaalVanDeGroep
+  [k: string]: Uren | SubtotaalVanDeGroep | undefined
 }
 /**
  * Vermeldingen per soort kwestie. Een casus kan meerdere soorten hebben: de aantallen tellen niet op tot het aantal casussen.

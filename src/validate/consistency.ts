@@ -1,8 +1,8 @@
 import { emit } from '../diagnostics/emit.js'
 import { displayPath } from '../diagnostics/reporter.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
-import { BREAKDOWNS, BREAKDOWN_IDS, SUMS } from '../domain/breakdowns.js'
-import { FIGURES } from '../domain/figures.js'
+import { BREAKDOWNS, BREAKDOWN_IDS, sumsOf, type SumParts } from '../domain/breakdowns.js'
+import { figuresOf } from '../domain/figures.js'
 import { getPath, isKnown } from '../domain/values.js'
 import type { Vocabularies } from '../domain/vocabularies.js'
 import type { LoadedProject, LoadedYear } from '../load/project.js'
@@ -26,17 +26,41 @@ export function checkVocabularies(year: LoadedYear, vocabularies: Vocabularies):
       }, locate(source, [...b.path, key], 'key'))
     }
   }
+  checkHourKeys(year, vocabularies.uren)
+}
+
+/** Groups and activities under `uren` must be in the organisation's hour vocabulary. */
+function checkHourKeys(year: LoadedYear, groups: Vocabularies['uren']): void {
+  const source = year.sources.vertrouwenspersonen
+  const hours = getPath(source?.value, ['uren'])
+  if (!source || !hours || typeof hours !== 'object') return
+  const unknown = (path: string[], key: string, allowed: string[]) => emit(source.file, 'categorie-onbekend', {
+    field: path.join('.'), key, vocabulary: 'uren', suggestion: suggest(key, allowed), allowed: listValues(allowed),
+  }, locate(source, [...path, key], 'key'))
+  for (const [groupId, group] of Object.entries(hours)) {
+    if (groupId === 'totaal') continue
+    const def = groups.find((g) => g.id === groupId)
+    if (!def) { unknown(['uren'], groupId, groups.map((g) => g.id)); continue }
+    if (!group || typeof group !== 'object') continue
+    const allowed = def.activities.map((a) => a.id)
+    for (const key of Object.keys(group)) if (key !== 'totaal' && !allowed.includes(key)) unknown(['uren', groupId], key, allowed)
+  }
+}
+
+function partValues(data: unknown, parts: SumParts): unknown[] {
+  if ('paths' in parts) return parts.paths.map((p) => getPath(data, p))
+  const node = getPath(data, parts.each)
+  if (!node || typeof node !== 'object') return []
+  return Object.entries(node).filter(([key]) => key !== 'totaal').map(([, v]) => (parts.field ? getPath(v, [parts.field]) : v))
 }
 
 /** Declared totals against the sum of their parts; unknown parts make a sum uncheckable, not zero. */
-export function checkSums(year: LoadedYear): void {
-  for (const rule of SUMS) {
+export function checkSums(year: LoadedYear, vocabularies: Vocabularies): void {
+  for (const rule of sumsOf(vocabularies.uren)) {
     const source = year.sources[rule.file]
     if (!source) continue
     const total = getPath(source.value, rule.total)
-    const values = typeof rule.parts === 'string'
-      ? Object.values((getPath(source.value, [rule.parts]) ?? {}) as Record<string, unknown>)
-      : rule.parts.map((p) => getPath(source.value, p))
+    const values = partValues(source.value, rule.parts)
     const present = values.filter((v) => v !== undefined)
     if (total === undefined || present.length === 0) continue
     if (!isKnown(total) || !present.every(isKnown)) continue
@@ -88,17 +112,17 @@ export function checkHistory(project: LoadedProject): void {
 }
 
 /** Every figure a series break can name: single figures, breakdowns and the project's key figures. */
-function breakableNames(project: LoadedProject): string[] {
+function breakableNames(project: LoadedProject, vocabularies: Vocabularies): string[] {
   const keyFigures = project.years.flatMap((y) => {
     const list = getPath(y.sources.kengetallen?.value, ['kengetallen'])
     return Array.isArray(list) ? list.map((k) => `kengetallen.${String(getPath(k, ['id']))}`) : []
   })
-  return [...new Set([...Object.keys(FIGURES), ...BREAKDOWN_IDS, ...keyFigures])]
+  return [...new Set([...figuresOf(vocabularies.uren).keys(), ...BREAKDOWN_IDS, ...keyFigures])]
 }
 
 /** A series break must name a figure that exists; a typo would silently compare what is not comparable. */
-export function checkSeriesBreaks(project: LoadedProject): void {
-  const names = breakableNames(project)
+export function checkSeriesBreaks(project: LoadedProject, vocabularies: Vocabularies): void {
+  const names = breakableNames(project, vocabularies)
   const places: { source: YamlSource; path: (string | number)[] }[] = []
   for (const y of project.years) if (y.sources.meta) places.push({ source: y.sources.meta, path: ['reeksbreuken'] })
   const history = project.history

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import { hasErrors } from '../diagnostics/emit.js'
-import { resolveVocabularies, type Vocabularies } from '../domain/vocabularies.js'
+import { NATIONAL, resolveVocabularies, type Vocabularies } from '../domain/vocabularies.js'
 import type { LoadedProject, YearFileKind } from '../load/project.js'
 import { locate, type YamlSource } from '../load/yaml.js'
 import { loadAsset } from '../load/asset.js'
@@ -65,11 +65,11 @@ export function validateProject(loaded: LoadedProject): Validated {
     // Rules between figures only make sense on figures of the right shape.
     const validYear = { ...year, sources: Object.fromEntries([...valid].map((k) => [k, year.sources[k]])) }
     if (vocabularies) checkVocabularies(year, vocabularies)
-    checkSums(validYear)
+    checkSums(validYear, vocabularies ?? NATIONAL)
     if (config) checkPrivacy(validYear, config.privacy?.drempel ?? 0)
   }
   checkHistory(loaded)
-  checkSeriesBreaks(loaded)
+  if (vocabularies) checkSeriesBreaks(loaded, vocabularies)
 
   if (!config || !vocabularies || hasErrors(loaded.files)) return { project: undefined, files: loaded.files }
   return {
