@@ -20,6 +20,7 @@ import { PACKAGE_ROOT } from './package.js'
 import { VFile } from 'vfile'
 import { emit } from './diagnostics/emit.js'
 import { buildReportModel, DEFAULT_WINDOW, type ReportModel } from './aggregate/model.js'
+import { reportPeriods } from './aggregate/period.js'
 import { CACHE_FILE, yearKeys, type BuildCache } from './output/cache.js'
 import { dataTables, metadata, toCsv } from './aggregate/opendata.js'
 import { DATASET_NAMES, datasetsOf } from './chart/datasets.js'
@@ -103,7 +104,10 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   const outputs: Output = new Map()
   if (!project) return { files, outputs, built: [], fresh: [], project }
   options.onStage?.({ stage: 'controleren', ms: since(start) })
-  const wanted = options.years ?? project.years.map((y) => y.year)
+  // One report per period, known by its last year; asking for any year of a period builds that period's report.
+  const periods = reportPeriods(project).filter((p) => !options.years || p.years.some((y) => options.years!.includes(y)))
+  const wanted = periods.map((p) => p.to)
+  const folder = (year: number) => periods.find((p) => p.to === year)!.slug
   const theme = themeOf(project)
   const wantHtml = options.html !== false
   const wantPdf = Boolean(options.printer)
@@ -127,7 +131,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   const print = (printer: Printer, model: ReportModel, html: string) => {
     const begin = performance.now()
     const done = printer.print(html, model).then((pdf) => {
-      outputs.set(`${model.year}/${pdfName(model.year)}`, pdf)
+      outputs.set(`${model.period.slug}/${pdfName(model.period.slug)}`, pdf)
       options.onStage?.({ stage: 'pdf', year: model.year, ms: since(begin) })
     })
     done.catch(() => undefined)
@@ -148,16 +152,16 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
     if (hasErrors(files)) break
     const page = renderPage(model, body, theme)
     if (wantHtml) {
-      outputs.set(`${year}/index.html`, page.html)
-      outputs.set(`${year}/fragment.html`, page.fragment)
+      outputs.set(`${folder(year)}/index.html`, page.html)
+      outputs.set(`${folder(year)}/fragment.html`, page.fragment)
     }
     const tables = dataTables(model)
     for (const t of tables) {
-      outputs.set(`${year}/data/${t.name}.csv`, toCsv(t))
-      outputs.set(`${year}/data/${t.name}.json`, JSON.stringify({ titel: t.title, kolommen: t.columns, rijen: t.rows }, null, 2) + '\n')
+      outputs.set(`${folder(year)}/data/${t.name}.csv`, toCsv(t))
+      outputs.set(`${folder(year)}/data/${t.name}.json`, JSON.stringify({ titel: t.title, kolommen: t.columns, rijen: t.rows }, null, 2) + '\n')
     }
     const pub = project.config.publicatie
-    outputs.set(`${year}/data/metadata.json`, JSON.stringify(metadata(model, tables, { licence: pub?.licentie ?? 'CC0 1.0', contact: pub?.contact, keywords: pub?.trefwoorden ?? [] }), null, 2) + '\n')
+    outputs.set(`${folder(year)}/data/metadata.json`, JSON.stringify(metadata(model, tables, { licence: pub?.licentie ?? 'CC0 1.0', contact: pub?.contact, keywords: pub?.trefwoorden ?? [] }), null, 2) + '\n')
     options.onStage?.({ stage: 'html', year, ms: since(start) })
     if (options.printer) print(options.printer, model, page.html)
   }
@@ -173,14 +177,15 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
     const same = previous[year]?.sleutel === keys.get(year)
     const html = wantHtml || (same && Boolean(previous[year]?.html))
     const pdf = wantPdf || (same && Boolean(previous[year]?.pdf))
-    if (!html) { outputs.set(`${year}/index.html`, null); outputs.set(`${year}/fragment.html`, null) }
-    if (!pdf) outputs.set(`${year}/${pdfName(year)}`, null)
+    if (!html) { outputs.set(`${folder(year)}/index.html`, null); outputs.set(`${folder(year)}/fragment.html`, null) }
+    if (!pdf) outputs.set(`${folder(year)}/${pdfName(folder(year))}`, null)
     cache.jaren[year] = { sleutel: keys.get(year)!, html, pdf }
   }
   outputs.set(CACHE_FILE, JSON.stringify(cache, null, 2) + '\n')
 
-  const entries: IndexEntry[] = project.years.map((y) => ({
-    year: y.year, title: `${project.config.titel ?? 'Jaarverslag Integriteit'} ${y.year}`, status: y.meta.status, html: Boolean(cache.jaren[y.year]?.html), pdf: Boolean(cache.jaren[y.year]?.pdf),
+  const entries: IndexEntry[] = reportPeriods(project).map((p) => ({
+    year: p.to, folder: p.slug, label: p.label, title: `${project.config.titel ?? 'Jaarverslag Integriteit'} ${p.label}`,
+    status: project.years.find((y) => y.year === p.to)!.meta.status, html: Boolean(cache.jaren[p.to]?.html), pdf: Boolean(cache.jaren[p.to]?.pdf),
   }))
   outputs.set('index.html', renderIndex(project.config.organisatie, project.config.titel ?? 'Jaarverslag Integriteit', entries, theme))
   return { files, outputs, built: years, fresh, project }

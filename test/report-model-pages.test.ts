@@ -1,6 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compile } from '../src/compile.js'
+import { buildReportModel } from '../src/aggregate/model.js'
+import { reportPeriods } from '../src/aggregate/period.js'
+import { check, compile } from '../src/compile.js'
+import { pdfName } from '../src/render/index-page.js'
 import { FIXTURES } from './helpers/project.js'
 
 // The model's states as the built page shows them, on the fixture projects.
@@ -17,5 +20,61 @@ describe('Rotterdam 2019: a series break in the page', () => {
     expect(page).toMatch(/\(Voor\)onderzoeken – 52 49 44 112 niet vergelijkbaar/)
     expect(page).toContain('(Voor)onderzoeken: vanaf 2019 anders geteld, niet vergelijkbaar met eerdere jaren. Tot en met 2018 telden alleen')
     expect(page).not.toContain('+68')
+  })
+})
+
+// Huizen published one report over two years: "Jaarrapportage Integriteitsbeleid 2021 /2022" of 14 April 2023
+// (seed 002). The figures below are the ones that report states; the fixture declares the period in 2022/meta.yaml.
+describe('Huizen 2021/2022: one report over two years', () => {
+  const root = join(FIXTURES, 'valid', 'huizen')
+  const project = check(root).project!
+  const model = buildReportModel(project, 2022)
+
+  it('the model\'s unit is the period: 2021/2022, compared with 2019/2020; 2021 has no report of its own', () => {
+    expect(model.period).toMatchObject({ from: 2021, to: 2022, label: '2021/2022', slug: '2021-2022' })
+    expect(model.previousPeriod).toMatchObject({ from: 2019, to: 2020, label: '2019/2020' })
+    expect(reportPeriods(project).map((p) => p.label)).toEqual(['2020', '2021/2022'])
+    expect(buildReportModel(project, 2020).period.years).toEqual([2020])
+  })
+
+  it('holds the seed\'s figures, both years side by side', () => {
+    const years = (key: string) => model.figures[key]!.years.map((p) => p.value)
+    // "In 2021 waren dit 31 nieuwe medewerkers en in 2022 49."
+    expect(years('kengetallen.eed-belofte')).toEqual([31, 49])
+    // "in 2021 twee personen en in 2022 vier personen … In 2020 waren dit drie personen, in 2019 acht personen, terwijl in 2018 21 personen"
+    expect(years('vp.casussen')).toEqual([2, 4])
+    expect(model.figures['vp.casussen']!.window.map((p) => [p.year, p.value])).toEqual([[2018, 21], [2019, 8], [2020, 3], [2021, 2], [2022, 4]])
+    // "Dat is een respons van 70%. Het MTO in 2020 had een respons van 76 %"
+    expect(model.figures['kengetallen.mto-respons']!.periodTotal.value).toBe(70)
+    expect(model.figures['kengetallen.mto-respons']!.previousPeriodTotal.value).toBe(76)
+    // "31% … intern ongewenst gedrag … (iets toegenomen tov 27% in 2020). 24% … van bewoners / klanten (afgenomen tov 31% in 2020)"
+    expect(model.figures['kengetallen.mto-ongewenst-intern']!.periodChange).toMatchObject({ kind: 'value', absolute: 4 })
+    expect(model.figures['kengetallen.mto-ongewenst-extern']!.periodChange).toMatchObject({ kind: 'value', absolute: -7 })
+    // "59% … niet te weten wie de (externe) vertrouwenspersoon is. In 2020 was dit 51%."
+    expect(model.figures['kengetallen.mto-vp-onbekend']!.periodChange).toMatchObject({ kind: 'value', absolute: 8 })
+    // "48% … In 2020 was dit 42% (toen is gevraagd naar melding bij vertrouwenspersoon, leidinggevende of P&O)": another question
+    expect(model.figures['kengetallen.mto-niet-gemeld']!.periodChange).toMatchObject({ kind: 'not-comparable', break: { from: 2022 } })
+    // "2022 was er een overschrijding van bijna €32.000,-"
+    expect(model.figures['kengetallen.budget-overschrijding']!.years.map((p) => p.value)).toEqual([null, 32000])
+    // One formal melding via the external vertrouwenspersoon, gegrond; the total was not reported.
+    expect(model.figures['meldingen.gegrond']!.current.value).toBe(1)
+    expect(model.figures['meldingen.totaal']!.periodTotal.state).toBe('unknown')
+  })
+
+  it('counts over the period add up, and compare with the two years before', () => {
+    // 2 + 4 persons against 8 + 3.
+    expect(model.figures['vp.casussen']).toMatchObject({ periodTotal: { value: 6 }, previousPeriodTotal: { value: 11 }, periodChange: { kind: 'value', absolute: -5 } })
+  })
+
+  it('builds one page and one PDF name after the period, with the period in the title', async () => {
+    const { outputs, files } = await compile(root, { years: [2021] })
+    expect(files.flatMap((f) => f.messages)).toEqual([])
+    expect([...outputs.keys()].filter((k) => k.endsWith('index.html')).sort()).toEqual(['2021-2022/index.html', 'index.html'])
+    const page = String(outputs.get('2021-2022/index.html'))
+    expect(page).toContain('<title>Jaarrapportage Integriteitsbeleid 2021/2022')
+    expect(text(page)).toMatch(/Casussen 21 8 3 2 4 6 −5 \(−45,5%\)/)
+    expect(text(page)).toContain('Verschil met 2019/2020')
+    expect(String(outputs.get('index.html'))).toContain('<a href="2021-2022/index.html">Jaarrapportage Integriteitsbeleid 2021/2022</a>')
+    expect(pdfName(model.period.slug)).toBe('jaarverslag-integriteit-2021-2022.pdf')
   })
 })

@@ -4,6 +4,7 @@ import { getPath, isKnown } from '../domain/values.js'
 import { dutch } from '../domain/order.js'
 import type { Project } from '../validate/index.js'
 import { compare, type Change } from './compare.js'
+import { periodBefore, periodEnding, type ReportPeriod } from './period.js'
 import { comparable, knownYears, pointFrom, pointOf, rangeOf, yearData, yearRange, type Point, type Range } from './series.js'
 
 export interface Figure {
@@ -19,6 +20,13 @@ export interface Figure {
   window: Point[]
   /** Min/max/average over the window's earlier years that count the same way as this one (no series break between). */
   before: Range | undefined
+  /** Each year of the report period, side by side (one point for a report over one year). */
+  years: Point[]
+  /** The figure over the whole period (summed, except percentages: the last year), and over the period before. */
+  periodTotal: Point
+  previousPeriodTotal: Point
+  /** The period against the period before; for a report over one year the same as `change`. */
+  periodChange: Change
 }
 
 export interface BreakdownRow {
@@ -52,7 +60,10 @@ export interface VpTable { years: number[]; sections: VpTableSection[]; grandTot
 export interface ReportModel {
   organisation: string
   title: string
+  /** The last year of the report period. */
   year: number
+  period: ReportPeriod
+  previousPeriod: ReportPeriod
   status: 'concept' | 'definitief'
   source: string
   date: string | undefined
@@ -71,23 +82,27 @@ export interface ReportModel {
 
 export const DEFAULT_WINDOW = 5
 
-/** Build the report model for one year from validated data. Pure: no I/O. */
+/**
+ * Build the model of the report that ends in this year from validated data:
+ * one year, or the period its meta.yaml declares. Pure: no I/O.
+ */
 export function buildReportModel(project: Project, year: number): ReportModel {
   const data = yearData(project, year)
   if (!data) throw new Error(`buildReportModel: jaar ${year} ontbreekt in het project`)
   const size = project.config.vergelijking?.venster ?? DEFAULT_WINDOW
-  const window = yearRange(year - size + 1, year)
+  const period = periodEnding(project, year)
+  const window = yearRange(Math.min(year - size + 1, period.from), year)
 
   const defs = figuresOf(project.vocabularies.uren)
   const figures: Record<string, Figure> = {}
   for (const [key, def] of defs) {
-    figures[key] = makeFigure(key, def.label, def.unit, (y) => pointOf(project, key, y), window)
+    figures[key] = makeFigure(key, def.label, def.unit, (y) => pointOf(project, key, y), window, period)
   }
   for (const [key, def] of defs) {
     if (def.shareOf) figures[key]!.share = share(figures[key]!.current, figures[def.shareOf]!.current)
   }
 
-  const keyFigures = keyFiguresOf(project, year, window)
+  const keyFigures = keyFiguresOf(project, window, period)
   for (const f of keyFigures) figures[f.key] = f
 
   const breakdowns = Object.fromEntries(
@@ -101,6 +116,8 @@ export function buildReportModel(project: Project, year: number): ReportModel {
     organisation: project.config.organisatie,
     title: project.config.titel ?? 'Jaarverslag Integriteit',
     year,
+    period,
+    previousPeriod: periodBefore(period),
     status: data.meta.status,
     source: data.meta.bron,
     date: data.meta.vastgesteld,
@@ -116,26 +133,51 @@ export function buildReportModel(project: Project, year: number): ReportModel {
   }
 }
 
-function makeFigure(key: string, label: string, unit: Unit, at: (year: number) => Point, window: number[]): Figure {
+function makeFigure(key: string, label: string, unit: Unit, at: (year: number) => Point, window: number[], period: ReportPeriod): Figure {
   const points = window.map(at)
   const current = points[points.length - 1]!
   const previous = points[points.length - 2] ?? at(current.year - 1)
+  const change = compare(current, previous)
   const before = rangeOf(points.slice(0, -1).filter((p) => comparable(p, current)))
-  return { key, label, unit, current, previous, change: compare(current, previous), share: null, window: points, before }
+  if (period.years.length === 1) {
+    return { key, label, unit, current, previous, change, share: null, window: points, before, years: [current], periodTotal: current, previousPeriodTotal: previous, periodChange: change }
+  }
+  const years = period.years.map(at)
+  const periodTotal = totalOf(years, unit)
+  const previousPeriodTotal = totalOf(periodBefore(period).years.map(at), unit)
+  return {
+    key, label, unit, current, previous, change, share: null, window: points, before,
+    years, periodTotal, previousPeriodTotal, periodChange: compare(periodTotal, previousPeriodTotal),
+  }
+}
+
+/**
+ * A figure over several years, as one point in the last of them: the sum, or
+ * for a percentage the last year (shares do not add up). Known only when
+ * every year is; the latest break of definition goes with it.
+ */
+function totalOf(points: readonly Point[], unit: Unit): Point {
+  const last = points[points.length - 1]!
+  if (unit === 'procent') return last
+  const flags = { partial: points.some((p) => p.partial), ...(last.break ? { break: last.break } : {}) }
+  if (points.every((p) => p.state === 'absent')) return { year: last.year, value: null, state: 'absent', ...flags }
+  if (points.some((p) => p.state !== 'known')) return { year: last.year, value: null, state: 'unknown', ...flags }
+  return { year: last.year, value: points.reduce((a, p) => a + p.value!, 0), state: 'known', ...flags }
 }
 
 const share = (part: Point, whole: Point): number | null =>
   part.state === 'known' && whole.state === 'known' && whole.value! > 0 ? part.value! / whole.value! : null
 
-/** Key figures are matched across years by id; the current year's name and unit lead. */
-function keyFiguresOf(project: Project, year: number, window: number[]): Figure[] {
-  const current = yearData(project, year)?.kengetallen ?? []
+/** Key figures are matched across years by id; of the period's years the latest one's name and unit lead. */
+function keyFiguresOf(project: Project, window: number[], period: ReportPeriod): Figure[] {
+  const listed = [...period.years].reverse().flatMap((y) => yearData(project, y)?.kengetallen ?? [])
+  const current = listed.filter((k, i) => listed.findIndex((o) => o.id === k.id) === i)
   return current.map((k) => {
     const at = (y: number) => {
       const found = yearData(project, y)?.kengetallen?.find((o) => o.id === k.id && o.eenheid === k.eenheid)
       return pointFrom(project, `kengetallen.${k.id}`, y, found?.waarde)
     }
-    return makeFigure(`kengetallen.${k.id}`, k.naam, k.eenheid, at, window)
+    return makeFigure(`kengetallen.${k.id}`, k.naam, k.eenheid, at, window, period)
   })
 }
 

@@ -56,12 +56,12 @@ export interface Publication { licence: string; contact: string | undefined; key
 /** A small DCAT-AP-DONL-style description of the data set of one report. */
 export function metadata(model: ReportModel, tables: readonly DataTable[], pub: Publication) {
   return {
-    'dct:title': `${model.title} ${model.year} – ${model.organisation} (open data)`,
-    'dct:description': `De cijfers uit het ${model.title.toLowerCase()} ${model.year} van ${model.organisation}: meldingen, onderzoeken, vertrouwenspersonen en kengetallen, met de vergelijking met eerdere jaren.`,
+    'dct:title': `${model.title} ${model.period.label} – ${model.organisation} (open data)`,
+    'dct:description': `De cijfers uit het ${model.title.toLowerCase()} ${model.period.label} van ${model.organisation}: meldingen, onderzoeken, vertrouwenspersonen en kengetallen, met de vergelijking met eerdere jaren.`,
     'dct:publisher': model.organisation,
     'dct:language': 'nl',
     'dct:license': pub.licence,
-    'dct:temporal': { startDate: `${model.year}-01-01`, endDate: model.partial?.until ?? `${model.year}-12-31` },
+    'dct:temporal': { startDate: `${model.period.from}-01-01`, endDate: model.partial?.until ?? `${model.year}-12-31` },
     'dct:source': model.source,
     'dct:issued': model.date ?? null,
     'dcat:keyword': pub.keywords,

@@ -208,6 +208,11 @@ export const catalogue = {
     message: (a) => `De reeksbreuk noemt het cijfer ${q(a.name)}, maar dat cijfer bestaat niet${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'}`,
     hint: "Gebruik de naam van het cijfer zoals in de sjablonen, bijvoorbeeld 'meldingen.onderzoeken', 'meldingen.type' of 'kengetallen.<id>' (zie docs/sjablonen.md).",
   }),
+  'verslagperiode-ongeldig': entry<{ from: number; year: number; problem: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Verslagperiode klopt niet',
+    message: (a) => `De verslagperiode ${a.from} t/m ${a.year} kan niet: ${a.problem}.`,
+    hint: "Zet 'verslagperiode: { van: <eerste jaar> }' alleen in de map van het laatste jaar; elk jaar van de periode heeft een eigen map en hoort bij één verslag.",
+  }),
   'jaar-klopt-niet': entry<{ found: number; folder: string }>({
     severity: 'fout', stage: 'valideren', title: 'Jaar past niet bij de map',
     message: (a) => `jaar is ${a.found}, maar het bestand staat in de map '${a.folder}'.`,

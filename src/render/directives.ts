@@ -97,7 +97,7 @@ const HANDLERS: Record<string, Handler> = {
     kind: 'leafDirective', required: [],
     async run(_node, _file, ctx) {
       const m = ctx.model
-      return [placeholder(ctx, comparisonTable(m, COMPARED.map((k) => m.figures[k]!), `Kengetallen ${m.window[0]} t/m ${m.year}, met het verschil ten opzichte van ${m.year - 1}`))]
+      return [placeholder(ctx, comparisonTable(m, COMPARED.map((k) => m.figures[k]!), `Kengetallen ${m.window[0]} t/m ${m.year}, met het verschil ten opzichte van ${m.previousPeriod.label}`))]
     },
   },
   kengetallen: {

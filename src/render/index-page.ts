@@ -2,7 +2,8 @@ import { h } from 'hastscript'
 import { skipLink, standalonePage } from './page.js'
 import { reportCss, type StyleTheme } from './style.js'
 
-export interface IndexEntry { year: number; title: string; status: string; html: boolean; pdf: boolean }
+/** A report: `year` is the last year of its period, `folder` and `label` name the period ("2021-2022", "2021/2022"). */
+export interface IndexEntry { year: number; folder: string; label: string; title: string; status: string; html: boolean; pdf: boolean }
 
 /** The landing page: every built year with its page, PDF and open data. */
 export function renderIndex(organisation: string, title: string, entries: readonly IndexEntry[], theme: StyleTheme): string {
@@ -13,17 +14,18 @@ export function renderIndex(organisation: string, title: string, entries: readon
     h('main', { id: 'inhoud' }, [
       h('h2', 'Verslagen'),
       h('ul', sorted.map((e) => h('li', [
-        e.html ? h('a', { href: `${e.year}/index.html` }, e.title) : e.title,
+        e.html ? h('a', { href: `${e.folder}/index.html` }, e.title) : e.title,
         ` (${e.status})`,
-        ...(e.pdf ? [' · ', h('a', { href: `${e.year}/${pdfName(e.year)}` }, `PDF van ${e.year}`)] : []),
-        ' · ', h('a', { href: `${e.year}/data/metadata.json` }, `open data ${e.year}`),
+        ...(e.pdf ? [' · ', h('a', { href: `${e.folder}/${pdfName(e.folder)}` }, `PDF van ${e.label}`)] : []),
+        ' · ', h('a', { href: `${e.folder}/data/metadata.json` }, `open data ${e.label}`),
       ]))),
     ]),
   ])
   return standalonePage(`${title} – ${organisation}`, undefined, reportCss(theme, `${organisation} · ${title}`), wrapper)
 }
 
-export const pdfName = (year: number) => `jaarverslag-integriteit-${year}.pdf`
+/** The PDF's file name after the report period: jaarverslag-integriteit-2024.pdf, …-2021-2022.pdf. */
+export const pdfName = (period: string) => `jaarverslag-integriteit-${period}.pdf`
 
 export interface OrganisationEntry { folder: string; name: string; title: string }
 

@@ -10,6 +10,8 @@ export function namesOf(model: ReportModel): Map<string, Named> {
     ['titel', { kind: 'tekst', value: model.title }],
     ['jaar', { kind: 'tekst', value: String(model.year) }],
     ['vorig_jaar', { kind: 'tekst', value: String(model.year - 1) }],
+    ['periode', { kind: 'tekst', value: model.period.label }],
+    ['vorige_periode', { kind: 'tekst', value: model.previousPeriod.label }],
     ['eerste_jaar', { kind: 'tekst', value: String(model.history[0]?.year ?? model.year) }],
     ['status', { kind: 'tekst', value: model.status }],
   ])

@@ -16,7 +16,7 @@ const toHtml = (tree: Root) => stringifier.stringify(tree)
 const STATUS = { concept: 'Concept', definitief: 'Definitief' } as const
 
 /** The report's title line, used in <title>, the running header and the PDF metadata. */
-export const reportTitle = (model: ReportModel) => `${model.title} ${model.year}`
+export const reportTitle = (model: ReportModel) => `${model.title} ${model.period.label}`
 
 function toc(body: Root): Element {
   const items = body.children

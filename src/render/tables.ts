@@ -109,18 +109,22 @@ export function seriesTable(caption: string, label: string, points: readonly Poi
 /** Every figure against the year before and the years before that (Rotterdam's requirement). */
 export function comparisonTable(model: ReportModel, figures: readonly Figure[], caption: string): Element {
   const shown = figures.filter((f) => f.window.some((p) => p.state !== 'absent'))
+  const several = model.period.years.length > 1
   return wrap(caption, true, [
     h('table', [
       h('caption', caption),
       h('thead', h('tr', [
         h('th', { scope: 'col' }, 'Kengetal'),
         ...model.window.map((y) => h('th', { scope: 'col', className: ['getal'] }, String(y))),
-        h('th', { scope: 'col', className: ['getal'] }, `Verschil met ${model.year - 1}`),
+        ...(several ? [h('th', { scope: 'col', className: ['getal'] }, `${model.period.label} samen`)] : []),
+        h('th', { scope: 'col', className: ['getal'] }, `Verschil met ${model.previousPeriod.label}`),
       ])),
       h('tbody', shown.map((f) => h('tr', [
         h('th', { scope: 'row' }, f.label),
         ...f.window.map((p) => num(pointText(p, f.unit))),
-        num(changeText(f.change, f.unit)),
+        // A report over several years compares the period with the period before.
+        ...(several ? [num(pointText(f.periodTotal, f.unit))] : []),
+        num(changeText(f.periodChange, f.unit)),
       ]))),
     ]),
     h('p', { className: ['voetnoot'] }, '– betekent: niet geregistreerd of niet gepubliceerd voor dat jaar.'),

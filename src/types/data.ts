@@ -144,6 +144,10 @@ export type Status = 'concept' | 'definitief'
  */
 export type VastgesteldOp = string
 /**
+ * Het eerste jaar van de periode; het laatste is het jaar van deze map.
+ */
+export type EersteJaarVanDeVerslagperiode = number
+/**
  * De laatste dag die in de cijfers is meegeteld.
  */
 export type TotEnMet = string
@@ -438,8 +442,15 @@ export interface Verslagjaar {
   status: Status
   bron: Bron
   vastgesteld?: VastgesteldOp
+  verslagperiode?: Verslagperiode
   reeksbreuken?: Reeksbreuken
   deelperiode?: Deelperiode
+}
+/**
+ * Vul dit in als het verslag over meer jaren gaat, zoals een rapportage over 2021 en 2022: in de map van het laatste jaar, met het eerste jaar. De jaren ertussen krijgen dan geen eigen verslag.
+ */
+export interface Verslagperiode {
+  van: EersteJaarVanDeVerslagperiode
 }
 /**
  * Vul dit in als de cijfers niet het hele jaar beslaan.

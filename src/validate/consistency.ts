@@ -138,6 +138,24 @@ export function checkSeriesBreaks(project: LoadedProject, vocabularies: Vocabula
   }
 }
 
+/** A report over several years starts before its last year, has a folder for each year, and shares no year with another. */
+export function checkPeriods(project: LoadedProject): void {
+  const folders = project.years.map((y) => y.year)
+  const claimed = new Map<number, number>()
+  for (const year of project.years) {
+    const meta = year.sources.meta
+    const from = getPath(meta?.value, ['verslagperiode', 'van'])
+    if (!meta || typeof from !== 'number') continue
+    const missing = Array.from({ length: Math.max(0, year.year - from) }, (_, i) => from + i).filter((y) => !folders.includes(y))
+    const taken = [...claimed].find(([y]) => y >= from && y <= year.year)
+    const problem = from >= year.year ? `het eerste jaar moet vóór ${year.year} liggen`
+      : missing.length ? `${missing.slice(0, -1).join(', ')}${missing.length > 1 ? ' en ' : ''}${missing.at(-1)} ${missing.length === 1 ? 'heeft' : 'hebben'} geen map in data/`
+      : taken ? `${taken[0]} hoort al bij het verslag dat eindigt in ${taken[1]}` : ''
+    if (problem) emit(meta.file, 'verslagperiode-ongeldig', { from, year: year.year, problem }, locate(meta, ['verslagperiode', 'van']))
+    else for (let y = from; y <= year.year; y++) claimed.set(y, year.year)
+  }
+}
+
 /** meta.yaml's year must match its folder. */
 export function checkYearFolder(year: LoadedYear, meta: YamlSource): void {
   const found = getPath(meta.value, ['jaar'])

@@ -6,7 +6,7 @@ import { locate, type YamlSource } from '../load/yaml.js'
 import { loadAsset } from '../load/asset.js'
 import { emit } from '../diagnostics/emit.js'
 import type { Historie, Kengetallen, Meldingen, Organisatie, Verslagjaar, Vertrouwenspersonen } from '../types/data.js'
-import { checkHistory, checkPrivacy, checkSeriesBreaks, checkSums, checkTheme, checkVocabularies, checkYearFolder } from './consistency.js'
+import { checkHistory, checkPeriods, checkPrivacy, checkSeriesBreaks, checkSums, checkTheme, checkVocabularies, checkYearFolder } from './consistency.js'
 import { reportSchemaErrors } from './schema-messages.js'
 import { validators, type SchemaKind } from './schemas.js'
 
@@ -69,6 +69,7 @@ export function validateProject(loaded: LoadedProject): Validated {
     if (config) checkPrivacy(validYear, config.privacy?.drempel ?? 0)
   }
   checkHistory(loaded)
+  checkPeriods(loaded)
   if (vocabularies) checkSeriesBreaks(loaded, vocabularies)
 
   if (!config || !vocabularies || hasErrors(loaded.files)) return { project: undefined, files: loaded.files }
