@@ -13,6 +13,8 @@ const helmond = check(REPO).project!
 const rotterdam = check(join(FIXTURES, 'valid', 'rotterdam')).project!
 const huizen = check(join(FIXTURES, 'valid', 'huizen')).project!
 const rijnstede = check(join(FIXTURES, 'valid', 'rijnstede')).project!
+const waterland = check(join(FIXTURES, 'valid', 'waterland-oost')).project!
+const maasvliet = check(join(FIXTURES, 'valid', 'maasvliet')).project!
 
 describe('report model of Helmond 2024', () => {
   const model = buildReportModel(helmond, 2024)
@@ -172,6 +174,60 @@ describe('series breaks (Rotterdam counts onderzoeken differently from 2019)', (
   })
 })
 
+describe('a sparse project: only totals, some years unknown (Waterland-Oost)', () => {
+  it('keeps unknown years unknown in the series, never 0', () => {
+    const model = buildReportModel(waterland, 2024)
+    expect(model.history.map((p) => [p.year, p.state, p.value])).toEqual([
+      [2019, 'known', 3], [2020, 'unknown', null], [2021, 'known', 5], [2022, 'known', 6], [2023, 'unknown', null], [2024, 'known', 9],
+    ])
+    expect(model.figures['meldingen.totaal']!.change).toEqual({ kind: 'unknown' })
+    expect(model.figures['meldingen.totaal']!.before).toMatchObject({ min: 5, max: 6, count: 2 })
+  })
+
+  it('compares where both years are known, also with a year from the history', () => {
+    const model = buildReportModel(waterland, 2022)
+    expect(model.figures['meldingen.totaal']!.change).toMatchObject({ kind: 'value', absolute: 1 })
+    expect(model.figures['vp.casussen']!.current.state).toBe('unknown')
+    expect(buildReportModel(waterland, 2024).figures['vp.casussen']!.change).toMatchObject({ kind: 'value', absolute: -2 })
+  })
+
+  it('has no breakdowns and nothing in the VP table but the cases', () => {
+    const model = buildReportModel(waterland, 2024)
+    expect(BREAKDOWN_IDS.filter((id) => model.breakdowns[id].present)).toEqual([])
+    const filled = model.vpTable.sections.flatMap((s) => s.rows).filter((r) => r.points.some((p) => p.state !== 'absent'))
+    expect(filled.map((r) => r.key)).toEqual(['vp.casussen'])
+  })
+})
+
+describe('a partial year and series breaks (Maasvliet)', () => {
+  const model = buildReportModel(maasvliet, 2024)
+
+  it('the partial year is marked on its figures and on every comparison with it', () => {
+    expect(model.partial).toMatchObject({ until: '2024-09-30' })
+    expect(model.figures['meldingen.totaal']!.current).toMatchObject({ value: 10, partial: true })
+    expect(model.figures['meldingen.totaal']!.change).toMatchObject({ kind: 'value', absolute: -5, partial: true })
+  })
+
+  it('a break in a year folder: adviesvragen 2023 against 2022 is not comparable, 2024 against 2023 is', () => {
+    expect(buildReportModel(maasvliet, 2023).figures['meldingen.adviesvragen']!.change).toMatchObject({ kind: 'not-comparable', break: { from: 2023 } })
+    expect(model.figures['meldingen.adviesvragen']!.change).toMatchObject({ kind: 'value', absolute: -7, partial: true })
+  })
+
+  it('a break in a breakdown: every category of the type breakdown in 2024 against 2023 is not comparable', () => {
+    const type = model.breakdowns['meldingen.type']
+    expect(new Set(type.rows.map((r) => r.change.kind))).toEqual(new Set(['not-comparable']))
+    expect(type.rising).toEqual([])
+    expect(model.breakdowns['meldingen.status'].rows.some((r) => r.change.kind === 'value')).toBe(true)
+  })
+
+  it('a break in the history: meldingen counted differently from 2020, so 2019 is out of the range of 2022', () => {
+    const at2022 = buildReportModel(maasvliet, 2022)
+    expect(at2022.history.find((p) => p.year === 2020)!.break).toMatchObject({ from: 2020, reason: expect.stringMatching(/anonieme meldingen/) })
+    expect(at2022.figures['meldingen.totaal']!.window.map((p) => p.year)).toEqual([2019, 2020, 2021, 2022])
+    expect(at2022.figures['meldingen.totaal']!.before).toMatchObject({ min: 11, max: 13, from: 2020, to: 2021 })
+  })
+})
+
 describe('property: breakdowns keep their parts and totals', () => {
   /** A project with the Helmond config and generated meldingen for two years. */
   function projectWith(types: Record<string, number>[]): Project {
@@ -201,7 +257,7 @@ describe('property: breakdowns keep their parts and totals', () => {
   })
 
   it('every breakdown of every example year is internally consistent', () => {
-    for (const project of [helmond, rotterdam, huizen, rijnstede]) {
+    for (const project of [helmond, rotterdam, huizen, rijnstede, waterland, maasvliet]) {
       for (const { year } of project.years) {
         const model = buildReportModel(project, year)
         for (const id of BREAKDOWN_IDS) {
