@@ -1,3 +1,4 @@
+import type { DataFile, DataPath, DataRef } from './paths.js'
 import type { HourGroup, VocabularyKind } from './vocabularies.js'
 
 /**
@@ -12,7 +13,7 @@ export const BREAKDOWNS = {
   'meldingen.status': { file: 'meldingen', path: ['status'], vocabulary: 'status', title: 'Stand van zaken aan het einde van het jaar', multiLabel: false },
   'vertrouwenspersonen.soort_kwestie': { file: 'vertrouwenspersonen', path: ['soort_kwestie'], vocabulary: 'soort_kwestie', title: 'Soort kwestie bij de vertrouwenspersonen', multiLabel: true },
   'vertrouwenspersonen.relatie': { file: 'vertrouwenspersonen', path: ['relatie'], vocabulary: 'relatie', title: 'Kwestie in relatie tot', multiLabel: true },
-} as const satisfies Record<string, { file: 'meldingen' | 'vertrouwenspersonen'; path: readonly string[]; vocabulary: VocabularyKind; title: string; multiLabel: boolean }>
+} as const satisfies Record<string, DataRef & { vocabulary: VocabularyKind; title: string; multiLabel: boolean }>
 
 export type BreakdownId = keyof typeof BREAKDOWNS
 export const BREAKDOWN_IDS = Object.keys(BREAKDOWNS) as BreakdownId[]
@@ -23,10 +24,10 @@ export const BREAKDOWN_IDS = Object.keys(BREAKDOWNS) as BreakdownId[]
  * keys, so a key outside the vocabulary is reported once, not as a wrong sum
  * too — optionally reading `field` below each.
  */
-export type SumParts = { paths: readonly (readonly string[])[] } | { each: readonly string[]; field?: string }
+export type SumParts<F extends DataFile = DataFile> = { paths: readonly DataPath<F>[] } | { each: DataPath<F>; field?: string }
 
-/** Parts that must add up to a declared total; paths are relative to the file. */
-export interface SumRule { file: 'meldingen' | 'vertrouwenspersonen'; what: string; parts: SumParts; total: readonly string[] }
+/** Parts that must add up to a declared total; paths are relative to the file and checked by tsc. */
+export type SumRule = { [F in DataFile]: { file: F; what: string; parts: SumParts<F>; total: DataPath<F> } }[DataFile]
 
 const FIXED_SUMS: readonly SumRule[] = [
   { file: 'meldingen', what: 'Meldingen naar herkomst', parts: { paths: [['herkomst', 'intern'], ['herkomst', 'extern']] }, total: ['totaal'] },

@@ -1,13 +1,13 @@
+import type { DataRef } from './paths.js'
 import type { HourGroup } from './vocabularies.js'
 
 /** Units of a figure; they decide how it is written in Dutch. */
 export type Unit = 'aantal' | 'uren' | 'procent' | 'euro'
 
-export interface FigureDef {
+/** A single figure: where it is in the data (a path tsc checks against the schemas' types) and how it reads. */
+export type FigureDef = DataRef & {
   label: string
   unit: Unit
-  file: 'meldingen' | 'vertrouwenspersonen'
-  path: readonly string[]
   /** The key in historie.yaml that holds this figure for years before the tool. */
   history?: 'meldingen' | 'adviesvragen' | 'vp_casussen'
   /** The figure a share of this one is taken of. */

@@ -104,7 +104,7 @@ export type Onbekend = 'onbekend'
 /**
  * Het aantal adviesvragen in dat jaar.
  */
-export type Adviesvragen = number | Onbekend
+export type AdviesvragenInDatJaar = number | Onbekend
 /**
  * Het aantal casussen (of personen) bij de vertrouwenspersonen in dat jaar.
  */
@@ -154,95 +154,91 @@ export type TotEnMet = string
 /**
  * Het totaal aantal meldingen in het jaar.
  */
-export type Totaal = number | Onbekend
+export type TotaalAantalMeldingen = number | Onbekend
 /**
  * Meldingen door medewerkers of bestuurders.
  */
-export type Intern = number | Onbekend
+export type InterneMeldingen = number | Onbekend
 /**
  * Meldingen van buiten de organisatie, zoals inwoners.
  */
-export type Extern = number | Onbekend
+export type ExterneMeldingen = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal = number | Onbekend
+export type OnderzoekenDoorDeLijn = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal1 = number | Onbekend
+export type InterneOnderzoeken = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal2 = number | Onbekend
+export type ExterneOnderzoeken = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal3 = number | Onbekend
+export type TotaalAantalOnderzoeken = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal4 = number | Onbekend
+export type AfgerondeOnderzoeken = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal5 = number | Onbekend
+export type GegrondeMeldingen = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal6 = number | Onbekend
+export type OngegrondeMeldingen = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal7 = number | Onbekend
+export type MeldingenMetMaatregelen = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal8 = number | Onbekend
+export type DisciplinaireOntslagen = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal9 = number | Onbekend
+export type Adviesvragen = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal10 = number | Onbekend
+export type Signalen = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal11 = number | Onbekend
+export type BerichtenViaDeWebsite = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal12 = number | Onbekend
+export type LopendeCasussenUitEerdereJaren = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal13 = number | Onbekend
+export type NieuweCasussen = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal14 = number | Onbekend
+export type TotaalAantalCasussen = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal15 = number | Onbekend
+export type LopendeMeldingenUitEerdereJaren = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal16 = number | Onbekend
+export type MeldingenViaEenVertrouwenspersoon = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal17 = number | Onbekend
+export type MeldingenRechtstreeksDoorEenVertrouwenspersoon = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type Aantal18 = number | Onbekend
-/**
- * Een geheel getal van 0 of meer, of 'onbekend'.
- */
-export type Aantal19 = number | Onbekend
+export type TotaalAantalMeldingenViaDeVertrouwenspersonen = number | Onbekend
 /**
  * Alle uren samen: de subtotalen van de groepen opgeteld.
  */
@@ -308,45 +304,45 @@ export interface Organisatie {
  * De categorieën die deze organisatie gebruikt. Standaard de landelijke lijsten; per lijst uit te breiden of te vervangen.
  */
 export interface Vocabulaires {
-  type?: TypenSchending
-  status?: StatusAanHetEindeVanHetJaar
-  regeling?: Meldregelingen
-  soort_kwestie?: SoortKwestie
-  relatie?: KwestieInRelatieTot
+  type?: VocabulaireTypenSchending
+  status?: VocabulaireStatus
+  regeling?: VocabulaireMeldregelingen
+  soort_kwestie?: VocabulaireSoortKwestie
+  relatie?: VocabulaireRelatie
   uren?: ActiviteitenVanDeVertrouwenspersonen
 }
 /**
  * De typen schending van meldingen (conform landelijke omschrijving).
  */
-export interface TypenSchending {
+export interface VocabulaireTypenSchending {
   uitgangspunt?: Uitgangspunt
   waarden: Waarden
 }
 /**
  * Hoe de meldingen er aan het einde van het jaar voor staan.
  */
-export interface StatusAanHetEindeVanHetJaar {
+export interface VocabulaireStatus {
   uitgangspunt?: Uitgangspunt
   waarden: Waarden
 }
 /**
  * De regelingen waaronder een melding valt.
  */
-export interface Meldregelingen {
+export interface VocabulaireMeldregelingen {
   uitgangspunt?: Uitgangspunt
   waarden: Waarden
 }
 /**
  * De soorten kwesties bij de vertrouwenspersonen.
  */
-export interface SoortKwestie {
+export interface VocabulaireSoortKwestie {
   uitgangspunt?: Uitgangspunt
   waarden: Waarden
 }
 /**
  * Tot wie de kwestie bij de vertrouwenspersonen zich verhoudt.
  */
-export interface KwestieInRelatieTot {
+export interface VocabulaireRelatie {
   uitgangspunt?: Uitgangspunt
   waarden: Waarden
 }
@@ -420,7 +416,7 @@ export interface Historie {
 export interface Jaren {
   [k: string]: {
     meldingen?: MeldingenInDatJaar
-    adviesvragen?: Adviesvragen
+    adviesvragen?: AdviesvragenInDatJaar
     vp_casussen?: CasussenVertrouwenspersonen
     reeksbreuken?: Reeksbreuken
     deelperiode?: DeelperiodeTot
@@ -463,62 +459,71 @@ export interface Deelperiode {
  * De meldingen bij het meldpunt integriteit in het verslagjaar (data/JJJJ/meldingen.yaml).
  */
 export interface Meldingen {
-  totaal: Totaal
-  herkomst?: Herkomst
-  regeling?: PerRegeling
-  type?: PerTypeSchending
-  status?: StatusAanHetEindeVanHetJaar1
+  totaal: TotaalAantalMeldingen
+  herkomst?: HerkomstVanDeMeldingen
+  regeling?: MeldingenPerRegeling
+  type?: MeldingenPerTypeSchending
+  status?: MeldingenPerStatusAanHetEindeVanHetJaar
   onderzoeken?: Onderzoeken
-  uitkomst?: Uitkomst
-  maatregelen?: Aantal8
-  disciplinaire_ontslagen?: Aantal9
-  adviesvragen?: Aantal10
-  signalen?: Aantal11
-  websiteberichten?: Aantal12
+  uitkomst?: UitkomstVanDeMeldingen
+  maatregelen?: MeldingenMetMaatregelen
+  disciplinaire_ontslagen?: DisciplinaireOntslagen
+  adviesvragen?: Adviesvragen
+  signalen?: Signalen
+  websiteberichten?: BerichtenViaDeWebsite
   toelichting?: Toelichting
 }
 /**
  * Meldingen van binnen en van buiten de organisatie.
  */
-export interface Herkomst {
-  intern?: Intern
-  extern?: Extern
+export interface HerkomstVanDeMeldingen {
+  intern?: InterneMeldingen
+  extern?: ExterneMeldingen
 }
 /**
  * Meldingen per meldregeling (zakelijke integriteit, sociale integriteit, misstand).
  */
-export interface PerRegeling {
-  [k: string]: Aantal
+export interface MeldingenPerRegeling {
+  /**
+   * Een geheel getal van 0 of meer, of 'onbekend'.
+   */
+  [k: string]: number | Onbekend
 }
 /**
  * Meldingen per type schending, conform de vocabulaire 'type'.
  */
-export interface PerTypeSchending {
-  [k: string]: Aantal
+export interface MeldingenPerTypeSchending {
+  /**
+   * Een geheel getal van 0 of meer, of 'onbekend'.
+   */
+  [k: string]: number | Onbekend
 }
 /**
  * Meldingen per stand van zaken op 31 december, conform de vocabulaire 'status'.
  */
-export interface StatusAanHetEindeVanHetJaar1 {
-  [k: string]: Aantal
+export interface MeldingenPerStatusAanHetEindeVanHetJaar {
+  /**
+   * Een geheel getal van 0 of meer, of 'onbekend'.
+   */
+  [k: string]: number | Onbekend
 }
 /**
  * (Voor)onderzoeken naar aanleiding van meldingen.
  */
 export interface Onderzoeken {
-  lijn?: Aantal1
-  intern?: Aantal2
-  extern?: Aantal3
-  totaal?: Aantal4
-  afgerond?: Aantal5
+  lijn?: OnderzoekenDoorDeLijn
+  intern?: InterneOnderzoeken
+  extern?: ExterneOnderzoeken
+  totaal?: TotaalAantalOnderzoeken
+  afgerond?: AfgerondeOnderzoeken
   toelichting?: Toelichting
 }
 /**
  * Meldingen die na onderzoek gegrond of ongegrond bleken.
  */
-export interface Uitkomst {
-  gegrond?: Aantal6
-  ongegrond?: Aantal7
+export interface UitkomstVanDeMeldingen {
+  gegrond?: GegrondeMeldingen
+  ongegrond?: OngegrondeMeldingen
 }
 /**
  * De inzet van de vertrouwenspersonen in het verslagjaar (data/JJJJ/vertrouwenspersonen.yaml).
@@ -527,26 +532,26 @@ export interface Vertrouwenspersonen {
   casussen?: CasussenBijDeVertrouwenspersonen
   meldingen?: MeldingenViaDeVertrouwenspersonen
   uren?: BestedeUren
-  soort_kwestie?: SoortKwestie1
-  relatie?: KwestieInRelatieTot1
+  soort_kwestie?: VermeldingenPerSoortKwestie
+  relatie?: VermeldingenPerRelatie
   toelichting?: Toelichting
 }
 /**
  * Casussen (personen) die bij de vertrouwenspersonen kwamen: lopend + nieuw = totaal.
  */
 export interface CasussenBijDeVertrouwenspersonen {
-  lopend?: Aantal13
-  nieuw?: Aantal14
-  totaal?: Aantal15
+  lopend?: LopendeCasussenUitEerdereJaren
+  nieuw?: NieuweCasussen
+  totaal?: TotaalAantalCasussen
 }
 /**
  * Formele meldingen waarbij de vertrouwenspersonen betrokken waren: lopend + via VP + door VP = totaal.
  */
 export interface MeldingenViaDeVertrouwenspersonen {
-  lopend?: Aantal16
-  via_vp?: Aantal17
-  door_vp?: Aantal18
-  totaal?: Aantal19
+  lopend?: LopendeMeldingenUitEerdereJaren
+  via_vp?: MeldingenViaEenVertrouwenspersoon
+  door_vp?: MeldingenRechtstreeksDoorEenVertrouwenspersoon
+  totaal?: TotaalAantalMeldingenViaDeVertrouwenspersonen
 }
 /**
  * De bestede uren per groep activiteiten, met een subtotaal per groep en het eindtotaal. De groepen en activiteiten staan in de vocabulaire 'uren' in organisatie.yaml; standaard 'contacten' (gesprekken, begeleiding) en 'overig' (afstemming, kwalificatie, voorlichting, onboarding).
@@ -565,14 +570,20 @@ export interface UrenVanEenGroepActiviteiten {
 /**
  * Vermeldingen per soort kwestie. Een casus kan meerdere soorten hebben: de aantallen tellen niet op tot het aantal casussen.
  */
-export interface SoortKwestie1 {
-  [k: string]: Aantal
+export interface VermeldingenPerSoortKwestie {
+  /**
+   * Een geheel getal van 0 of meer, of 'onbekend'.
+   */
+  [k: string]: number | Onbekend
 }
 /**
  * Vermeldingen per relatie. Een casus kan meerdere relaties hebben: de aantallen tellen niet op tot het aantal casussen.
  */
-export interface KwestieInRelatieTot1 {
-  [k: string]: Aantal
+export interface VermeldingenPerRelatie {
+  /**
+   * Een geheel getal van 0 of meer, of 'onbekend'.
+   */
+  [k: string]: number | Onbekend
 }
 /**
  * Overige kengetallen van het jaar, elk met een eenheid (data/JJJJ/kengetallen.yaml).

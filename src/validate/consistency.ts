@@ -3,6 +3,7 @@ import { displayPath } from '../diagnostics/reporter.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { BREAKDOWNS, BREAKDOWN_IDS, sumsOf, type SumParts } from '../domain/breakdowns.js'
 import { figuresOf } from '../domain/figures.js'
+import type { DataRef } from '../domain/paths.js'
 import { getPath, isKnown } from '../domain/values.js'
 import type { Vocabularies } from '../domain/vocabularies.js'
 import type { LoadedProject, LoadedYear } from '../load/project.js'
@@ -87,11 +88,11 @@ export function checkPrivacy(year: LoadedYear, threshold: number): void {
   }
 }
 
-const HISTORY_LINKS = [
+export const HISTORY_LINKS = [
   { key: 'meldingen', what: 'Het totaal aantal meldingen', file: 'meldingen', path: ['totaal'] },
   { key: 'adviesvragen', what: 'Het aantal adviesvragen', file: 'meldingen', path: ['adviesvragen'] },
   { key: 'vp_casussen', what: 'Het aantal casussen bij de vertrouwenspersonen', file: 'vertrouwenspersonen', path: ['casussen', 'totaal'] },
-] as const
+] as const satisfies readonly (DataRef & { key: string; what: string })[]
 
 /** The same year's figure in historie.yaml and in the year folder must agree. */
 export function checkHistory(project: LoadedProject): void {
