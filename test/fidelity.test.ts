@@ -6,7 +6,9 @@ import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toString } from 'hast-util-to-string'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reportPeriods } from '../src/aggregate/period.js'
 import { compile } from '../src/compile.js'
+import { pdfName } from '../src/render/index-page.js'
 import { browserPrinter } from '../src/print/index.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
 import { FIXTURES, REPO } from './helpers/project.js'
@@ -63,12 +65,14 @@ beforeAll(async () => {
   const { browser } = await sharedBrowser()
   const dir = mkdtempSync(join(tmpdir(), 'jaarverslag-getrouw-'))
   for (const [name, root] of PROJECTS) {
-    const { outputs, built: years } = await compile(root, { printer: browserPrinter(browser) })
+    const { outputs, built: years, project } = await compile(root, { printer: browserPrinter(browser) })
     built.set(name, years.map((year) => {
-      const file = join(dir, `${name}-${year}.pdf`)
-      writeFileSync(file, outputs.get(`${year}/jaarverslag-integriteit-${year}.pdf`) as Uint8Array)
+      // A report is named after its period: 2024, or 2021-2022 for Huizen's report over two years.
+      const period = reportPeriods(project!).find((p) => p.to === year)!.slug
+      const file = join(dir, `${name}-${period}.pdf`)
+      writeFileSync(file, outputs.get(`${period}/${pdfName(period)}`) as Uint8Array)
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-      return { year, html: String(outputs.get(`${year}/index.html`)), text, ...bbox(file) }
+      return { year, html: String(outputs.get(`${period}/index.html`)), text, ...bbox(file) }
     }))
   }
 }, 600_000)
