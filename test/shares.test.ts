@@ -35,7 +35,7 @@ describe('build --deel and samenvoegen', () => {
     expect(r.code, r.stderr).toBe(0)
 
     const expected = hashFiles(one)
-    expect(Object.keys(expected)).toContain('huizen/2022/jaarverslag-integriteit-2022.pdf')
+    expect(Object.keys(expected)).toContain('huizen/2021-2022/jaarverslag-integriteit-2021-2022.pdf')
     expect(Object.keys(expected)).toContain('index.html')
     expect(hashFiles(merged)).toEqual(expected)
     const index = readFileSync(join(merged, 'index.html'), 'utf8')
