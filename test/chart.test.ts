@@ -180,6 +180,15 @@ describe('chart labels read in full', () => {
     }
   })
 
+  it('wrap long legend labels too', async () => {
+    const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
+    const spec = structuredClone(specs.get('status')!)
+    ;(spec.spec as { encoding: Record<string, unknown> }).encoding.color = { field: 'categorie', type: 'nominal' }
+    const svg = (await renderChart(spec, datasets.get('meldingen_per_status')!, theme)).svg
+    expect(svg.slice(svg.indexOf('role-legend'))).toMatch(/<tspan>Alleen als signaal<\/tspan><tspan x="0" dy="\d+">geregistreerd<\/tspan>/)
+    expect(labelsOf(svg).filter((l) => l.endsWith('…'))).toEqual([])
+  })
+
   it('count in whole numbers on the axis, also for small counts', async () => {
     const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
     const small = { ...datasets.get('meldingen_per_status')!, rows: [{ categorie: 'Gegrond', aantal: 1 }, { categorie: 'Ongegrond', aantal: 2 }] }
@@ -187,6 +196,10 @@ describe('chart labels read in full', () => {
     const ticks = labelsOf(svg).filter((l) => /^[\d,.]+$/.test(l))
     expect(ticks).toContain('2')
     expect(ticks.filter((t) => t.includes(','))).toEqual([])
+    // A year without known counts (Huizen's meldingen) draws an empty axis, not "0,000000".
+    const unknown = { ...datasets.get('meldingen_per_jaar')!, rows: [{ jaar: '2022', aantal: null, huidig: true, status: 'onbekend' }] }
+    const empty = labelsOf((await renderChart(specs.get('meldingen-per-jaar')!, unknown, theme)).svg)
+    expect(empty.filter((t) => /^[\d,.]+$/.test(t) && t.includes(','))).toEqual([])
   })
 
   it('grow with the number of lines of their longest label', async () => {

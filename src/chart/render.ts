@@ -112,6 +112,28 @@ function bandStep(spec: unknown, dataset: Dataset): number | undefined {
   return step > 20 ? Math.ceil(step) : undefined
 }
 
+const LEGEND_CHANNELS = ['color', 'fill', 'stroke', 'shape', 'opacity', 'size'] as const
+
+/**
+ * The spec with the labels of its category legends wrapped like axis
+ * labels (Vega-Lite has no config for a legend's labelExpr). A spec's own
+ * legend settings win; the spec itself is left as it was.
+ */
+function wrapLegends(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(wrapLegends)
+  if (node === null || typeof node !== 'object') return node
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(node)) out[key] = wrapLegends(value)
+  const encoding = out.encoding as Record<string, { type?: unknown; legend?: unknown }> | undefined
+  for (const channel of LEGEND_CHANNELS) {
+    const def = encoding?.[channel]
+    if (def && (def.type === 'nominal' || def.type === 'ordinal') && def.legend !== null) {
+      encoding[channel] = { ...def, legend: { labelExpr: WRAPPED, ...(def.legend as object | undefined) } }
+    }
+  }
+  return out
+}
+
 /** Labels a reader cannot read in full: vega cut them ("…"), or they need more than MAX_LINES lines. */
 function unfitLabels(svg: string, spec: unknown, dataset: Dataset): string[] {
   const values = dataset.rows.flatMap((r) => Object.values(r).filter((v): v is string => typeof v === 'string'))
@@ -133,7 +155,7 @@ export async function renderChart(chart: ChartSpec, dataset: Dataset, theme: The
   if (hit) return hit
 
   const config = vegaConfig(theme, paletteFor(dataset, theme), bandStep(chart.spec, dataset))
-  const { spec: vgSpec } = compile(chart.spec as unknown as TopLevelSpec, { config: config as never, logger: silent })
+  const { spec: vgSpec } = compile(wrapLegends(chart.spec) as TopLevelSpec, { config: config as never, logger: silent })
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(), logLevel: vega.None })
   view.data(dataset.name, dataset.rows)
   // Ids come from global counters in vega-scenegraph: reset, then prefix per chart.
