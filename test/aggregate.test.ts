@@ -55,6 +55,8 @@ describe('report model of Helmond 2024', () => {
     const soort = model.breakdowns['vertrouwenspersonen.soort_kwestie']
     expect(soort.multiLabel).toBe(true)
     expect(soort.base).toMatchObject({ value: 52 })
+    // The previous year's number of cases is known (2023: 24), so its column shows it.
+    expect(soort.previousBase).toMatchObject({ year: 2023, value: 24 })
     expect(soort.sum).toBe(104)
     expect(soort.rows.find((r) => r.category === 'pesten')!.share).toBeCloseTo(15 / 52)
   })

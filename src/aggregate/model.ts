@@ -44,6 +44,8 @@ export interface Breakdown {
   multiLabel: boolean
   /** What shares are taken of: the total, or the number of cases for multi-label breakdowns. */
   base: Point
+  /** The same base in the year before, for the previous year's column. */
+  previousBase: Point
   rows: BreakdownRow[]
   /** Sum of the known parts; for multi-label breakdowns the number of mentions. */
   sum: number
@@ -189,7 +191,8 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdo
   const vocabulary = project.vocabularies[def.vocabulary]
   // Vocabulary order first, so tables read the same every year.
   const categories = vocabulary.filter((c) => (now && c in now) || (before && c in before))
-  const base = def.multiLabel ? pointOf(project, 'vp.casussen', year) : pointOf(project, 'meldingen.totaal', year)
+  const baseOf = (y: number) => (def.multiLabel ? pointOf(project, 'vp.casussen', y) : pointOf(project, 'meldingen.totaal', y))
+  const base = baseOf(year)
   // Within a published breakdown an absent category is 0, as in the reports' empty cells.
   const cell = (table: Record<string, unknown> | undefined, y: number, c: string) =>
     pointFrom(project, id, y, table ? (table[c] ?? 0) : undefined)
@@ -202,7 +205,7 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdo
   const moved = rows.filter((r) => r.change.kind === 'value' && r.change.absolute !== 0)
   const by = (r: BreakdownRow) => (r.change.kind === 'value' ? r.change.absolute : 0)
   return {
-    id, title: def.title, multiLabel: def.multiLabel, base, rows, sum,
+    id, title: def.title, multiLabel: def.multiLabel, base, previousBase: baseOf(year - 1), rows, sum,
     rising: moved.filter((r) => by(r) > 0).sort((a, b) => by(b) - by(a) || dutch.compare(a.category, b.category)).slice(0, 3),
     falling: moved.filter((r) => by(r) < 0).sort((a, b) => by(a) - by(b) || dutch.compare(a.category, b.category)).slice(0, 3),
     present: now !== undefined,

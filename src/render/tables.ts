@@ -55,7 +55,7 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element {
     ]),
   )
   const total = b.multiLabel
-    ? h('tr', { className: ['totaal'] }, [h('th', { scope: 'row' }, 'Aantal casussen (een casus kan meerdere vermeldingen hebben)'), num('–'), num(pointText(b.base)), num(''), num('')])
+    ? h('tr', { className: ['totaal'] }, [h('th', { scope: 'row' }, 'Aantal casussen (een casus kan meerdere vermeldingen hebben)'), num(pointText(b.previousBase)), num(pointText(b.base)), num(''), num('')])
     : h('tr', { className: ['totaal'] }, [h('th', { scope: 'row' }, 'Totaal'), num(pointText(model.figures['meldingen.totaal']!.previous)), num(pointText(b.base)), num(changeText(model.figures['meldingen.totaal']!.change)), ])
   const caption = `${b.title}, ${model.year - 1} en ${model.year}`
   return wrap(caption, false, [
