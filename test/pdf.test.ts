@@ -162,6 +162,30 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
     expect(levels).toContain(3)
   })
 
+  it('gives every table header cell a scope (Matterhorn 15-003)', async () => {
+    const headers = structureElements(await PDFDocument.load(bytes)).filter((e) => String(e.get(PDFName.of('S'))) === '/TH')
+    expect(headers.length).toBeGreaterThan(20)
+    const unscoped = headers.filter((th) => {
+      const a = th.lookup(PDFName.of('A'))
+      return !(a instanceof PDFArray ? a.asArray().map((x) => th.context.lookup(x)) : [a]).some((x) => x instanceof PDFDict && x.has(PDFName.of('Scope')))
+    })
+    expect(unscoped).toHaveLength(0)
+  })
+
+  it('gives every list item a label and a body, nothing else (ISO 32000-1 14.8.4.3.3)', async () => {
+    const pdf = await PDFDocument.load(bytes)
+    const items = structureElements(pdf).filter((e) => String(e.get(PDFName.of('S'))) === '/LI')
+    expect(items.length).toBeGreaterThanOrEqual(7)
+    for (const item of items) {
+      const k = item.get(PDFName.of('K'))
+      const kinds = (k instanceof PDFArray ? k.asArray() : [k]).map((kid) => String((kid instanceof PDFRef ? pdf.context.lookup(kid, PDFDict) : undefined)?.get(PDFName.of('S'))))
+      expect(kinds.filter((s) => s !== '/Lbl' && s !== '/LBody')).toEqual([])
+      expect(kinds).toContain('/LBody')
+    }
+    const structure = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' })
+    expect(structure).toMatch(/LBody \(block\)\s+Link \(inline\)\s+NonStruct\s+"Voorwoord"/)
+  })
+
   it('orders tabs by the structure on every page (Matterhorn 28-008/28-009)', async () => {
     const pdf = await PDFDocument.load(bytes)
     expect(pdf.getPages().map((p) => String(p.node.get(PDFName.of('Tabs'))))).toEqual(pdf.getPages().map(() => '/S'))

@@ -1,5 +1,5 @@
 import { ParseSpeeds, PDFDict, PDFDocument, PDFHeader, PDFName } from 'pdf-lib'
-import { describeLinks, markArtifacts, renumberStructureIds } from './structure.js'
+import { describeLinks, groupListBodies, markArtifacts, renumberStructureIds } from './structure.js'
 
 export interface PdfInfo {
   title: string
@@ -50,6 +50,7 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8
   renumberStructureIds(pdf)
   markArtifacts(pdf)
   describeLinks(pdf, info.links)
+  groupListBodies(pdf)
   // Tab order follows the structure tree (Matterhorn 28-008/28-009).
   for (const page of pdf.getPages()) page.node.set(PDFName.of('Tabs'), PDFName.of('S'))
   const date = new Date(`${info.date}T12:00:00Z`)

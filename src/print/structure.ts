@@ -242,3 +242,24 @@ export function linkTexts(html: string): Map<string, string> {
   }
   return texts
 }
+
+/**
+ * Chromium puts a list item's content (the table of contents' links)
+ * straight under LI, beside its Lbl; a list item holds Lbl and LBody
+ * (ISO 32000-1, 14.8.4.3.3). Group the rest in an LBody. Only items whose
+ * other kids are all structure elements are regrouped: their marked
+ * content and the ParentTree stay as they are.
+ */
+export function groupListBodies(pdf: PDFDocument): void {
+  for (const [itemRef, item] of pdf.context.enumerateIndirectObjects()) {
+    if (!(item instanceof PDFDict) || String(item.get(PDFName.of('S'))) !== '/LI') continue
+    const k = item.get(PDFName.of('K'))
+    const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : []
+    const element = (kid: PDFObject) => (kid instanceof PDFRef ? pdf.context.lookup(kid) : undefined)
+    const rest = kids.filter((kid) => String((element(kid) as PDFDict | undefined)?.get(PDFName.of('S'))) !== '/Lbl')
+    if (rest.length === 0 || !rest.every((kid) => element(kid) instanceof PDFDict && String((element(kid) as PDFDict).get(PDFName.of('Type'))) === '/StructElem')) continue
+    const body = pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: 'LBody', P: itemRef, K: rest }))
+    for (const kid of rest) (element(kid) as PDFDict).set(PDFName.of('P'), body)
+    item.set(PDFName.of('K'), pdf.context.obj([...kids.filter((kid) => !rest.includes(kid)), body]))
+  }
+}
