@@ -306,6 +306,7 @@ describe('a concept year', () => {
 
   it('shows a banner on the page that meets WCAG 2.1 AA, also for contrast; a definitief year shows none', async () => {
     expect(html).toContain('<p class="concept-banner" role="note"><strong>Concept</strong>: dit verslag is nog niet vastgesteld.')
+    expect(html).not.toContain('· vastgesteld')
     const { browser } = await sharedBrowser()
     const result = await axeCheck(browser, html)
     expect(result.violations).toEqual([])

@@ -32,7 +32,8 @@ function cover(model: ReportModel): Element {
     h('h1', reportTitle(model)),
     h('p', [
       model.status === 'concept' ? h('span', { className: ['status-concept'] }, STATUS.concept) : STATUS.definitief,
-      ...(model.date ? [` · vastgesteld ${dateText(model.date)}`] : []),
+      // A draft is not adopted yet, whatever date meta.yaml already holds.
+      ...(model.date && model.status !== 'concept' ? [` · vastgesteld ${dateText(model.date)}`] : []),
     ]),
     ...(model.partial ? [h('p', `Let op: de cijfers van ${model.year} lopen tot en met ${dateText(model.partial.until)}.${model.partial.note ? ` ${model.partial.note}` : ''}`)] : []),
   ])
