@@ -32,6 +32,7 @@ import { readText } from './load/read.js'
 import { renderIndex, pdfName, type IndexEntry } from './render/index-page.js'
 import { renderBody } from './render/markdown.js'
 import { namesOf } from './render/names.js'
+import { loadPhrases } from './render/phrases.js'
 import { renderPage } from './render/page.js'
 import { validateProject, type Project } from './validate/index.js'
 
@@ -112,7 +113,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   const wantHtml = options.html !== false
   const wantPdf = Boolean(options.printer)
 
-  const keys = yearKeys(project, all, [templateDir(root), chartDir(root)], wanted, project.config.vergelijking?.venster ?? DEFAULT_WINDOW, '')
+  const keys = yearKeys(project, all, [templateDir(root), chartDir(root), DEFAULT_TEMPLATES, join(root, 'templates')], wanted, project.config.vergelijking?.venster ?? DEFAULT_WINDOW, '')
   const previous = options.cache?.jaren ?? {}
   const isFresh = (year: number) => {
     const entry = previous[year]
@@ -126,6 +127,9 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   files.push(template)
   const charts = loadChartSpecs(chartDir(root), DATASET_NAMES)
   files.push(...charts.files)
+  const { phrases, files: phraseFiles } = loadPhrases(DEFAULT_TEMPLATES, join(root, 'templates'))
+  files.push(...phraseFiles)
+  if (hasErrors(phraseFiles)) return { files, outputs, built: [], fresh: [], project }
   // Each report goes to the printer the moment its HTML exists, while the next year is made.
   const printing: Promise<void>[] = []
   const print = (printer: Printer, model: ReportModel, html: string) => {
@@ -143,7 +147,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
     const model = buildReportModel(project, year)
     const datasets = datasetsOf(model)
     const ctx = {
-      model, names: namesOf(model), specs: charts.specs, broken: charts.broken, datasets,
+      model, names: namesOf(model, phrases), specs: charts.specs, broken: charts.broken, datasets,
       renderChart: (spec: Parameters<typeof renderChart>[0], dataset: Parameters<typeof renderChart>[1]) => renderChart(spec, dataset, theme),
       texts: project.years.find((y) => y.year === year)!.texts, root, files: [] as VFile[], blocks: [], stack: [],
     }

@@ -70,6 +70,10 @@ export interface ReportModel {
   source: string
   date: string | undefined
   partial: { until: string; note: string | undefined } | undefined
+  /** The year's notes (toelichting) by where they stand: 'meldingen', 'meldingen.onderzoeken', 'kengetallen.<id>', … */
+  notes: Record<string, string>
+  /** The last day counted, for every year whose figures cover only part of it. */
+  partialYears: Record<number, string>
   window: number[]
   figures: Record<string, Figure>
   breakdowns: Record<BreakdownId, Breakdown>
@@ -124,6 +128,8 @@ export function buildReportModel(project: Project, year: number): ReportModel {
     source: data.meta.bron,
     date: data.meta.vastgesteld,
     partial: data.meta.deelperiode ? { until: data.meta.deelperiode.tot, note: data.meta.deelperiode.toelichting } : undefined,
+    partialYears: partialYears(project),
+    notes: notesOf(data),
     window,
     figures,
     breakdowns,
@@ -133,6 +139,28 @@ export function buildReportModel(project: Project, year: number): ReportModel {
     keywords: project.config.publicatie?.trefwoorden ?? [],
     logo: project.logo,
   }
+}
+
+function notesOf(data: NonNullable<ReturnType<typeof yearData>>): Record<string, string> {
+  const notes: Record<string, string> = {}
+  const walk = (node: unknown, path: string) => {
+    if (node === null || typeof node !== 'object') return
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'toelichting' && typeof value === 'string') notes[path] = value
+      else walk(value, `${path}.${key}`)
+    }
+  }
+  walk(data.meldingen, 'meldingen')
+  walk(data.vertrouwenspersonen, 'vertrouwenspersonen')
+  for (const k of data.kengetallen ?? []) if (k.toelichting) notes[`kengetallen.${k.id}`] = k.toelichting
+  return notes
+}
+
+function partialYears(project: Project): Record<number, string> {
+  const out: Record<number, string> = {}
+  for (const [year, h] of Object.entries(project.history)) if (h.deelperiode) out[Number(year)] = h.deelperiode
+  for (const y of project.years) if (y.meta.deelperiode) out[y.year] = y.meta.deelperiode.tot
+  return out
 }
 
 function makeFigure(key: string, label: string, unit: Unit, at: (year: number) => Point, window: number[], period: ReportPeriod): Figure {

@@ -54,7 +54,8 @@ function meldingenPerJaar(model: ReportModel): Dataset {
       ? `Het aantal meldingen bleef gelijk op ${number(current.value!)} in ${current.year}.`
       : `Het aantal meldingen ${verb} van ${number(previous.value!)} in ${previous.year} naar ${number(current.value!)} in ${current.year}`
     const first = earlier[0]
-    if (first && verb !== 'bleef gelijk') {
+    // "the highest since" says something only over at least two earlier years.
+    if (first && earlier.length >= 2 && verb !== 'bleef gelijk') {
       const max = Math.max(...earlier.map((p) => p.value!))
       const min = Math.min(...earlier.map((p) => p.value!))
       if (current.value! > max) describe += `, het hoogste aantal sinds ${first.year}`
@@ -62,13 +63,14 @@ function meldingenPerJaar(model: ReportModel): Dataset {
       describe += '.'
     } else if (verb !== 'bleef gelijk') describe += '.'
     const before = model.figures['meldingen.totaal']!.before
-    if (before) describe += ` In de jaren ${before.from} t/m ${before.to} lag het aantal ${rangeText(before)}.`
+    if (before && before.count >= 2) describe += ` In de jaren ${before.from} t/m ${before.to} lag het aantal ${rangeText(before)}.`
   }
   return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, describe }
 }
 
 function listed(rows: { label: string; value: number | null }[], unit: string): string {
-  return rows.map((r) => `${r.label}: ${r.value === null ? 'onbekend' : plural(r.value, unit)}`).join('; ')
+  // An unknown value is left out of the sentence, never written as "onbekend" in place of a number.
+  return rows.flatMap((r) => (r.value === null ? [] : [`${r.label}: ${plural(r.value, unit)}`])).join('; ')
 }
 
 function byYear(model: ReportModel, id: BreakdownId, name: string, field: string, label: string): Dataset {
@@ -127,7 +129,7 @@ function vpUren(model: ReportModel): Dataset {
     name: 'vp_uren',
     columns: [{ field: 'activiteit', label: 'Activiteit' }, { field: 'jaar', label: 'Jaar' }, { field: 'uren', label: 'Uren' }],
     rows,
-    describe: `Uren van de vertrouwenspersonen per activiteit. In totaal ${totals.map((p) => `${p.state === 'known' ? number(p.value!) : 'onbekend'} uur in ${p.year}`).join(', ')}.`,
+    describe: `Uren van de vertrouwenspersonen per activiteit.${totals.some((p) => p.state === 'known') ? ` In totaal ${totals.flatMap((p) => (p.state === 'known' ? [`${number(p.value!)} uur in ${p.year}`] : [])).join(', ')}.` : ''}`,
   }
 }
 
@@ -138,11 +140,14 @@ function vpCasussen(model: ReportModel): Dataset {
     const total = section(id).rows.at(-1)!
     model.vpTable.years.forEach((year, i) => rows.push({ soort: label, jaar: String(year), aantal: known(total.points[i]!) }))
   }
-  const text = (label: string) => rows.filter((r) => r.soort === label).map((r) => `${r.aantal ?? 'onbekend'} in ${r.jaar}`).join(', ')
+  const text = (label: string, what: string) => {
+    const known = rows.filter((r) => r.soort === label && r.aantal !== null).map((r) => `${number(r.aantal as number)} in ${r.jaar}`)
+    return known.length ? [`${what}: ${known.join(', ')}.`] : []
+  }
   return {
     name: 'vp_casussen',
     columns: [{ field: 'soort', label: 'Soort' }, { field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Aantal' }],
     rows,
-    describe: `Casussen bij de vertrouwenspersonen: ${text('Casussen')}. Meldingen via de vertrouwenspersonen: ${text('Meldingen')}.`,
+    describe: [...text('Casussen', 'Casussen bij de vertrouwenspersonen'), ...text('Meldingen', 'Meldingen via de vertrouwenspersonen')].join(' '),
   }
 }

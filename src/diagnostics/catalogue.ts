@@ -296,6 +296,28 @@ export const catalogue = {
     hint: 'Gebruik een grafiek uit templates/charts/, of laat de afbeelding weg.',
   }),
 
+  // — zinnen: the sentences the report writes (templates/zinnen.yaml) —
+  'zinnen-cijfer-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Zin over een onbekend cijfer',
+    message: (a) => `Het cijfer ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelt u ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}, of kengetallen.<id>.`,
+    hint: 'Zie docs/sjablonen.md voor de namen van de cijfers.',
+  }),
+  'zinnen-variant-onbekend': entry<{ phrase: string; variant: string; kind: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Onbekende variant van een zin',
+    message: (a) => `De zin ${q(a.phrase)} heeft een variant ${q(a.variant)}, maar die bestaat niet bij een zin van de soort ${q(a.kind)}${a.suggestion ? `; bedoelt u ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    hint: 'Een variant hoort bij een toestand van het cijfer; zie de lijst in docs/sjablonen.md.',
+  }),
+  'zinnen-plek-onbekend': entry<{ phrase: string; variant: string; slot: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Onbekende plek in een zin',
+    message: (a) => `In de variant ${q(a.variant)} van de zin ${q(a.phrase)} staat {${a.slot}}, maar die plek bestaat niet${a.suggestion ? `; bedoelt u {${a.suggestion}}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    hint: 'Controleer de schrijfwijze tussen de accolades.',
+  }),
+  'zinnen-plek-niet-beschikbaar': entry<{ phrase: string; variant: string; slot: string; when: string; own: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Plek zonder waarde in een variant',
+    message: (a) => `In de variant ${q(a.variant)} van de zin ${q(a.phrase)} kan {${a.slot}} niet staan: die variant wordt ook gebruikt als ${a.when}, en dan heeft {${a.slot}} geen waarde. Schrijf daarvoor een eigen variant ${q(a.own)}, of haal {${a.slot}} hier weg.`,
+    hint: 'Zo zegt een zin nooit "onbekend" waar een getal hoort. De varianten en hun plekken staan in docs/sjablonen.md.',
+  }),
+
   // — grafiek: charts —
   'grafiek-json': entry<{ detail: string }>({
     severity: 'fout', stage: 'grafiek', title: 'Grafiek is geen geldige JSON',

@@ -42,8 +42,11 @@ const PLURALS: Record<string, string> = {
   gesprek: 'gesprekken', workshop: 'workshops', deelnemer: 'deelnemers', medewerker: 'medewerkers',
 }
 
+/** 'melding' → 'meldingen', 'casus' → 'casussen' */
+export const pluralOf = (singular: string): string => PLURALS[singular] ?? `${singular}en`
+
 /** (1, 'melding') → "1 melding"; (2, 'melding') → "2 meldingen" */
-export function plural(n: number, singular: string, pluralForm = PLURALS[singular] ?? `${singular}en`): string {
+export function plural(n: number, singular: string, pluralForm = pluralOf(singular)): string {
   return `${number(n)} ${n === 1 ? singular : pluralForm}`
 }
 
@@ -86,6 +89,47 @@ export function rangeText(range: Range): string {
   return range.min === range.max ? `steeds ${number(range.min)}` : `tussen ${number(range.min)} en ${number(range.max)}`
 }
 
+
+/** A change without its sign, in the figure's unit: "3", "220 uur", "€ 5.000", "5 procentpunt". */
+export function amountText(n: number, unit: Unit): string {
+  const size = Math.abs(n)
+  switch (unit) {
+    case 'procent': return `${number(size)} procentpunt`
+    case 'euro': return euro(size)
+    case 'uren': return hours(size)
+    default: return number(size)
+  }
+}
+
+const NUMBER_WORDS = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf']
+
+/** 4 → "vier" (as Dutch writes small counts in running text), 13 → "13". */
+export const countWord = (n: number): string => NUMBER_WORDS[n] ?? number(n)
+
+/** ["a", "b", "c"] → "a, b en c" */
+export function listText(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`
+}
+
+/** Years as a reader says them: "2019 t/m 2022" when consecutive, else "2016, 2018 en 2019". */
+export function yearsText(years: readonly number[]): string {
+  const consecutive = years.every((y, i) => i === 0 || y === years[i - 1]! + 1)
+  return consecutive && years.length > 2 ? `${years[0]} t/m ${years.at(-1)}` : listText(years.map(String))
+}
+
+/** Kinds of organisation whose name is a common noun in running text: "de gemeente Huizen". */
+const ORGANISATION_NOUNS = ['gemeente', 'provincie', 'waterschap', 'hoogheemraadschap', 'veiligheidsregio', 'omgevingsdienst', 'ggd', 'regio']
+
+/** "Gemeente Huizen" → "de gemeente Huizen"; a bare name ("Huizen") stays as it is. */
+export function organisationInText(name: string): string {
+  const [first = '', ...rest] = name.trim().split(/\s+/)
+  if (!ORGANISATION_NOUNS.includes(first.toLowerCase()) || rest.length === 0) return name.trim()
+  const noun = first.toLowerCase() === 'ggd' ? 'GGD' : first.toLowerCase()
+  return `de ${noun} ${rest.join(' ')}`
+}
+
+/** The first letter of a sentence in capitals. */
+export const sentenceCase = (s: string): string => s.charAt(0).toLocaleUpperCase('nl-NL') + s.slice(1)
 
 /** "1 december 2020" */
 export function dateText(iso: string): string {

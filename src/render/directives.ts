@@ -14,6 +14,9 @@ import { readText } from '../load/read.js'
 import type { RenderContext } from './context.js'
 import { breakdownTable, comparisonTable, datasetTable, seriesTable, vpTable } from './tables.js'
 import { svgToHast } from './svg.js'
+import { keepMarker, referenceMarker } from './sections.js'
+import type { Dataset } from '../chart/datasets.js'
+import { yearsText } from '../format/nl.js'
 
 type Directive = ContainerDirective | LeafDirective
 type Parse = (file: VFile, ctx: RenderContext) => Promise<Root>
@@ -25,17 +28,42 @@ interface Handler {
   run: (node: Directive, file: VFile, ctx: RenderContext, parse: Parse) => Promise<RootContent[]>
 }
 
-/** A placeholder that survives remark-rehype and sanitising; the trusted block replaces it afterwards. */
-export function placeholder(ctx: RenderContext, block: Element): Paragraph {
+/**
+ * A placeholder that survives remark-rehype and sanitising; the trusted
+ * block replaces it afterwards. Without a block (nothing to show) it only
+ * records that figures were referred to, for leaving out empty sections.
+ */
+export function placeholder(ctx: RenderContext, block: Element | undefined): Paragraph {
+  if (!block) return referenceMarker()
   ctx.blocks.push(block)
-  return { type: 'paragraph', children: [], data: { hName: 'div', hProperties: { dataBlok: String(ctx.blocks.length - 1) } } }
+  return { type: 'paragraph', children: [], data: { hName: 'div', hProperties: { dataBlok: String(ctx.blocks.length - 1) }, cijfer: true } as Paragraph['data'] }
+}
+
+/** Sentences that tell figures, as a paragraph of text (never parsed as Markdown). */
+const sentence = (text: string): Paragraph =>
+  ({ type: 'paragraph', children: [{ type: 'text', value: text }], data: { cijfer: true } as Paragraph['data'] })
+
+/** A note from the data (toelichting): the coördinator's own words, so it keeps its section. */
+const note = (text: string): Paragraph =>
+  ({ type: 'paragraph', children: [{ type: 'text', value: text }], data: { tekst: true, hProperties: { className: ['toelichting'] } } as Paragraph['data'] })
+
+/**
+ * Values a chart would draw: with fewer than two there is nothing to see, and
+ * a sentence says it better. A chart over years without the report's own year
+ * would show only other years' figures: it draws nothing.
+ */
+function drawnValues(dataset: Dataset, year: number): number {
+  const withValue = dataset.rows.filter((r) => dataset.columns.slice(1).some((c) => c.field !== 'jaar' && typeof r[c.field] === 'number'))
+  const byYear = dataset.columns.some((c) => c.field === 'jaar')
+  if (byYear && !withValue.some((r) => r.jaar === String(year))) return 0
+  return withValue.length
 }
 
 /** The figures of the Rotterdam comparison: each figure against the years before. */
 const COMPARED: readonly FigureKey[] = [
   'meldingen.totaal', 'meldingen.intern', 'meldingen.extern', 'meldingen.onderzoeken', 'meldingen.onderzoeken_lijn',
-  'meldingen.onderzoeken_intern', 'meldingen.onderzoeken_extern', 'meldingen.gegrond', 'meldingen.ongegrond',
-  'meldingen.maatregelen', 'meldingen.disciplinaire_ontslagen', 'meldingen.adviesvragen', 'meldingen.signalen',
+  'meldingen.onderzoeken_intern', 'meldingen.onderzoeken_extern', 'meldingen.onderzoeken_afgerond', 'meldingen.gegrond', 'meldingen.ongegrond',
+  'meldingen.maatregelen', 'meldingen.disciplinaire_ontslagen', 'meldingen.adviesvragen', 'meldingen.signalen', 'meldingen.websiteberichten',
   'vp.casussen', 'vp.meldingen', 'vp.uren',
 ]
 
@@ -59,6 +87,9 @@ const HANDLERS: Record<string, Handler> = {
       if (!checkName(file, node, name, [...ctx.specs.keys()], 'grafiek')) return []
       const spec = ctx.specs.get(name)!
       const dataset = ctx.datasets.get(spec.dataName)!
+      const values = drawnValues(dataset, ctx.model.year)
+      if (values === 0) return [referenceMarker()]
+      if (values === 1) return [sentence(dataset.describe)]
       const chart = await ctx.renderChart(spec, dataset)
       for (const label of chart.unfit) emit(spec.file, 'grafiek-label-past-niet', { chart: name, label, year: ctx.model.year })
       // The name makes the figure's tag in the PDF carry the chart's Dutch text as alternative text.
@@ -75,7 +106,7 @@ const HANDLERS: Record<string, Handler> = {
       const id = attr(node, 'verdeling')
       if (!checkName<BreakdownId>(file, node, id, BREAKDOWN_IDS, 'blok')) return []
       const b = ctx.model.breakdowns[id]
-      if (!b.present) return [{ type: 'paragraph', children: [{ type: 'text', value: `Voor ${ctx.model.year} zijn geen gegevens vastgelegd over: ${b.title.toLowerCase()}.` }] }]
+      if (!b.present) return [referenceMarker()]
       return [placeholder(ctx, breakdownTable(ctx.model, b))]
     },
   },
@@ -90,29 +121,38 @@ const HANDLERS: Record<string, Handler> = {
       if (!checkName<FigureKey>(file, node, key, Object.keys(FIGURES) as FigureKey[], 'blok')) return []
       const points = key === 'meldingen.totaal' ? ctx.model.history : ctx.model.figures[key]!.window
       const label = FIGURES[key].label
-      return [placeholder(ctx, seriesTable(`${label} per jaar, ${points[0]?.year} t/m ${ctx.model.year}`, label, points))]
+      const shown = points.filter((p) => p.state === 'known').map((p) => p.year)
+      return [placeholder(ctx, seriesTable(`${label} per jaar, ${yearsText(shown)}`, label, points))]
     },
   },
   vergelijking: {
     kind: 'leafDirective', required: [],
     async run(_node, _file, ctx) {
       const m = ctx.model
-      return [placeholder(ctx, comparisonTable(m, COMPARED.map((k) => m.figures[k]!), `Kengetallen ${m.window[0]} t/m ${m.year}, met het verschil ten opzichte van ${m.previousPeriod.label}`))]
+      return [placeholder(ctx, comparisonTable(m, COMPARED.map((k) => m.figures[k]!), (years) => `Kengetallen ${years}`))]
     },
   },
   kengetallen: {
     kind: 'leafDirective', required: [],
     async run(_node, _file, ctx) {
       const m = ctx.model
-      if (m.keyFigures.length === 0) return []
-      return [placeholder(ctx, comparisonTable(m, m.keyFigures, `Overige kengetallen ${m.window[0]} t/m ${m.year}`))]
+      const notes = m.keyFigures.flatMap((f) => (m.notes[f.key] ? [note(`${f.label}: ${m.notes[f.key]}`)] : []))
+      return [placeholder(ctx, comparisonTable(m, m.keyFigures, (years) => `Overige kengetallen ${years}`)), ...notes]
+    },
+  },
+  toelichting: {
+    kind: 'leafDirective', required: ['bij'],
+    async run(node, _file, ctx) {
+      const text = ctx.model.notes[attr(node, 'bij')!]
+      return text ? [note(text)] : []
     },
   },
   tekst: {
     kind: 'leafDirective', required: ['naam'],
     async run(node, _file, ctx, parse) {
       const text = ctx.texts.get(attr(node, 'naam') ?? '')
-      return text ? (await parse(text, ctx)).children : []
+      // The coördinator's own text keeps its section, whatever the figures.
+      return text ? (await parse(text, ctx)).children.map((c) => ({ ...c, data: { ...c.data, tekst: true } }) as unknown as RootContent) : []
     },
   },
   invoegen: {
@@ -133,6 +173,10 @@ const HANDLERS: Record<string, Handler> = {
       if (included.messages.length > 0) return []
       return (await parse(included, ctx)).children
     },
+  },
+  'altijd-tonen': {
+    kind: 'leafDirective', required: [],
+    async run() { return [keepMarker()] },
   },
   als: {
     kind: 'containerDirective', required: [],

@@ -15,6 +15,8 @@ const NAME = /^[a-z_][a-z0-9_]*(\.[a-z0-9_-]+)*$/
 export function replaceExpressions(tree: Root, file: VFile, names: ReadonlyMap<string, Named>): void {
   visit(tree, 'text', (node: Text) => {
     if (!node.value.includes('{{')) return
+    // Whether the text tells a figure, or only refers to one that is unknown: sections follow it (see sections.ts).
+    const mark = (tells: boolean) => { node.data = { ...node.data, ...(tells ? { cijfer: true } : { verwijzing: true }) } }
     node.value = node.value.replace(EXPRESSION, (whole, inner: string, offset: number) => {
       const place = placeIn(node, offset)
       const [rawName = '', ...filters] = inner.split('|').map((s) => s.trim())
@@ -28,6 +30,12 @@ export function replaceExpressions(tree: Root, file: VFile, names: ReadonlyMap<s
         return whole
       }
       if (named.kind === 'tekst') return named.value
+      if (named.kind === 'zin') {
+        mark(Boolean(named.said?.tellsFigure))
+        if (filters.length > 0) emit(file, 'sjabloon-filter-onbekend', { name: filters[0]!, suggestion: '', allowed: 'geen: een zin uit zinnen.yaml krijgt geen filter' }, place)
+        return named.said?.text ?? ''
+      }
+      mark(named.figure.current.state === 'known')
       const [filterName = 'waarde', arg] = (filters[0] ?? 'waarde').split(':').map((s) => s.trim())
       const filter = FILTERS[filterName]
       if (!filter || filters.length > 1) {

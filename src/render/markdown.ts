@@ -14,6 +14,7 @@ import type { RenderContext } from './context.js'
 import { expandDirectives, restoreTextDirectives } from './directives.js'
 import { replaceExpressions } from './expressions.js'
 import { checkSafety } from './safety.js'
+import { pruneSections } from './sections.js'
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze()
 
@@ -43,6 +44,7 @@ export async function parseMarkdown(file: VFile, ctx: RenderContext): Promise<Ro
 /** The body of the report as hast: sanitised prose with the trusted blocks put in place. */
 export async function renderBody(template: VFile, ctx: RenderContext): Promise<HastRoot> {
   const mdast = await parseMarkdown(template, ctx)
+  pruneSections(mdast)
   const hast = (await toHast.run(mdast, template)) as HastRoot
   insertBlocks(hast, ctx)
   addHeadingIds(hast)

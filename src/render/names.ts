@@ -1,12 +1,14 @@
 import type { Figure, ReportModel } from '../aggregate/model.js'
-import { changeText, number, percent, plural, pointText, rangeText, signed, trendWord, valueIn } from '../format/nl.js'
+import { changeText, number, organisationInText, percent, plural, pointText, rangeText, signed, trendWord, valueIn } from '../format/nl.js'
+import { say, type PhraseBook, type Said } from './phrases.js'
 
-export type Named = { kind: 'figuur'; figure: Figure } | { kind: 'tekst'; value: string }
+export type Named = { kind: 'figuur'; figure: Figure } | { kind: 'tekst'; value: string } | { kind: 'zin'; said: Said | undefined }
 
-/** Every name a template can use in {{ … }}: the figures plus facts about the report. */
-export function namesOf(model: ReportModel): Map<string, Named> {
+/** Every name a template can use in {{ … }}: the figures, the sentences of the phrase book, and facts about the report. */
+export function namesOf(model: ReportModel, phrases: PhraseBook = new Map()): Map<string, Named> {
   const names = new Map<string, Named>([
     ['organisatie', { kind: 'tekst', value: model.organisation }],
+    ['de_organisatie', { kind: 'tekst', value: organisationInText(model.organisation) }],
     ['titel', { kind: 'tekst', value: model.title }],
     ['jaar', { kind: 'tekst', value: String(model.year) }],
     ['vorig_jaar', { kind: 'tekst', value: String(model.year - 1) }],
@@ -16,6 +18,7 @@ export function namesOf(model: ReportModel): Map<string, Named> {
     ['status', { kind: 'tekst', value: model.status }],
   ])
   for (const [key, figure] of Object.entries(model.figures)) names.set(key, { kind: 'figuur', figure })
+  for (const [name, phrase] of phrases) names.set(`zin.${name}`, { kind: 'zin', said: say(phrase, model) })
   return names
 }
 

@@ -2,7 +2,7 @@ import { h } from 'hastscript'
 import type { Element } from 'hast'
 import type { Breakdown, Figure, ReportModel, VpTableRow } from '../aggregate/model.js'
 import type { Point } from '../aggregate/series.js'
-import { changeText, percent, pointText } from '../format/nl.js'
+import { changeText, percent, pointText, yearsText } from '../format/nl.js'
 import type { Dataset } from '../chart/datasets.js'
 
 // A total row closes the last <tbody> rather than sitting in a <tfoot>:
@@ -35,101 +35,150 @@ const breakNotes = (series: readonly { label: string; points: readonly Point[] }
   return [...notes.values()].map((text) => h('p', { className: ['voetnoot'] }, text))
 }
 
-/** A breakdown with this year, last year and the change; multi-label ones count mentions. */
-export function breakdownTable(model: ReportModel, b: Breakdown): Element {
+const known = (p: Point) => p.state === 'known'
+
+/** Which of the columns (years) hold a figure in at least one row: a column of dashes is left out. */
+const filledColumns = (rows: readonly (readonly Point[])[], count: number) =>
+  Array.from({ length: count }, (_, i) => i).filter((i) => rows.some((r) => known(r[i]!)))
+
+const absentNote = (cells: readonly Point[]) =>
+  cells.some((p) => p.state === 'absent')
+    ? [h('p', { className: ['voetnoot'] }, '– betekent: niet geregistreerd of niet gepubliceerd voor dat jaar.')]
+    : []
+
+/**
+ * A breakdown with this year, last year and the change; multi-label ones
+ * count mentions. Last year's column is shown only when last year has the
+ * breakdown; undefined when there is nothing to show.
+ */
+export function breakdownTable(model: ReportModel, b: Breakdown): Element | undefined {
+  const rows = b.rows.filter((r) => known(r.current) || known(r.previous))
+  if (rows.length === 0) return undefined
+  const withPrevious = rows.some((r) => known(r.previous))
+  const withShare = b.multiLabel && rows.some((r) => r.share !== null)
   const unit = b.multiLabel ? 'Vermeldingen' : 'Aantal'
   const head = h('tr', [
     h('th', { scope: 'col' }, 'Categorie'),
-    h('th', { scope: 'col', className: ['getal'] }, `${unit} ${model.year - 1}`),
+    ...(withPrevious ? [h('th', { scope: 'col', className: ['getal'] }, `${unit} ${model.year - 1}`)] : []),
     h('th', { scope: 'col', className: ['getal'] }, `${unit} ${model.year}`),
-    h('th', { scope: 'col', className: ['getal'] }, 'Verschil'),
-    ...(b.multiLabel ? [h('th', { scope: 'col', className: ['getal'] }, 'Van de casussen')] : []),
+    ...(withPrevious ? [h('th', { scope: 'col', className: ['getal'] }, 'Verschil')] : []),
+    ...(withShare ? [h('th', { scope: 'col', className: ['getal'] }, 'Van de casussen')] : []),
   ])
-  const rows = b.rows.map((r) =>
+  const body = rows.map((r) =>
     h('tr', [
       h('th', { scope: 'row' }, r.category),
-      num(pointText(r.previous)),
+      ...(withPrevious ? [num(pointText(r.previous))] : []),
       num(pointText(r.current)),
-      num(changeText(r.change)),
-      ...(b.multiLabel ? [num(r.share === null ? '–' : percent(r.share))] : []),
+      ...(withPrevious ? [num(changeText(r.change))] : []),
+      ...(withShare ? [num(r.share === null ? '–' : percent(r.share))] : []),
     ]),
   )
-  const total = b.multiLabel
-    ? h('tr', { className: ['totaal'] }, [h('th', { scope: 'row' }, 'Aantal casussen (een casus kan meerdere vermeldingen hebben)'), num(pointText(b.previousBase)), num(pointText(b.base)), num(''), num('')])
-    : h('tr', { className: ['totaal'] }, [h('th', { scope: 'row' }, 'Totaal'), num(pointText(model.figures['meldingen.totaal']!.previous)), num(pointText(b.base)), num(changeText(model.figures['meldingen.totaal']!.change)), ])
-  const caption = `${b.title}, ${model.year - 1} en ${model.year}`
+  // The base of the shares: the number of cases for mentions, else the total meldingen.
+  const total = h('tr', { className: ['totaal'] }, [
+    h('th', { scope: 'row' }, b.multiLabel ? 'Aantal casussen (een casus kan meerdere vermeldingen hebben)' : 'Totaal'),
+    ...(withPrevious ? [num(pointText(b.multiLabel ? b.previousBase : model.figures['meldingen.totaal']!.previous))] : []),
+    num(pointText(b.base)),
+    ...(withPrevious ? [num(b.multiLabel ? '' : changeText(model.figures['meldingen.totaal']!.change))] : []),
+    ...(withShare ? [num('')] : []),
+  ])
+  const caption = withPrevious ? `${b.title}, ${model.year - 1} en ${model.year}` : `${b.title}, ${model.year}`
   return wrap(caption, false, [
-    h('table', [h('caption', caption), h('thead', head), h('tbody', [...rows, total])]),
-    ...partialNote(b.rows.flatMap((r) => [r.current, r.previous])),
-    ...breakNotes(b.rows.slice(0, 1).map((r) => ({ label: b.title, points: [r.previous, r.current] }))),
+    h('table', [h('caption', caption), h('thead', head), h('tbody', [...body, total])]),
+    ...partialNote(rows.flatMap((r) => [r.current, ...(withPrevious ? [r.previous] : [])])),
+    ...breakNotes(rows.slice(0, 1).map((r) => ({ label: b.title, points: withPrevious ? [r.previous, r.current] : [r.current] }))),
   ])
 }
 
-/** The VP table as the seeds print it: three years side by side, subtotals and a grand total. */
-export function vpTable(model: ReportModel): Element {
+/**
+ * The VP table as the seeds print it: three years side by side, subtotals
+ * and a grand total. Rows, sections and years without any figure are left
+ * out; undefined when nothing is left.
+ */
+export function vpTable(model: ReportModel): Element | undefined {
   const { years, sections, grandTotal } = model.vpTable
+  const shownSections = sections
+    .map((s) => ({ ...s, rows: s.rows.filter((r) => r.points.some(known)) }))
+    .filter((s) => s.rows.length > 0)
+  if (shownSections.length === 0) return undefined
+  const withTotal = grandTotal.points.some(known)
+  const allRows = [...shownSections.flatMap((s) => s.rows), ...(withTotal ? [grandTotal] : [])]
+  const columns = filledColumns(allRows.map((r) => r.points), years.length)
   const row = (r: VpTableRow) =>
     h('tr', { className: r.kind === 'onderdeel' ? [] : [r.kind] }, [
       h('th', { scope: 'row' }, r.kind === 'subtotaal' ? 'Totaal' : r.label),
-      ...r.points.map((p) => num(pointText(p))),
+      ...columns.map((i) => num(pointText(r.points[i]!))),
     ])
-  const total = row({ ...grandTotal, label: 'Totaal aantal uren' })
-  const bodies = sections.map((s, i) =>
+  const total = withTotal ? [row({ ...grandTotal, label: 'Totaal aantal uren' })] : []
+  const bodies = shownSections.map((s, i) =>
     h('tbody', [
-      h('tr', { className: ['sectie'] }, [h('th', { scope: 'colgroup', colSpan: years.length + 1 }, s.title)]),
+      h('tr', { className: ['sectie'] }, [h('th', { scope: 'colgroup', colSpan: columns.length + 1 }, s.title)]),
       ...s.rows.map(row),
-      ...(i === sections.length - 1 ? [total] : []),
+      ...(i === shownSections.length - 1 ? total : []),
     ]),
   )
-  const caption = `Inzet vertrouwenspersonen, ${years[years.length - 1]} t/m ${years[0]}`
+  const shownYears = columns.map((i) => years[i]!)
+  const caption = `Inzet vertrouwenspersonen, ${yearsText([...shownYears].reverse())}`
+  const cells = allRows.flatMap((r) => columns.map((i) => r.points[i]!))
   return wrap(caption, false, [
     h('table', [
       h('caption', caption),
-      h('thead', h('tr', [h('th', { scope: 'col' }, 'Onderdeel'), ...years.map((y) => h('th', { scope: 'col', className: ['getal'] }, String(y)))])),
+      h('thead', h('tr', [h('th', { scope: 'col' }, 'Onderdeel'), ...shownYears.map((y) => h('th', { scope: 'col', className: ['getal'] }, String(y)))])),
       ...bodies,
     ]),
-    ...partialNote([...sections.flatMap((s) => s.rows.flatMap((r) => r.points))]),
-    ...breakNotes(sections.flatMap((s) => s.rows.map((r) => ({ label: r.label, points: r.points })))),
+    ...absentNote(cells),
+    ...partialNote(cells),
+    ...breakNotes(shownSections.flatMap((s) => s.rows.map((r) => ({ label: r.label, points: columns.map((i) => r.points[i]!) })))),
   ])
 }
 
-/** A figure over every year the project knows. */
-export function seriesTable(caption: string, label: string, points: readonly Point[]): Element {
+/** A figure over every year the project knows; years without a figure are left out, and so is a series of fewer than two. */
+export function seriesTable(caption: string, label: string, points: readonly Point[]): Element | undefined {
+  const shown = points.filter(known)
+  if (shown.length < 2) return undefined
   return wrap(caption, false, [
     h('table', [
       h('caption', caption),
       h('thead', h('tr', [h('th', { scope: 'col' }, 'Jaar'), h('th', { scope: 'col', className: ['getal'] }, label)])),
-      h('tbody', points.map((p) => h('tr', [h('th', { scope: 'row' }, String(p.year)), num(pointText(p))]))),
+      h('tbody', shown.map((p) => h('tr', [h('th', { scope: 'row' }, String(p.year)), num(pointText(p))]))),
     ]),
-    ...partialNote(points),
-    ...breakNotes([{ label, points }]),
+    ...partialNote(shown),
+    ...breakNotes([{ label, points: shown }]),
   ])
 }
 
-/** Every figure against the year before and the years before that (Rotterdam's requirement). */
-export function comparisonTable(model: ReportModel, figures: readonly Figure[], caption: string): Element {
-  const shown = figures.filter((f) => f.window.some((p) => p.state !== 'absent'))
+/**
+ * Every figure against the year before and the years before that
+ * (Rotterdam's requirement). A figure without any number in the window, and
+ * a year without any number for the shown figures, are left out.
+ */
+export function comparisonTable(model: ReportModel, figures: readonly Figure[], caption: (years: string) => string): Element | undefined {
+  const shown = figures.filter((f) => f.window.some(known))
+  if (shown.length === 0) return undefined
+  const columns = filledColumns(shown.map((f) => f.window), model.window.length)
+  const cells = shown.flatMap((f) => columns.map((i) => f.window[i]!))
+  const title = caption(yearsText(columns.map((i) => model.window[i]!)))
   const several = model.period.years.length > 1
-  return wrap(caption, true, [
+  const withChange = shown.some((f) => f.periodChange.kind !== 'no-previous')
+  return wrap(title, true, [
     h('table', [
-      h('caption', caption),
+      h('caption', title),
       h('thead', h('tr', [
         h('th', { scope: 'col' }, 'Kengetal'),
-        ...model.window.map((y) => h('th', { scope: 'col', className: ['getal'] }, String(y))),
+        ...columns.map((i) => h('th', { scope: 'col', className: ['getal'] }, String(model.window[i]))),
         ...(several ? [h('th', { scope: 'col', className: ['getal'] }, `${model.period.label} samen`)] : []),
-        h('th', { scope: 'col', className: ['getal'] }, `Verschil met ${model.previousPeriod.label}`),
+        ...(withChange ? [h('th', { scope: 'col', className: ['getal'] }, `Verschil met ${model.previousPeriod.label}`)] : []),
       ])),
       h('tbody', shown.map((f) => h('tr', [
         h('th', { scope: 'row' }, f.label),
-        ...f.window.map((p) => num(pointText(p, f.unit))),
+        ...columns.map((i) => num(pointText(f.window[i]!, f.unit))),
         // A report over several years compares the period with the period before.
         ...(several ? [num(pointText(f.periodTotal, f.unit))] : []),
-        num(changeText(f.periodChange, f.unit)),
+        ...(withChange ? [num(changeText(f.periodChange, f.unit))] : []),
       ]))),
     ]),
-    h('p', { className: ['voetnoot'] }, '– betekent: niet geregistreerd of niet gepubliceerd voor dat jaar.'),
-    ...partialNote(shown.flatMap((f) => f.window)),
-    ...breakNotes(shown.map((f) => ({ label: f.label, points: f.window }))),
+    ...absentNote(cells),
+    ...partialNote(cells),
+    ...breakNotes(shown.map((f) => ({ label: f.label, points: columns.map((i) => f.window[i]!) }))),
   ])
 }
 
@@ -138,7 +187,8 @@ export function datasetTable(dataset: Dataset, caption: string): Element {
   return h('table', [
     h('caption', caption),
     h('thead', h('tr', dataset.columns.map((c) => h('th', { scope: 'col' }, c.label)))),
-    h('tbody', dataset.rows.map((r) => h('tr', dataset.columns.map((c, i) => {
+    // A row without any number (a year without a figure) says nothing a reader needs.
+    h('tbody', dataset.rows.filter((r) => dataset.columns.some((c) => typeof r[c.field] === 'number')).map((r) => h('tr', dataset.columns.map((c, i) => {
       const v = r[c.field]
       const text = v === null || v === undefined ? '–' : typeof v === 'number' ? pointText({ year: 0, value: v, state: 'known', partial: false }) : String(v)
       return i === 0 ? h('th', { scope: 'row' }, text) : typeof v === 'number' ? num(text) : h('td', text)

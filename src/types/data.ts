@@ -279,6 +279,26 @@ export type LijstMetKengetallen = {
   waarde: Waarde
   toelichting?: Toelichting
 }[]
+/**
+ * Het cijfer waar de zin over gaat, bijvoorbeeld 'meldingen.totaal' of 'kengetallen.eed-belofte'.
+ */
+export type Cijfer = string
+/**
+ * 'vergelijking' (standaard): dit jaar tegen het vorige jaar. 'eerdere-jaren': de jaren vóór het vorige jaar.
+ */
+export type SoortZin = 'vergelijking' | 'eerdere-jaren'
+/**
+ * Wat er geteld wordt, in het enkelvoud, bijvoorbeeld 'melding'. Daarmee wordt {waarde} '1 melding', '9 meldingen' of 'geen meldingen'.
+ */
+export type Woord = string
+/**
+ * Het meervoud van het woord, als dat niet vanzelf goed gaat (bijvoorbeeld 'casussen').
+ */
+export type Meervoud = string
+/**
+ * De zin, met {plekken} voor de cijfers en [enkelvoud|meervoud] voor een woord dat met het cijfer meebuigt.
+ */
+export type Tekst1 = string
 
 export interface Projectgegevens {
   organisatie: Organisatie
@@ -287,6 +307,7 @@ export interface Projectgegevens {
   meldingen: Meldingen
   vertrouwenspersonen: Vertrouwenspersonen
   kengetallen: Kengetallen
+  zinnen: Zinnen
 }
 /**
  * De instellingen van de organisatie: naam, vocabulaires, vergelijking, thema en publicatie (data/organisatie.yaml).
@@ -590,4 +611,26 @@ export interface VermeldingenPerRelatie {
  */
 export interface Kengetallen {
   kengetallen: LijstMetKengetallen
+}
+/**
+ * De zinnen die het verslag zelf schrijft (templates/zinnen.yaml). Per zin een cijfer en varianten; welke variant wordt gezegd, hangt af van wat over het cijfer bekend is. Zie docs/sjablonen.md.
+ */
+export interface Zinnen {
+  [k: string]: Zin
+}
+/**
+ * Een zin over één cijfer, met een variant per toestand van dat cijfer.
+ */
+export interface Zin {
+  cijfer: Cijfer
+  soort?: SoortZin
+  woord?: Woord
+  meervoud?: Meervoud
+  varianten: Varianten
+}
+/**
+ * De zin per toestand van het cijfer, bijvoorbeeld 'gestegen', 'gedaald', 'onbekend'. Een toestand zonder eigen variant valt terug op een algemenere ('vergeleken', 'bekend'); zonder passende variant blijft de zin weg.
+ */
+export interface Varianten {
+  [k: string]: Tekst1
 }

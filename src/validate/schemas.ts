@@ -14,6 +14,7 @@ export const SCHEMA_FOR = {
   meldingen: 'meldingen.schema.json',
   vertrouwenspersonen: 'vertrouwenspersonen.schema.json',
   kengetallen: 'kengetallen.schema.json',
+  zinnen: 'zinnen.schema.json',
 } as const
 export type SchemaKind = keyof typeof SCHEMA_FOR
 

@@ -1,0 +1,241 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { VFile } from 'vfile'
+import type { Figure, ReportModel } from '../aggregate/model.js'
+import { comparable, type Point } from '../aggregate/series.js'
+import { emit } from '../diagnostics/emit.js'
+import { listValues, suggest } from '../diagnostics/suggest.js'
+import { FIGURES } from '../domain/figures.js'
+import { amountText, countWord, dateText, number, organisationInText, percent, plural, pluralOf, sentenceCase, valueIn, yearsText } from '../format/nl.js'
+import { readText } from '../load/read.js'
+import { locate, parseYaml, type YamlSource } from '../load/yaml.js'
+import { reportSchemaErrors } from '../validate/schema-messages.js'
+import { validators } from '../validate/schemas.js'
+
+// The sentences the report writes itself live in templates/zinnen.yaml, so a
+// coördinator can reword them. A sentence has variants; which one is said
+// follows from the state of its figure (known, unknown, absent, partial year,
+// series break, zero), never from special cases in code. A variant that is
+// not written falls back along a fixed chain, and a slot ({vorig}) may only
+// appear in a variant when every state that reaches it has that value: so a
+// sentence never says "onbekend" where a number belongs.
+
+export type PhraseKind = 'vergelijking' | 'eerdere-jaren'
+
+export interface Phrase {
+  name: string
+  kind: PhraseKind
+  figure: string
+  singular: string | undefined
+  pluralForm: string | undefined
+  variants: Record<string, string>
+}
+
+export type PhraseBook = ReadonlyMap<string, Phrase>
+
+/** A state of a figure: the variants tried in order, and the slots that have a value. */
+interface Situation { chain: readonly string[]; slots: readonly string[]; says: string }
+
+const COMPARISON_BASE: Record<string, Situation> = {
+  onbekend: { chain: ['onbekend'], slots: [], says: 'het cijfer van dit jaar onbekend is' },
+  geen_vorig: { chain: ['geen_vorig', 'bekend'], slots: ['waarde', 'aandeel'], says: 'over het vorige jaar niets is vastgelegd' },
+  vorig_onbekend: { chain: ['vorig_onbekend', 'bekend'], slots: ['waarde', 'aandeel'], says: 'het cijfer van het vorige jaar onbekend is' },
+  niet_vergelijkbaar: { chain: ['niet_vergelijkbaar', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'reden', 'vanaf'], says: 'het cijfer sinds het vorige jaar anders wordt geteld' },
+  deeljaar: { chain: ['deeljaar', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig'], says: 'een van beide jaren maar een deel van het jaar beslaat' },
+  gelijk: { chain: ['gelijk', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig'], says: 'het cijfer gelijk bleef' },
+  gestegen: { chain: ['gestegen', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil', 'procent'], says: 'het cijfer steeg' },
+  van_nul: { chain: ['van_nul', 'gestegen', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil'], says: 'het cijfer steeg vanaf 0' },
+  gedaald: { chain: ['gedaald', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil', 'procent'], says: 'het cijfer daalde' },
+}
+
+/** A zero this year is said first by the variant 'nul' ("geen meldingen"), else as the state it is in. */
+const withZero = (s: Situation): Situation => ({ chain: ['nul', ...s.chain], slots: s.slots, says: `${s.says} en dit jaar 0 is` })
+const ZERO_CAN = ['geen_vorig', 'vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gedaald']
+
+const SITUATIONS: Record<PhraseKind, Record<string, Situation>> = {
+  vergelijking: {
+    ...COMPARISON_BASE,
+    ...Object.fromEntries(ZERO_CAN.map((k) => [`${k}+nul`, withZero(COMPARISON_BASE[k]!)])),
+  },
+  'eerdere-jaren': {
+    een_jaar: { chain: ['een_jaar'], slots: ['jaren', 'waarde'], says: 'er één eerder jaar bekend is' },
+    steeds: { chain: ['steeds'], slots: ['jaren', 'aantal_jaren', 'waarde'], says: 'het cijfer in de eerdere jaren steeds gelijk was' },
+    bereik: { chain: ['bereik'], slots: ['jaren', 'aantal_jaren', 'laagste', 'hoogste', 'gemiddelde'], says: 'het cijfer in de eerdere jaren verschilde' },
+  },
+}
+
+/** Slots every variant has. */
+const ALWAYS = ['jaar', 'vorig_jaar', 'organisatie']
+const ALL_SLOTS = [...new Set([...ALWAYS, ...Object.values(SITUATIONS).flatMap((k) => Object.values(k).flatMap((s) => s.slots))])]
+
+/** The variant names of a kind of sentence, in the order the documentation lists them. */
+export const variantNames = (kind: PhraseKind): string[] =>
+  [...new Set(Object.values(SITUATIONS[kind]).flatMap((s) => s.chain))]
+
+const SLOT = /\{([^{}]*)\}/g
+const CHOICE = /\[([^[\]|]*)\|([^[\]|]*)\]/g
+
+export const PHRASE_FILE = 'zinnen.yaml'
+
+/**
+ * The phrase book: the tool's own sentences, each replaced by a sentence of
+ * the same name from the project's templates/zinnen.yaml when it has one.
+ */
+export function loadPhrases(defaultDir: string, projectDir: string): { phrases: Map<string, Phrase>; files: VFile[] } {
+  const phrases = new Map<string, Phrase>()
+  const files: VFile[] = []
+  const paths = [join(defaultDir, PHRASE_FILE), join(projectDir, PHRASE_FILE)]
+  for (const path of [...new Set(paths)].filter((p) => existsSync(p))) {
+    const file = readText(path)
+    files.push(file)
+    const source = parseYaml(file)
+    if (!source) continue
+    const validate = validators().zinnen
+    if (!validate(source.value)) {
+      reportSchemaErrors(source, validate.errors ?? [])
+      continue
+    }
+    for (const phrase of readPhrases(source)) phrases.set(phrase.name, phrase)
+  }
+  return { phrases, files }
+}
+
+interface RawPhrase { cijfer: string; soort?: PhraseKind; woord?: string; meervoud?: string; varianten: Record<string, string> }
+
+function readPhrases(source: YamlSource): Phrase[] {
+  const out: Phrase[] = []
+  for (const [name, raw] of Object.entries((source.value ?? {}) as Record<string, RawPhrase>)) {
+    const kind = raw.soort ?? 'vergelijking'
+    const before = source.file.messages.length
+    const figure = raw.cijfer
+    if (!(figure in FIGURES) && !figure.startsWith('kengetallen.')) {
+      const known = Object.keys(FIGURES)
+      emit(source.file, 'zinnen-cijfer-onbekend', { name: figure, suggestion: suggest(figure, known), allowed: listValues(known, 40) }, locate(source, [name, 'cijfer']))
+    }
+    checkVariants(source, name, kind, raw.varianten)
+    if (source.file.messages.length === before) {
+      out.push({ name, kind, figure, singular: raw.woord, pluralForm: raw.meervoud, variants: raw.varianten })
+    }
+  }
+  return out
+}
+
+/** Which situations say a variant, given the variants that are written. */
+function reachedBy(kind: PhraseKind, written: readonly string[], variant: string): Situation[] {
+  return Object.values(SITUATIONS[kind]).filter((s) => s.chain.find((v) => written.includes(v)) === variant)
+}
+
+function checkVariants(source: YamlSource, name: string, kind: PhraseKind, variants: Record<string, string>): void {
+  const allowed = variantNames(kind)
+  const written = Object.keys(variants)
+  for (const [variant, text] of Object.entries(variants)) {
+    const place = locate(source, [name, 'varianten', variant])
+    if (!allowed.includes(variant)) {
+      emit(source.file, 'zinnen-variant-onbekend', { phrase: name, variant, kind, suggestion: suggest(variant, allowed), allowed: listValues(allowed, 20) }, locate(source, [name, 'varianten', variant], 'key'))
+      continue
+    }
+    const situations = reachedBy(kind, written, variant)
+    for (const [, slot = ''] of text.matchAll(SLOT)) {
+      if (!ALL_SLOTS.includes(slot)) {
+        emit(source.file, 'zinnen-plek-onbekend', { phrase: name, variant, slot, suggestion: suggest(slot, ALL_SLOTS), allowed: listValues(ALL_SLOTS.map((s) => `{${s}}`), 20) }, place)
+        continue
+      }
+      const missing = situations.find((s) => !ALWAYS.includes(slot) && !s.slots.includes(slot))
+      if (missing) {
+        const own = missing.chain[0]!
+        emit(source.file, 'zinnen-plek-niet-beschikbaar', { phrase: name, variant, slot, when: missing.says, own }, place)
+      }
+    }
+  }
+}
+
+/** A sentence said about the report: the text, and whether it tells a figure (not only that it is unknown). */
+export interface Said { text: string; tellsFigure: boolean }
+
+/** The year as a sentence says it, with the part of the year when the figures do not cover all of it. */
+function yearLabel(model: ReportModel, year: number): string {
+  const until = model.partialYears[year]
+  return until ? `${year} (tot en met ${dateText(until).replace(/ \d{4}$/, '')})` : String(year)
+}
+
+const isZero = (p: Point) => p.state === 'known' && p.value === 0
+
+function comparisonSituation(f: Figure): string | undefined {
+  const { current, previous, change } = f
+  if (current.state === 'absent') return undefined
+  if (current.state === 'unknown') return 'onbekend'
+  let key: string
+  if (change.kind === 'not-comparable') key = previous.state === 'known' ? 'niet_vergelijkbaar' : 'vorig_onbekend'
+  else if (previous.state === 'absent') key = 'geen_vorig'
+  else if (previous.state === 'unknown') key = 'vorig_onbekend'
+  else if (current.partial || previous.partial) key = 'deeljaar'
+  else if (current.value === previous.value) key = 'gelijk'
+  else if (current.value! > previous.value!) key = previous.value === 0 ? 'van_nul' : 'gestegen'
+  else key = 'gedaald'
+  return isZero(current) && ZERO_CAN.includes(key) ? `${key}+nul` : key
+}
+
+/** The comparable, known, whole years before the previous one: what "the years before" means in a sentence. */
+function earlierPoints(f: Figure): (Point & { value: number })[] {
+  return f.window.slice(0, -2).filter((p): p is Point & { value: number } => p.state === 'known' && !p.partial && comparable(p, f.current))
+}
+
+function earlierSituation(f: Figure): string | undefined {
+  const points = earlierPoints(f)
+  if (points.length === 0) return undefined
+  if (points.length === 1) return 'een_jaar'
+  return points.every((p) => p.value === points[0]!.value) ? 'steeds' : 'bereik'
+}
+
+/** Say one sentence of the phrase book about the report; undefined when it is left out. */
+export function say(phrase: Phrase, model: ReportModel): Said | undefined {
+  const f = model.figures[phrase.figure]
+  if (!f) return undefined
+  const key = phrase.kind === 'vergelijking' ? comparisonSituation(f) : earlierSituation(f)
+  if (!key) return undefined
+  const situation = SITUATIONS[phrase.kind][key]!
+  const variant = situation.chain.find((v) => v in phrase.variants)
+  if (!variant) return undefined
+  const values = slotValues(phrase, f, model)
+  let complete = true
+  const filled = phrase.variants[variant]!
+    .replace(CHOICE, (_all, one: string, more: string) => (f.current.value === 1 ? one : more))
+    .replace(SLOT, (_all, slot: string) => {
+      const value = values[slot]?.()
+      if (value === undefined) complete = false
+      return value ?? ''
+    })
+  if (!complete) return undefined
+  return { text: sentenceCase(filled.trim()), tellsFigure: situation.slots.includes('waarde') }
+}
+
+function slotValues(phrase: Phrase, f: Figure, model: ReportModel): Record<string, () => string | undefined> {
+  const value = (n: number) => (f.unit === 'aantal' ? number(n) : valueIn(f.unit, n))
+  const counted = (n: number) => {
+    if (f.unit !== 'aantal' || !phrase.singular) return value(n)
+    return n === 0 ? `geen ${phrase.pluralForm ?? pluralOf(phrase.singular)}` : plural(n, phrase.singular, phrase.pluralForm)
+  }
+  const change = f.change.kind === 'value' ? f.change : undefined
+  const brk = f.change.kind === 'not-comparable' ? f.change.break : undefined
+  const earlier = earlierPoints(f).map((p) => p.value)
+  const years = earlierPoints(f).map((p) => p.year)
+  const known = (p: Point) => (p.state === 'known' ? p.value! : undefined)
+  const ifKnown = <T>(v: T | undefined, fn: (v: T) => string) => (v === undefined ? undefined : fn(v))
+  return {
+    jaar: () => yearLabel(model, f.current.year),
+    vorig_jaar: () => yearLabel(model, f.previous.year),
+    organisatie: () => organisationInText(model.organisation),
+    waarde: () => (phrase.kind === 'eerdere-jaren' ? ifKnown(earlier[0], value) : ifKnown(known(f.current), counted)),
+    vorig: () => ifKnown(known(f.previous), value),
+    aandeel: () => ifKnown(f.share ?? undefined, percent),
+    verschil: () => ifKnown(change?.absolute, (n) => amountText(n, f.unit)),
+    procent: () => ifKnown(change?.percent ?? undefined, (n) => percent(Math.abs(n) / 100)),
+    reden: () => brk?.reason.trim().replace(/\.$/, ''),
+    vanaf: () => ifKnown(brk?.from, String),
+    jaren: () => (years.length ? yearsText(years) : undefined),
+    aantal_jaren: () => countWord(years.length),
+    laagste: () => (earlier.length ? value(Math.min(...earlier)) : undefined),
+    hoogste: () => (earlier.length ? value(Math.max(...earlier)) : undefined),
+    gemiddelde: () => (earlier.length ? value(Math.round((earlier.reduce((a, b) => a + b, 0) / earlier.length) * 10) / 10) : undefined),
+  }
+}

@@ -1,0 +1,231 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Element, Root } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { toString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
+import { parse } from 'yaml'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { compile } from '../src/compile.js'
+import { toJson } from '../src/diagnostics/reporter.js'
+import { FIGURES } from '../src/domain/figures.js'
+import { number, valueIn } from '../src/format/nl.js'
+import type { Unit } from '../src/domain/figures.js'
+import { FIXTURES, REPO, updating } from './helpers/project.js'
+
+// Every generated page of every project is read as a raadslid would: no
+// number slot holding "onbekend" or "–" in running text, no NaN/undefined/
+// null, no table row or column without a figure, no empty chart, no empty
+// section, and every figure of the data somewhere in its page.
+
+const VALID = join(FIXTURES, 'valid')
+const PROJECTS: [string, string][] = [
+  ['voorbeeld', REPO],
+  ...readdirSync(VALID).filter((n) => statSync(join(VALID, n)).isDirectory()).sort().map((n): [string, string] => [n, join(VALID, n)]),
+]
+
+interface Built { pages: Map<number, string>; trees: Map<number, Root> }
+
+const isElement = (n: unknown, tag?: string): n is Element =>
+  typeof n === 'object' && n !== null && (n as Element).type === 'element' && (!tag || (n as Element).tagName === tag)
+
+/** Text a reader reads as sentences: paragraphs, list items, headings and captions outside tables. */
+function runningText(tree: Root): string[] {
+  const out: string[] = []
+  visit(tree, 'element', (node: Element) => {
+    if (['table', 'style', 'svg', 'details'].includes(node.tagName)) return 'skip'
+    if (['p', 'li', 'figcaption', 'h1', 'h2', 'h3', 'h4'].includes(node.tagName)) {
+      out.push(toString(node).replace(/\s+/g, ' ').trim())
+      return 'skip'
+    }
+    return undefined
+  })
+  return out
+}
+
+interface Row { header: string; cells: string[]; table: Element }
+
+function tableRows(tree: Root, where: 'tbody' | 'all' = 'all'): Row[] {
+  const rows: Row[] = []
+  visit(tree, 'element', (table: Element) => {
+    if (table.tagName !== 'table') return
+    visit(table, 'element', (tr: Element, _i, parent) => {
+      if (tr.tagName !== 'tr' || (where === 'tbody' && !isElement(parent, 'tbody'))) return
+      const cells = tr.children.filter((c): c is Element => isElement(c))
+      const header = cells.find((c) => c.tagName === 'th')
+      rows.push({ header: header ? toString(header).trim() : '', cells: cells.filter((c) => c.tagName === 'td').map((c) => toString(c).trim()), table })
+    })
+  })
+  return rows
+}
+
+const NO_FIGURE = /^(–|onbekend|)$/
+
+const built = new Map<string, Built>()
+
+beforeAll(async () => {
+  for (const [name, root] of PROJECTS) {
+    const { outputs, files } = await compile(root)
+    expect(toJson(files, root).filter((m) => m.severity === 'fout'), name).toEqual([])
+    const pages = new Map<number, string>()
+    const trees = new Map<number, Root>()
+    for (const [path, content] of outputs) {
+      const m = /^(\d{4})\/index\.html$/.exec(path)
+      if (m && typeof content === 'string') {
+        pages.set(Number(m[1]), content)
+        trees.set(Number(m[1]), fromHtml(content))
+      }
+    }
+    built.set(name, { pages, trees })
+  }
+}, 300_000)
+
+describe.each(PROJECTS)('every page of %s reads well', (name) => {
+  const each = (check: (year: number, tree: Root, html: string) => void) => () => {
+    const { pages, trees } = built.get(name)!
+    expect(pages.size).toBeGreaterThan(0)
+    for (const [year, tree] of trees) check(year, tree, pages.get(year)!)
+  }
+
+  it('has no number slot filled with a gap, and no broken words, in running text', each((year, tree) => {
+    for (const text of runningText(tree)) {
+      const where = `${name} ${year}: "${text}"`
+      expect(text, where).not.toMatch(/\bonbekend\b/i)
+      // An en dash is fine between two numbers (2021–2022) and in the legend of a table, never as a number.
+      expect(text.replace(/\d–\d/g, '').replace(/^– betekent: /, ''), where).not.toMatch(/–/)
+      expect(text, where).not.toMatch(/\b(NaN|undefined|null)\b|niet te berekenen|geen vorig jaar|niet te vergelijken/)
+      expect(text, where).not.toMatch(/\bvan [+−]\d/)
+      expect(text, where).not.toMatch(new RegExp(`(sinds|vanaf) ${year}\\b`))
+      expect(text, where).not.toMatch(/(\d{4}) t\/m \1\b/)
+      expect(text, where).not.toMatch(/\b(Dit|dit) is het [A-Z]/)
+      expect(text, where).not.toMatch(/\S (van|bij|in) Gemeente /)
+      expect(text, where).not.toMatch(/ {2}|\s[,.:;]/)
+    }
+  }))
+
+  it('has no NaN, undefined or null anywhere in the page text', each((year, tree) => {
+    const body = tree.children.find((n) => isElement(n, 'html'))
+    expect(toString(body as Element), `${name} ${year}`).not.toMatch(/\b(NaN|undefined|null)\b/)
+  }))
+
+  it('has no table row and no table column without a figure', each((year, tree) => {
+    const rows = tableRows(tree, 'tbody').filter((r) => r.cells.length > 0)
+    for (const r of rows) expect(r.cells.every((c) => NO_FIGURE.test(c)), `${name} ${year}: rij "${r.header}" zonder cijfer`).toBe(false)
+    for (const table of new Set(rows.map((r) => r.table))) {
+      const own = rows.filter((r) => r.table === table)
+      const width = Math.max(...own.map((r) => r.cells.length))
+      for (let i = 0; i < width; i++) {
+        const column = own.map((r) => r.cells[i] ?? '')
+        expect(column.every((c) => NO_FIGURE.test(c)), `${name} ${year}: kolom ${i + 1} van "${toString(table).slice(0, 60)}" zonder cijfer`).toBe(false)
+      }
+    }
+  }))
+
+  it('draws no chart with fewer than two values', each((year, tree) => {
+    visit(tree, 'element', (figure: Element) => {
+      if (figure.tagName !== 'figure') return
+      const values = tableRows(figure as unknown as Root, 'tbody').flatMap((r) => r.cells).filter((c) => /\d/.test(c))
+      expect(values.length, `${name} ${year}: grafiek "${String(figure.properties?.ariaLabel ?? '').slice(0, 60)}"`).toBeGreaterThanOrEqual(2)
+    })
+  }))
+
+  it('has no heading without content, and the table of contents lists exactly the chapters', each((year, tree) => {
+    const main = (() => { let found: Element | undefined; visit(tree, 'element', (n: Element) => { if (n.tagName === 'main') found = n }); return found! })()
+    const blocks = main.children.filter((c): c is Element => isElement(c))
+    blocks.forEach((b, i) => {
+      const level = /^h([2-6])$/.exec(b.tagName)?.[1]
+      if (!level) return
+      const next = blocks[i + 1]
+      const nextLevel = next && /^h([2-6])$/.exec(next.tagName)?.[1]
+      expect(next !== undefined && !(nextLevel && Number(nextLevel) <= Number(level)), `${name} ${year}: kop "${toString(b)}" zonder inhoud`).toBe(true)
+    })
+    const chapters = blocks.filter((b) => b.tagName === 'h2').map((b) => toString(b))
+    const toc: string[] = []
+    visit(tree, 'element', (n: Element) => { if (n.tagName === 'nav') visit(n, 'element', (a: Element) => { if (a.tagName === 'a') toc.push(toString(a)) }) })
+    expect(toc, `${name} ${year}`).toEqual(chapters)
+  }))
+
+  it('matches its golden pages (UPDATE=1 rewrites)', each((year, _tree, html) => {
+    if (name === 'voorbeeld') return // the example data has its own golden pages in render.test.ts
+    const dir = join(FIXTURES, 'html', name)
+    const file = join(dir, `${year}.html`)
+    if (updating || !existsSync(file)) {
+      if (process.env.CI) throw new Error(`${file} ontbreekt`)
+      mkdirSync(dir, { recursive: true })
+      writeFileSync(file, html)
+    }
+    expect(html === readFileSync(file, 'utf8'), `${file} wijkt af van de golden file`).toBe(true)
+  }))
+})
+
+// — every figure of the data reaches its page —
+
+interface Field { year: number | 'historie'; path: string; text: string; labels: string[] }
+
+const FIGURE_BY_PATH = new Map(Object.values(FIGURES).map((d) => [`${d.file}.${d.path.join('.')}`, d]))
+const BREAKDOWN_PATHS = ['meldingen.regeling', 'meldingen.type', 'meldingen.status', 'vertrouwenspersonen.soort_kwestie', 'vertrouwenspersonen.relatie']
+/** Totals are printed in rows named after their group. */
+const TOTAL_LABELS = ['Totaal', 'Totaal aantal uren']
+
+const shown = (n: number, unit: Unit) => (unit === 'aantal' || unit === 'uren' ? number(n) : valueIn(unit, n))
+
+function fieldsOf(root: string): Field[] {
+  const fields: Field[] = []
+  const dataDir = join(root, 'data')
+  const walk = (year: number, file: string, node: unknown, path: string[]) => {
+    if (node === null || typeof node !== 'object') {
+      const key = `${file}.${path.join('.')}`
+      if (path.at(-1) === 'toelichting' && typeof node === 'string') fields.push({ year, path: key, text: node, labels: [] })
+      if (typeof node !== 'number') return
+      const def = FIGURE_BY_PATH.get(key)
+      const breakdown = BREAKDOWN_PATHS.find((b) => key.startsWith(`${b}.`))
+      const labels = def ? [def.label, ...TOTAL_LABELS] : breakdown ? [path.at(-1)!] : []
+      fields.push({ year, path: key, text: shown(node, def?.unit ?? 'aantal'), labels })
+      return
+    }
+    for (const [k, v] of Object.entries(node)) walk(year, file, v, [...path, k])
+  }
+  for (const dir of readdirSync(dataDir).filter((d) => /^\d{4}$/.test(d))) {
+    const year = Number(dir)
+    for (const file of ['meldingen', 'vertrouwenspersonen']) {
+      const path = join(dataDir, dir, `${file}.yaml`)
+      if (existsSync(path)) walk(year, file, parse(readFileSync(path, 'utf8')), [])
+    }
+    const kengetallen = join(dataDir, dir, 'kengetallen.yaml')
+    if (existsSync(kengetallen)) {
+      for (const k of (parse(readFileSync(kengetallen, 'utf8')) as { kengetallen: { id: string; naam: string; eenheid: Unit; waarde: unknown; toelichting?: string }[] }).kengetallen) {
+        if (typeof k.waarde === 'number') fields.push({ year, path: `kengetallen.${k.id}`, text: shown(k.waarde, k.eenheid), labels: [k.naam] })
+        if (k.toelichting) fields.push({ year, path: `kengetallen.${k.id}.toelichting`, text: k.toelichting, labels: [] })
+      }
+    }
+  }
+  const history = join(dataDir, 'historie.yaml')
+  if (existsSync(history)) {
+    const jaren = (parse(readFileSync(history, 'utf8')) as { jaren?: Record<string, Record<string, unknown>> }).jaren ?? {}
+    const label = { meldingen: FIGURES['meldingen.totaal'].label, adviesvragen: FIGURES['meldingen.adviesvragen'].label, vp_casussen: FIGURES['vp.casussen'].label } as Record<string, string>
+    for (const [y, entry] of Object.entries(jaren)) {
+      for (const [k, v] of Object.entries(entry)) {
+        if (typeof v === 'number' && label[k]) fields.push({ year: 'historie', path: `historie.${y}.${k}`, text: number(v), labels: [label[k], y] })
+      }
+    }
+  }
+  return fields
+}
+
+describe.each(PROJECTS)('every figure of %s reaches its page', (name, root) => {
+  it('finds each number in a row named after its figure, and each note in the text', () => {
+    const { trees } = built.get(name)!
+    const fields = fieldsOf(root)
+    expect(fields.length).toBeGreaterThan(0)
+    const missing: string[] = []
+    for (const field of fields) {
+      const pages = field.year === 'historie' ? [...trees.values()] : [trees.get(field.year)!]
+      const found = pages.some((tree) => {
+        if (field.labels.length === 0) return toString(tree).replace(/\s+/g, ' ').includes(field.text.replace(/\s+/g, ' '))
+        return tableRows(tree).some((r) => field.labels.includes(r.header) && r.cells.some((c) => c.replace(/\*$/, '') === field.text))
+      })
+      if (!found) missing.push(`${field.year} ${field.path} = ${field.text}`)
+    }
+    expect(missing, `${name}: cijfers die niet in het verslag staan`).toEqual([])
+  })
+})
