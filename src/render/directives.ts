@@ -45,7 +45,7 @@ const sentence = (text: string): Paragraph =>
 
 /** A note from the data (toelichting): the coördinator's own words, so it keeps its section. */
 const note = (text: string): Paragraph =>
-  ({ type: 'paragraph', children: [{ type: 'text', value: text }], data: { tekst: true, hProperties: { className: ['toelichting'] } } as Paragraph['data'] })
+  ({ type: 'paragraph', children: [{ type: 'text', value: text }], data: { tekst: true } as Paragraph['data'] })
 
 /**
  * Values a chart would draw: with fewer than two there is nothing to see, and

@@ -1,0 +1,75 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Figure, ReportModel } from '../src/aggregate/model.js'
+import { compare } from '../src/aggregate/compare.js'
+import type { Point } from '../src/aggregate/series.js'
+import { DEFAULT_TEMPLATES } from '../src/compile.js'
+import { loadPhrases, say, variantNames } from '../src/render/phrases.js'
+
+// The tool's own sentences (templates/zinnen.yaml) said about a figure in
+// every state it can be in: the variant follows the state, never a gap in a
+// number slot.
+
+const { phrases, files } = loadPhrases(DEFAULT_TEMPLATES, join(DEFAULT_TEMPLATES, 'geen-project'))
+
+type P = number | 'onbekend' | 'ontbreekt'
+const point = (year: number, v: P, extra: Partial<Point> = {}): Point =>
+  typeof v === 'number' ? { year, value: v, state: 'known', partial: false, ...extra } : { year, value: null, state: v === 'onbekend' ? 'unknown' : 'absent', partial: false, ...extra }
+
+/** A report model for 2024 whose figure `key` has these values for 2020…2024. */
+function modelWith(key: string, values: P[], extra: { partial?: Record<number, string>; breakFrom?: number } = {}): ReportModel {
+  const years = [2020, 2021, 2022, 2023, 2024]
+  const brk = (y: number) => (extra.breakFrom !== undefined && y >= extra.breakFrom ? { break: { from: extra.breakFrom, reason: 'Vanaf 2024 tellen ook de onderzoeken door de lijn mee.' } } : {})
+  const window = years.map((y, i) => point(y, values[i]!, { partial: Boolean(extra.partial?.[y]), ...brk(y) }))
+  const current = window[4]!
+  const previous = window[3]!
+  let change = compare(current, previous)
+  if (extra.breakFrom === 2024 && current.state === 'known') change = { kind: 'not-comparable', break: current.break! }
+  const figure: Figure = { key, label: key, unit: 'aantal', current, previous, change, share: null, window, before: undefined }
+  return { organisation: 'Gemeente Waterland-Oost', year: 2024, partialYears: extra.partial ?? {}, figures: { [key]: figure } } as unknown as ReportModel
+}
+
+const text = (name: string, model: ReportModel) => say(phrases.get(name)!, model)?.text
+
+describe('the phrase book', () => {
+  it('loads without messages, and has the sentences the default template uses', () => {
+    expect(files.flatMap((f) => f.messages.map((m) => m.reason))).toEqual([])
+    for (const name of ['meldingen', 'meldingen-eerder', 'intern', 'extern', 'onderzoeken', 'gegrond', 'ongegrond', 'maatregelen', 'ontslagen', 'adviesvragen', 'vp-casussen', 'vp-uren']) {
+      expect(phrases.has(name), name).toBe(true)
+    }
+  })
+
+  it('says the meldingen sentence in every state of the figure', () => {
+    const m = 'meldingen.totaal'
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 18]))).toBe('In 2024 ontving het meldpunt 18 meldingen, tegen 10 in 2023: 8 meer, een stijging van 80%.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 4]))).toBe('In 2024 ontving het meldpunt 4 meldingen, tegen 10 in 2023: 6 minder, een daling van 60%.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 10]))).toBe('In 2024 ontving het meldpunt 10 meldingen, net als in 2023.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 0, 3]))).toBe('In 2024 ontving het meldpunt 3 meldingen, tegen geen enkele in 2023.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 3, 0]))).toBe('In 2024 ontving het meldpunt geen meldingen, tegen 3 in 2023: 3 minder, een daling van 100%.')
+    expect(text('meldingen', modelWith(m, ['ontbreekt', 'ontbreekt', 'ontbreekt', 'ontbreekt', 1]))).toBe('In 2024 ontving het meldpunt 1 melding. Over 2023 zijn geen meldingen vastgelegd, dus een vergelijking met dat jaar is er niet.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 'onbekend', 9]))).toBe('In 2024 ontving het meldpunt 9 meldingen. Hoeveel meldingen er in 2023 waren, is niet bekend.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 'onbekend']))).toBe('Over 2024 is het aantal meldingen bij het meldpunt niet bekend.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 'ontbreekt']))).toBeUndefined()
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 27, 30], { partial: { 2023: '2023-11-30' } })))
+      .toBe('In 2024 ontving het meldpunt 30 meldingen, tegen 27 in 2023 (tot en met 30 november). Omdat de cijfers niet over hele jaren gaan, zijn ze niet zonder meer te vergelijken.')
+    expect(text('onderzoeken', modelWith('meldingen.onderzoeken', [49, 52, 49, 44, 112], { breakFrom: 2024 })))
+      .toBe('In 2024 waren er 112 (voor)onderzoeken, tegen 44 in 2023. Die aantallen zijn niet vergelijkbaar, want vanaf 2024 wordt anders geteld: Vanaf 2024 tellen ook de onderzoeken door de lijn mee.')
+  })
+
+  it('bends words with one and zero, and says the earlier years by how many there are', () => {
+    expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 2, 1]))).toBe('In 2024 werd 1 melding gegrond bevonden, tegen 2 in 2023.')
+    expect(text('onderzoeken', modelWith('meldingen.onderzoeken', [0, 0, 0, 'ontbreekt', 1]))).toBe('In 2024 was er 1 (voor)onderzoek.')
+    expect(text('maatregelen', modelWith('meldingen.maatregelen', [0, 0, 0, 2, 0]))).toBe('Op geen enkele melding volgde in 2024 een maatregel.')
+    const earlier = (values: P[]) => text('meldingen-eerder', modelWith('meldingen.totaal', values))
+    expect(earlier(['ontbreekt', 'ontbreekt', 'ontbreekt', 9, 12])).toBeUndefined()
+    expect(earlier(['ontbreekt', 'ontbreekt', 9, 9, 12])).toBe('In 2022 waren het er 9.')
+    expect(earlier(['ontbreekt', 9, 9, 9, 12])).toBe('In de jaren 2021 en 2022 waren het er steeds 9.')
+    expect(earlier([7, 17, 10, 9, 12])).toBe('In de jaren 2020 t/m 2022 lag het aantal tussen 7 en 17.')
+    expect(earlier([7, 'onbekend', 10, 9, 12])).toBe('In de jaren 2020 en 2022 lag het aantal tussen 7 en 10.')
+  })
+
+  it('knows the variants of each kind', () => {
+    expect(variantNames('vergelijking')).toEqual(expect.arrayContaining(['onbekend', 'geen_vorig', 'vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gestegen', 'van_nul', 'gedaald', 'nul', 'veranderd', 'vergeleken', 'bekend']))
+    expect(variantNames('eerdere-jaren')).toEqual(['een_jaar', 'steeds', 'bereik'])
+  })
+})
