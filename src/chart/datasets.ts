@@ -63,7 +63,7 @@ function meldingenPerJaar(model: ReportModel): Dataset {
       describe += '.'
     } else if (verb !== 'bleef gelijk') describe += '.'
     const before = model.figures['meldingen.totaal']!.before
-    if (before && before.count >= 2) describe += ` In de jaren ${before.from} t/m ${before.to} lag het aantal ${rangeText(before)}.`
+    if (before && before.count >= 2) describe += ` In de jaren ${before.from}${before.to - before.from > 1 ? ' t/m ' : ' en '}${before.to} lag het aantal ${rangeText(before)}.`
   }
   return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, describe }
 }

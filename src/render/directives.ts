@@ -89,7 +89,8 @@ const HANDLERS: Record<string, Handler> = {
       const dataset = ctx.datasets.get(spec.dataName)!
       const values = drawnValues(dataset, ctx.model.year)
       if (values === 0) return [referenceMarker()]
-      if (values === 1) return [sentence(dataset.describe)]
+      // One value: the chart's own description says it, when it names a number.
+      if (values === 1) return [/\d/.test(dataset.describe) ? sentence(dataset.describe) : referenceMarker()]
       const chart = await ctx.renderChart(spec, dataset)
       for (const label of chart.unfit) emit(spec.file, 'grafiek-label-past-niet', { chart: name, label, year: ctx.model.year })
       // The name makes the figure's tag in the PDF carry the chart's Dutch text as alternative text.

@@ -181,6 +181,8 @@ function earlierPoints(f: Figure): (Point & { value: number })[] {
 }
 
 function earlierSituation(f: Figure): string | undefined {
+  // "The years before" only follows a sentence about this year's figure.
+  if (f.current.state !== 'known') return undefined
   const points = earlierPoints(f)
   if (points.length === 0) return undefined
   if (points.length === 1) return 'een_jaar'

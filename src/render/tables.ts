@@ -99,7 +99,8 @@ export function vpTable(model: ReportModel): Element | undefined {
   const shownSections = sections
     .map((s) => ({ ...s, rows: s.rows.filter((r) => r.points.some(known)) }))
     .filter((s) => s.rows.length > 0)
-  if (shownSections.length === 0) return undefined
+  // Without figures of the report's own year (the first column) the table would only show other years.
+  if (shownSections.length === 0 || !shownSections.some((s) => s.rows.some((r) => known(r.points[0]!)))) return undefined
   const withTotal = grandTotal.points.some(known)
   const allRows = [...shownSections.flatMap((s) => s.rows), ...(withTotal ? [grandTotal] : [])]
   const columns = filledColumns(allRows.map((r) => r.points), years.length)
