@@ -25,7 +25,7 @@ function modelWith(key: string, values: P[], extra: { partial?: Record<number, s
   const previous = window[3]!
   let change = compare(current, previous)
   if (extra.breakFrom === 2024 && current.state === 'known') change = { kind: 'not-comparable', break: current.break! }
-  const figure: Figure = { key, label: key, unit: 'aantal', current, previous, change, share: null, window, before: undefined }
+  const figure: Figure = { key, label: key, unit: 'aantal', current, previous, change, share: null, window, before: undefined, years: [current], periodTotal: current, previousPeriodTotal: previous, periodChange: change }
   return { organisation: 'Gemeente Waterland-Oost', year: 2024, partialYears: extra.partial ?? {}, figures: { [key]: figure } } as unknown as ReportModel
 }
 

@@ -159,7 +159,8 @@ export function comparisonTable(model: ReportModel, figures: readonly Figure[], 
   const cells = shown.flatMap((f) => columns.map((i) => f.window[i]!))
   const title = caption(yearsText(columns.map((i) => model.window[i]!)))
   const several = model.period.years.length > 1
-  const withChange = shown.some((f) => f.periodChange.kind !== 'no-previous')
+  // A change column of only 'onbekend' and 'geen vorig jaar' says nothing.
+  const withChange = shown.some((f) => f.periodChange.kind === 'value' || f.periodChange.kind === 'not-comparable')
   return wrap(title, true, [
     h('table', [
       h('caption', title),
