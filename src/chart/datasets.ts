@@ -48,7 +48,11 @@ function meldingenPerJaar(model: ReportModel): Dataset {
   const previous = model.history.at(-2)
   const earlier = model.history.slice(0, -1).filter((p) => p.state === 'known')
   let describe = 'Aantal meldingen per jaar.'
-  if (current.state === 'known' && previous?.state === 'known') {
+  const partYear = (p: typeof current) => `${p.year}${p.partial ? ' (deel van het jaar)' : ''}`
+  if (current.state === 'known' && previous?.state === 'known' && (current.partial || previous.partial)) {
+    // A part of a year does not rise or fall against a whole one: both numbers, no verdict.
+    describe = `Het aantal meldingen was ${number(current.value!)} in ${partYear(current)}, tegen ${number(previous.value!)} in ${partYear(previous)}.`
+  } else if (current.state === 'known' && previous?.state === 'known') {
     const verb = current.value! > previous.value! ? 'steeg' : current.value! < previous.value! ? 'daalde' : 'bleef gelijk'
     describe = verb === 'bleef gelijk'
       ? `Het aantal meldingen bleef gelijk op ${number(current.value!)} in ${current.year}.`
