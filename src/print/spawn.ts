@@ -63,6 +63,9 @@ export function spawnBrowser(path: string): SpawnedBrowser {
       killed = true
       // No graceful close: nothing of the browser's state is kept, so there is nothing to save.
       try { if (child.pid) process.kill(-child.pid, 'SIGKILL') } catch { /* already gone */ }
+      // Close our end now: puppeteer then drops what it still waits for (and its time-outs) at once.
+      child.stdio[3]?.destroy()
+      child.stdio[4]?.destroy()
       rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 })
     },
   }
