@@ -29,6 +29,9 @@ function time(cmd, args, options = {}) {
   return ms
 }
 
+/** BENCH_REGELS=1,2,3 measures only those lines (default: all). */
+const wanted = (line) => !process.env.BENCH_REGELS || process.env.BENCH_REGELS.split(',').includes(line)
+
 const runs = (n, fn) => Array.from({ length: n }, fn)
 
 function project(name, { years } = {}) {
@@ -85,7 +88,7 @@ const base = project('basis')
 time(process.execPath, [BIN, ...build(base)])
 
 // 1. Full build of one year against Chromium printing the same finished HTML.
-{
+if (wanted('1')) {
   const out = join(work, 'uit-1')
   const ours = runs(RUNS, () => time(process.execPath, [BIN, ...build(base, '--jaar', '2024', '--uitvoer', out)]))
   const html = join(base, 'output', '2024', 'index.html')
@@ -94,7 +97,7 @@ time(process.execPath, [BIN, ...build(base)])
 }
 
 // 2. HTML-only build against a bare Node process importing the pipeline.
-{
+if (wanted('2')) {
   const out = join(work, 'uit-2')
   const ours = runs(RUNS, () => time(process.execPath, [BIN, ...build(base, '--jaar', '2024', '--alleen', 'html', '--uitvoer', out)]))
   // Every module of the HTML pipeline as shipped: the bundle's entry and its chunks, without the print stage.
@@ -134,7 +137,7 @@ async function devRefresh(name, extra, written) {
   await new Promise((r) => child.once('exit', r))
   return median(times)
 }
-{
+if (wanted('3')) {
   // The page is written when it has the new figure.
   const page = (root, value) => { try { return readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8').includes(`werden ${value} meldingen alleen als signaal`) } catch { return false } }
   row('3. dev: één cijfer gewijzigd → HTML geschreven', await devRefresh('dev', [], page), undefined, { doel_ms: 200 })
@@ -144,7 +147,7 @@ async function devRefresh(name, extra, written) {
 }
 
 // 4. Ten report years in one run against ten separate runs (HTML + PDF).
-{
+if (wanted('4')) {
   const years = Array.from({ length: 10 }, (_, i) => 2015 + i)
   const root = project('tien', { years })
   const n = Math.min(RUNS, 3)
@@ -181,14 +184,14 @@ process.stdout.write(String(process.resourceUsage().maxRSS))`
   if (code !== 0) throw new Error(`build ${args.join(' ')} → ${code}`)
   return { ms: performance.now() - start, node_mb: Math.round(Number(stdout) / 1024), chromium_mb: Math.round(chromiumPeak / 1024) }
 }
-{
+if (wanted('5')) {
   const { node_mb, chromium_mb } = await measured(build(base, '--uitvoer', join(work, 'uit-5')))
   results.metingen['5. geheugen (piek RSS)'] = { node_mb, chromium_mb, doel_node_mb: 250 }
 }
 
 // 6. Scale: time per report year as the number of years doubles (50 years × 40 categories),
 //    and per organisation as their number doubles.
-{
+if (wanted('6')) {
   const CATS = Array.from({ length: 40 }, (_, i) => `Categorie ${String(i + 1).padStart(2, '0')}`)
   const scale = (n) => {
     const root = join(work, `schaal-${n}`)
@@ -223,7 +226,7 @@ process.stdout.write(String(process.resourceUsage().maxRSS))`
 }
 
 // 7. A shared service: N organisations × 5 years, HTML only and full; time per report must not grow with N.
-{
+if (wanted('7')) {
   const source = project('vijf-jaren', { years: [2020, 2021, 2022, 2023, 2024] })
   const region = (n) => {
     const root = join(work, `regio-${n}`)
@@ -252,14 +255,19 @@ for (const [name, m] of Object.entries(results.metingen)) {
   if ('mediaan_ms' in m) lines.push(`| ${name} | ${m.mediaan_ms} ms | ${m.vloer_ms ?? '–'}${m.vloer_ms ? ' ms' : ''} | ${m.verhouding ?? '–'} |`)
 }
 const mem = results.metingen['5. geheugen (piek RSS)']
-lines.push(`| 5. piek RSS | Node ${mem.node_mb} MB | Chromium ${mem.chromium_mb} MB | – |`)
+if (mem) lines.push(`| 5. piek RSS | Node ${mem.node_mb} MB | Chromium ${mem.chromium_mb} MB | – |`)
 console.log(lines.join('\n'))
 const s = results.metingen['6. schaal']
-console.log('\nSchaal, alleen HTML (tijd per verslagjaar bij 40 categorieën):')
-for (const [n, v] of Object.entries(s.jaren_40_categorieen_html)) console.log(`  ${n} jaren: ${v.totaal_ms} ms, ${v.per_jaar_ms} ms per jaar`)
-console.log('Schaal, organisaties met elk 3 jaren (alleen HTML):')
-for (const [n, v] of Object.entries(s.organisaties_3_jaren_html)) console.log(`  ${n} organisaties: ${v.totaal_ms} ms, ${v.per_organisatie_ms} ms per organisatie`)
-console.log('Organisaties × 5 jaren (tijd per verslag, piek RSS):')
-for (const [name, v] of Object.entries(results.metingen['7. organisaties × 5 jaren'])) console.log(`  ${name}: ${v.totaal_ms} ms, ${v.per_verslag_ms} ms per verslag; Node ${v.node_mb} MB, Chromium ${v.chromium_mb} MB`)
+if (s) {
+  console.log('\nSchaal, alleen HTML (tijd per verslagjaar bij 40 categorieën):')
+  for (const [n, v] of Object.entries(s.jaren_40_categorieen_html)) console.log(`  ${n} jaren: ${v.totaal_ms} ms, ${v.per_jaar_ms} ms per jaar`)
+  console.log('Schaal, organisaties met elk 3 jaren (alleen HTML):')
+  for (const [n, v] of Object.entries(s.organisaties_3_jaren_html)) console.log(`  ${n} organisaties: ${v.totaal_ms} ms, ${v.per_organisatie_ms} ms per organisatie`)
+}
+const orgs = results.metingen['7. organisaties × 5 jaren']
+if (orgs) {
+  console.log('Organisaties × 5 jaren (tijd per verslag, piek RSS):')
+  for (const [name, v] of Object.entries(orgs)) console.log(`  ${name}: ${v.totaal_ms} ms, ${v.per_verslag_ms} ms per verslag; Node ${v.node_mb} MB, Chromium ${v.chromium_mb} MB`)
+}
 console.log(`\nResultaten: ${join('output', 'bench', 'resultaten.json')}`)
 rmSync(work, { recursive: true, force: true })
