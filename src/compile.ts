@@ -11,36 +11,46 @@
  *        │                          │ HTML page, fragment
  *        │                          └──▶ print ──▶ PDF
  *
+ * compile() runs it for each report that needs it, in five steps:
+ *
+ *   check ──▶ plan ─────────────────▶ build a report ──▶ print ──▶ record ──────────────▶ index
+ *             .cache/bouw.json:         model (reads      PDFs      outputs by kind; files   index.html
+ *             which reports changed,    recorded), page,            a kind no longer makes
+ *             outdated, adopted         charts, open data           are removed
+ *
  * Problems in user content are messages on the files (vfile); a build
  * produces its outputs in memory, and the caller writes them staged.
  */
 import { existsSync } from 'node:fs'
-import { join, sep } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { PACKAGE_ROOT } from './package.js'
 import { VFile } from 'vfile'
 import { emit } from './diagnostics/emit.js'
-import { buildReportModel, DEFAULT_WINDOW, type ReportModel } from './aggregate/model.js'
-import { reportPeriods } from './aggregate/period.js'
-import { CACHE_FILE, yearKeys, type BuildCache } from './output/cache.js'
-import { dataTables, metadata, toCsv } from './aggregate/opendata.js'
+import { buildReportModel, type ReportModel } from './aggregate/model.js'
+import { CACHE_FILE, emptyCache, inputsId, sharedInputs, type BuildCache, type Inputs, type OutputKind, type ReportRecord } from './output/cache.js'
+import { earlierPdfPath, pdfPath, reportOutputs, type Output, type OutputContent } from './output/outputs.js'
+import { plan, reportsOf, reportView, type Plan, type PlannedReport } from './output/plan.js'
+import { record, type Recording } from './output/reads.js'
 import { DATASET_NAMES, datasetsOf } from './chart/datasets.js'
 import { renderChart, type Theme } from './chart/render.js'
 import { loadChartSpecs } from './chart/specs.js'
+import { compareText } from './domain/order.js'
 import { hasErrors, promoteWarnings } from './diagnostics/emit.js'
-import { loadProject } from './load/project.js'
+import { loadProject, type LoadedProject } from './load/project.js'
 import { readText } from './load/read.js'
-import { renderIndex, pdfName, type IndexEntry } from './render/index-page.js'
+import { renderIndex, type IndexEntry, type Made } from './render/index-page.js'
 import { renderBody } from './render/markdown.js'
 import { namesOf } from './render/names.js'
 import { loadPhrases } from './render/phrases.js'
 import { renderPage } from './render/page.js'
+import { revisionNote } from './render/revision.js'
 import { validateProject, type Project } from './validate/index.js'
+import { hashOf } from './validate/tool-cache.js'
 
 /** The templates that ship with the tool; a project's own templates/ replaces them. */
 export const DEFAULT_TEMPLATES = join(PACKAGE_ROOT, 'templates') + sep
 
-/** Output files by path relative to the output folder; null removes a stale file. */
-export type Output = Map<string, string | Uint8Array | null>
+export type { Output } from './output/outputs.js'
 
 export interface Printer { print(html: string, model: ReportModel): Promise<Uint8Array> }
 
@@ -53,21 +63,30 @@ export interface CompileOptions {
   html?: boolean
   /** Prints the PDF; without one no PDF is made. */
   printer?: Printer | undefined
-  /** The previous build's cache: years whose inputs did not change are skipped. */
+  /** The previous build's cache: reports whose inputs did not change are skipped. */
   cache?: BuildCache | undefined
+  /** Rebuild also the reports whose inputs did not change. */
+  all?: boolean
+  /** The reason for a new version of an adopted report (`--herzien`); without it an adopted report does not change. */
+  revise?: string | undefined
+  /** The date of a revision (default today), as YYYY-MM-DD. */
+  today?: string
   onStage?: (event: StageEvent) => void
+  /** The report model (default: the real one); a report depends on whatever it reads. */
+  model?: typeof buildReportModel
 }
 
 export interface CompileResult {
   files: VFile[]
   outputs: Output
-  built: number[]
-  /** Years left as they were because nothing they depend on changed. */
-  fresh: number[]
+  /** Report keys (the output folder of each report). */
+  built: string[]
+  /** Reports left as they were because nothing they were made from changed. */
+  fresh: string[]
   project: Project | undefined
 }
 
-export interface Checked { files: VFile[]; all: VFile[]; project: Project | undefined }
+export interface Checked { files: VFile[]; all: VFile[]; project: Project | undefined; loaded: LoadedProject }
 
 /** Validate only: load → validate. With years, messages about other years' files are left out. */
 export function check(root: string, strict = false, years?: readonly number[]): Checked {
@@ -86,7 +105,7 @@ export function check(root: string, strict = false, years?: readonly number[]): 
       shown = [...shown, file]
     }
   }
-  return { files: shown, all: files, project: hasErrors(shown) ? undefined : project }
+  return { files: shown, all: files, project: hasErrors(shown) ? undefined : project, loaded }
 }
 
 export function themeOf(project: Project): Theme {
@@ -100,97 +119,138 @@ const since = (start: number) => Math.round(performance.now() - start)
 
 /** Build the reports of a project in memory. */
 export async function compile(root: string, options: CompileOptions = {}): Promise<CompileResult> {
-  let start = performance.now()
-  const { files, all, project } = check(root, options.strict, options.years)
-  const outputs: Output = new Map()
-  if (!project) return { files, outputs, built: [], fresh: [], project }
+  const start = performance.now()
+  const { files, project, loaded } = check(root, options.strict, options.years)
+  if (!project) return { files, outputs: new Map(), built: [], fresh: [], project }
   options.onStage?.({ stage: 'controleren', ms: since(start) })
-  // One report per period, known by its last year; asking for any year of a period builds that period's report.
-  const periods = reportPeriods(project).filter((p) => !options.years || p.years.some((y) => options.years!.includes(y)))
-  const wanted = periods.map((p) => p.to)
-  const folder = (year: number) => periods.find((p) => p.to === year)!.slug
-  const theme = themeOf(project)
-  const wantHtml = options.html !== false
-  const wantPdf = Boolean(options.printer)
+  const kinds = outputKinds(options)
+  const previous = options.cache ?? emptyCache()
+  const shared = sharedInputs([templateDir(root), join(root, 'templates'), DEFAULT_TEMPLATES], chartDir(root))
+  const planned = plan(project, loaded, root, previous, shared, { years: options.years, kinds, all: options.all ?? false, revise: options.revise, today: options.today ?? today() })
+  files.push(...planned.files)
+  if (hasErrors(files)) return { files, outputs: new Map(), built: [], fresh: [], project }
+  if (planned.build.length === 0) return { files, outputs: new Map(), built: [], fresh: planned.fresh, project }
 
-  const keys = yearKeys(project, all, [templateDir(root), chartDir(root), DEFAULT_TEMPLATES, join(root, 'templates')], wanted, project.config.vergelijking?.venster ?? DEFAULT_WINDOW, '')
-  const previous = options.cache?.jaren ?? {}
-  const isFresh = (year: number) => {
-    const entry = previous[year]
-    return entry !== undefined && entry.sleutel === keys.get(year) && (!wantHtml || entry.html) && (!wantPdf || entry.pdf)
-  }
-  const years = wanted.filter((y) => !isFresh(y))
-  const fresh = wanted.filter(isFresh)
-  if (years.length === 0) return { files, outputs, built: [], fresh, project }
+  const printing = printQueue(options.printer, options.onStage)
+  const made = await buildReports(planned.build, project, root, shared, files, options, printing.add)
+  const failed = await printing.finish()
+  if (hasErrors(files)) return { files, outputs: new Map(), built: [], fresh: [], project }
+  if (failed) throw failed.reason
+  const { outputs, cache } = recordOutputs(made, previous, kinds, planned.outdated)
+  outputs.set('index.html', indexPage(project, cache, planned.outdated))
+  return { files, outputs, built: made.map((m) => m.report.key), fresh: planned.fresh, project }
+}
 
+const outputKinds = (options: CompileOptions): OutputKind[] =>
+  [...(options.html !== false ? ['html' as const] : []), ...(options.printer ? ['pdf' as const] : []), 'data']
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/** A report made in memory, with what it was made from. */
+interface MadeReport {
+  report: PlannedReport
+  model: ReportModel
+  html: string
+  outputs: Record<OutputKind, Map<string, OutputContent>>
+  inputs: Inputs
+  recording: Recording<Project>
+}
+
+/** Model, charts, page and open data of each report; the model sees the project through a recording view. */
+async function buildReports(reports: readonly PlannedReport[], project: Project, root: string, shared: Record<string, string>, files: VFile[], options: CompileOptions, print: (made: MadeReport) => void): Promise<MadeReport[]> {
   const template = readText(join(templateDir(root), 'verslag.md'))
   files.push(template)
   const charts = loadChartSpecs(chartDir(root), DATASET_NAMES)
   files.push(...charts.files)
   const { phrases, files: phraseFiles } = loadPhrases(DEFAULT_TEMPLATES, join(root, 'templates'))
   files.push(...phraseFiles)
-  if (hasErrors(phraseFiles)) return { files, outputs, built: [], fresh: [], project }
-  // Each report goes to the printer the moment its HTML exists, while the next year is made.
-  const printing: Promise<void>[] = []
-  const print = (printer: Printer, model: ReportModel, html: string) => {
-    const begin = performance.now()
-    const done = printer.print(html, model).then((pdf) => {
-      outputs.set(`${model.period.slug}/${pdfName(model.period.slug)}`, pdf)
-      options.onStage?.({ stage: 'pdf', year: model.year, ms: since(begin) })
-    })
-    done.catch(() => undefined)
-    printing.push(done)
-  }
-
-  for (const year of years) {
-    start = performance.now()
-    const model = buildReportModel(project, year)
-    const datasets = datasetsOf(model)
+  const made: MadeReport[] = []
+  if (hasErrors(phraseFiles)) return made
+  for (const report of reports) {
+    const start = performance.now()
+    const recording = record(reportView(project, report))
+    const view = recording.view
+    const model = (options.model ?? buildReportModel)(view, report.year)
+    const theme = themeOf(view)
     const ctx = {
-      model, names: namesOf(model, phrases), specs: charts.specs, broken: charts.broken, datasets,
+      model, names: namesOf(model, phrases), specs: charts.specs, broken: charts.broken, datasets: datasetsOf(model),
       renderChart: (spec: Parameters<typeof renderChart>[0], dataset: Parameters<typeof renderChart>[1]) => renderChart(spec, dataset, theme),
-      texts: project.years.find((y) => y.year === year)!.texts, root, files: [] as VFile[], blocks: [], stack: [],
+      texts: view.years.find((y) => y.year === report.year)!.texts, root, files: [] as VFile[], blocks: [], stack: [],
     }
     const body = await renderBody(template, ctx)
     files.push(...ctx.files)
     if (hasErrors(files)) break
+    if (report.revisions.length > 0) body.children.unshift(revisionNote(report.revisions))
     const page = renderPage(model, body, theme)
-    if (wantHtml) {
-      outputs.set(`${folder(year)}/index.html`, page.html)
-      outputs.set(`${folder(year)}/fragment.html`, page.fragment)
-    }
-    const tables = dataTables(model)
-    for (const t of tables) {
-      outputs.set(`${folder(year)}/data/${t.name}.csv`, toCsv(t))
-      outputs.set(`${folder(year)}/data/${t.name}.json`, JSON.stringify({ titel: t.title, kolommen: t.columns, rijen: t.rows }, null, 2) + '\n')
-    }
-    const pub = project.config.publicatie
-    outputs.set(`${folder(year)}/data/metadata.json`, JSON.stringify(metadata(model, tables, { licence: pub?.licentie ?? 'CC0 1.0', contact: pub?.contact, keywords: pub?.trefwoorden ?? [] }), null, 2) + '\n')
-    options.onStage?.({ stage: 'html', year, ms: since(start) })
-    if (options.printer) print(options.printer, model, page.html)
+    const included = Object.fromEntries(ctx.files.map((f) => [`file:${relative(root, f.path)}`, hashOf(String(f.value))]))
+    const one: MadeReport = { report, model, html: page.html, outputs: reportOutputs(report.key, model, page, view.config.publicatie), inputs: { files: { ...shared, ...included }, reads: recording.reads }, recording }
+    made.push(one)
+    options.onStage?.({ stage: 'html', year: report.year, ms: since(start) })
+    print(one)
   }
-  // A failure is reported for the first report in order, whatever finished first.
-  const printed = await Promise.allSettled(printing)
-  if (hasErrors(files)) return { files, outputs: new Map(), built: [], fresh: [], project }
-  const failed = printed.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-  if (failed) throw failed.reason
+  return made
+}
 
-  // What a rebuilt year did not make again is stale: its inputs changed.
-  const cache: BuildCache = { versie: 1, jaren: { ...previous } }
-  for (const year of years) {
-    const same = previous[year]?.sleutel === keys.get(year)
-    const html = wantHtml || (same && Boolean(previous[year]?.html))
-    const pdf = wantPdf || (same && Boolean(previous[year]?.pdf))
-    if (!html) { outputs.set(`${folder(year)}/index.html`, null); outputs.set(`${folder(year)}/fragment.html`, null) }
-    if (!pdf) outputs.set(`${folder(year)}/${pdfName(folder(year))}`, null)
-    cache.jaren[year] = { sleutel: keys.get(year)!, html, pdf }
+/** Each report goes to the printer the moment its HTML exists, while the next one is made. */
+function printQueue(printer: Printer | undefined, onStage: CompileOptions['onStage']) {
+  const printing: Promise<void>[] = []
+  return {
+    add(made: MadeReport): void {
+      if (!printer) return
+      const begin = performance.now()
+      const done = printer.print(made.html, made.model).then((pdf) => {
+        made.outputs.pdf.set(pdfPath(made.report.key), pdf)
+        onStage?.({ stage: 'pdf', year: made.report.year, ms: since(begin) })
+      })
+      done.catch(() => undefined)
+      printing.push(done)
+    },
+    /** Waits for every print; a failure is the first report's in order, whatever finished first. */
+    async finish(): Promise<PromiseRejectedResult | undefined> {
+      const printed = await Promise.allSettled(printing)
+      return printed.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+    },
   }
-  outputs.set(CACHE_FILE, JSON.stringify(cache, null, 2) + '\n')
+}
 
-  const entries: IndexEntry[] = reportPeriods(project).map((p) => ({
-    year: p.to, folder: p.slug, label: p.label, title: `${project.config.titel ?? 'Jaarverslag Integriteit'} ${p.label}`,
-    status: project.years.find((y) => y.year === p.to)!.meta.status, html: Boolean(cache.jaren[p.to]?.html), pdf: Boolean(cache.jaren[p.to]?.pdf),
-  }))
-  outputs.set('index.html', renderIndex(project.config.organisatie, project.config.titel ?? 'Jaarverslag Integriteit', entries, theme))
-  return { files, outputs, built: years, fresh, project }
+/**
+ * The outputs of the kinds this build made, and the cache that says what
+ * they were made from. A file a kind made before and makes no longer is
+ * removed; kinds not made now are kept, with their own record.
+ */
+function recordOutputs(made: readonly MadeReport[], previous: BuildCache, kinds: readonly OutputKind[], outdated: Plan['outdated']): { outputs: Output; cache: BuildCache } {
+  const outputs: Output = new Map()
+  const cache: BuildCache = { version: 2, reports: { ...previous.reports } }
+  for (const m of made) {
+    m.recording.stop()
+    const { key } = m.report
+    const before = m.report.previous
+    const id = inputsId(m.inputs)
+    const record: ReportRecord = { outputs: { ...before?.outputs }, inputs: {} }
+    const lastPdf = before?.outputs.pdf && m.report.revision && kinds.includes('pdf') ? pdfPath(key) : undefined
+    if (lastPdf) outputs.set(earlierPdfPath(key, before!.revisions?.at(-1)?.date ?? before!.adopted!), { copyOf: lastPdf })
+    for (const kind of kinds) {
+      for (const path of before?.outputs[kind]?.files ?? []) if (!m.outputs[kind].has(path)) outputs.set(path, null)
+      for (const [path, content] of m.outputs[kind]) outputs.set(path, content)
+      record.outputs[kind] = { inputs: id, files: [...m.outputs[kind].keys()].sort(compareText) }
+      outdated.get(key)?.delete(kind)
+    }
+    for (const { inputs } of Object.values(record.outputs)) record.inputs[inputs] = inputs === id ? m.inputs : before!.inputs[inputs]!
+    const meta = m.model
+    if (meta.status === 'definitief' && meta.date) record.adopted = meta.date
+    if (m.report.revisions.length > 0) record.revisions = m.report.revisions
+    cache.reports[key] = record
+  }
+  outputs.set(CACHE_FILE, JSON.stringify(cache) + '\n')
+  return { outputs, cache }
+}
+
+/** The index lists every report with the outputs its record says exist, outdated ones marked. */
+function indexPage(project: Project, cache: BuildCache, outdated: Plan['outdated']): string {
+  const title = project.config.titel ?? 'Jaarverslag Integriteit'
+  const entries: IndexEntry[] = reportsOf(project).map(({ key, label, year }) => {
+    const made = (kind: OutputKind): Made => (cache.reports[key]?.outputs[kind] ? (outdated.get(key)?.has(kind) ? 'outdated' : 'current') : undefined)
+    return { key, label, title: `${title} ${label}`, status: project.years.find((y) => y.year === year)!.meta.status, html: made('html'), pdf: made('pdf'), data: made('data') }
+  })
+  return renderIndex(project.config.organisatie, title, entries, themeOf(project))
 }

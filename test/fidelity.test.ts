@@ -8,7 +8,7 @@ import { toString } from 'hast-util-to-string'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reportPeriods } from '../src/aggregate/period.js'
 import { compile } from '../src/compile.js'
-import { pdfName } from '../src/render/index-page.js'
+import { pdfName } from '../src/output/outputs.js'
 import { browserPrinter } from '../src/print/index.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
 import { FIXTURES, REPO } from './helpers/project.js'
@@ -66,9 +66,9 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'jaarverslag-getrouw-'))
   for (const [name, root] of PROJECTS) {
     const { outputs, built: years, project } = await compile(root, { printer: browserPrinter(browser) })
-    built.set(name, years.map((year) => {
-      // A report is named after its period: 2024, or 2021-2022 for Huizen's report over two years.
-      const period = reportPeriods(project!).find((p) => p.to === year)!.slug
+    // Reports are known by their folder, named after the period: 2024, or 2021-2022 for Huizen's report over two years.
+    built.set(name, years.map((period) => {
+      const year = reportPeriods(project!).find((p) => p.slug === period)!.to
       const file = join(dir, `${name}-${period}.pdf`)
       writeFileSync(file, outputs.get(`${period}/${pdfName(period)}`) as Uint8Array)
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })

@@ -11,9 +11,19 @@ afterAll(cleanupProjects)
 
 const mtime = (path: string) => statSync(path).mtimeMs
 
+/** The example project with every year still a concept: adopted years are frozen (tested in freeze.test.ts). */
+function draftProject(): string {
+  const root = projectWith()
+  for (const year of ['2022', '2023', '2024']) {
+    const meta = join(root, 'data', year, 'meta.yaml')
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('status: definitief', 'status: concept').replace(/^vastgesteld:.*\n/m, ''))
+  }
+  return root
+}
+
 describe('incremental builds', () => {
   it('a second build rebuilds nothing and says so; a change to 2023 rebuilds exactly 2023 and 2024', () => {
-    const root = projectWith()
+    const root = draftProject()
     const first = cli(['build', '--map', root, '--alleen', 'html'])
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('Gemaakt: 2022, 2023, 2024.')
@@ -25,7 +35,11 @@ describe('incremental builds', () => {
     expect(second.stdout).toContain('Niets te doen: 2022, 2023, 2024 zijn actueel.')
     expect(pages.map(mtime)).toEqual(before)
 
+    // A comment changes nothing a report reads.
     appendFileSync(join(root, 'data', '2023', 'meldingen.yaml'), '# gewijzigd\n')
+    expect(cli(['build', '--map', root, '--alleen', 'html']).stdout).toContain('Niets te doen')
+    const file = join(root, 'data', '2023', 'meldingen.yaml')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('adviesvragen: 32', 'adviesvragen: 33'))
     const third = cli(['build', '--map', root, '--alleen', 'html'])
     expect(third.stdout).toContain('Gemaakt: 2023, 2024; ongewijzigd: 2022.')
     const after = pages.map(mtime)
@@ -37,7 +51,7 @@ describe('incremental builds', () => {
   })
 
   it('a changed figure shows in the rebuilt page', () => {
-    const root = projectWith()
+    const root = draftProject()
     cli(['build', '--map', root, '--alleen', 'html'])
     const file = join(root, 'data', '2024', 'meldingen.yaml')
     writeFileSync(file, readFileSync(file, 'utf8').replace('signalen: 2', 'signalen: 3'))
@@ -99,7 +113,7 @@ describe('the preview server of jaarverslag dev', () => {
   })
 
   it('rebuilds and reloads after a change to the data', async () => {
-    const root = projectWith()
+    const root = draftProject()
     const port = 43000 + (process.pid % 1000)
     const child = cliAsync(['dev', '--map', root, '--poort', String(port)])
     try {

@@ -15,6 +15,7 @@ Opties:
   --alleen html|pdf      Alleen de HTML of alleen de PDF maken
   --strict               Waarschuwingen tellen als fouten
   --alles                Alles opnieuw maken, ook wat niet veranderd is
+  --herzien <reden>      Een vastgesteld verslag toch opnieuw maken, als herziene versie met deze reden
   --map <pad>            De projectmap (standaard: de huidige map)
   --uitvoer <pad>        De uitvoermap (standaard: output/ in de projectmap)
   --poort <nummer>       Poort van de voorbeeldserver bij dev (standaard 4321)
@@ -39,6 +40,8 @@ export interface CliOptions {
   only: 'html' | 'pdf' | undefined
   strict: boolean
   all: boolean
+  /** The reason for a revision of adopted reports. */
+  revise: string | undefined
   root: string
   out: string | undefined
   port: number
@@ -65,7 +68,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
       strict: true,
       options: {
         jaar: { type: 'string', multiple: true }, alleen: { type: 'string' }, strict: { type: 'boolean' },
-        alles: { type: 'boolean' }, map: { type: 'string' }, uitvoer: { type: 'string' }, poort: { type: 'string' },
+        alles: { type: 'boolean' }, herzien: { type: 'string' }, map: { type: 'string' }, uitvoer: { type: 'string' }, poort: { type: 'string' },
         pdf: { type: 'boolean' }, deel: { type: 'string' },
         stil: { type: 'boolean' }, json: { type: 'boolean' }, debug: { type: 'boolean' }, profiel: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, versie: { type: 'boolean' },
@@ -83,6 +86,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
     return Number(y)
   })
   if (values.alleen !== undefined && values.alleen !== 'html' && values.alleen !== 'pdf') throw new UsageError(`--alleen verwacht html of pdf, niet '${values.alleen}'.`)
+  if (values.herzien !== undefined && values.herzien.trim() === '') throw new UsageError('--herzien verwacht een reden, bijvoorbeeld --herzien "correctie aantal meldingen".')
   const port = values.poort === undefined ? 4321 : Number(values.poort)
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--poort verwacht een getal van 1 tot 65535, niet '${values.poort}'.`)
   const share = /^([1-9]\d*)\/([1-9]\d*)$/.exec(values.deel ?? '')
@@ -94,6 +98,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
     only: values.alleen as CliOptions['only'],
     strict: values.strict ?? false,
     all: values.alles ?? false,
+    revise: values.herzien,
     root: values.map ?? cwd,
     out: values.uitvoer,
     port,

@@ -64,7 +64,9 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
         strict: options.strict,
         html: options.only !== 'pdf',
         printer,
-        cache: options.all ? undefined : readCache(join(outDir, prefix)),
+        cache: readCache(join(outDir, prefix)),
+        all: options.all,
+        revise: options.revise,
         onStage: (e: StageEvent) => {
           show.stage(org.name, e)
           run.steps([org.name, e.stage, e.year].filter(Boolean).join(' '), performance.now() - e.ms)

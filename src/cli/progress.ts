@@ -14,7 +14,7 @@ const STAGES: Record<StageEvent['stage'], string> = {
 
 export interface Progress {
   stage(organisation: string, event: StageEvent): void
-  done(results: { name: string; built: number[]; fresh: number[] }[], outDir: string, files: readonly VFile[], cwd: string): void
+  done(results: { name: string; built: string[]; fresh: string[] }[], outDir: string, files: readonly VFile[], cwd: string): void
 }
 
 /**

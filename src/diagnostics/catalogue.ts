@@ -1,6 +1,6 @@
 // Every message a user can see has one home here: a permanent rule id, one
 // wording, and a hint that says what to do. docs/foutmeldingen.md is generated
-// from this table (npm run docs:fouten), and tests compare against it.
+// from this table (npm run docs), and tests compare against it.
 
 export type Severity = 'fout' | 'waarschuwing'
 
@@ -394,7 +394,25 @@ export const catalogue = {
     message: (a) => `De uitvoermap ${q(a.output)} kan niet worden geschreven (${a.detail}); de vorige uitvoer is ongewijzigd.`,
     hint: 'Controleer de schrijfrechten van de map, of kies een andere met --uitvoer.',
   }),
+  'uitvoer-verouderd': entry<{ key: string; kind: string; changed: string }>({
+    severity: 'waarschuwing', stage: 'uitvoer', title: 'Uitvoer is verouderd',
+    message: (a) => `${a.kind} van ${a.key} is niet opnieuw gemaakt en is verouderd: sindsdien veranderde ${a.changed}. Het oude bestand blijft staan; de overzichtspagina vermeldt dat het verouderd is.`,
+    hint: 'Bouw zonder --alleen (of met --alleen voor dit soort uitvoer) om het bij te werken.',
+  }),
+  'verslag-vastgesteld': entry<{ key: string; date: string; changed: string }>({
+    severity: 'fout', stage: 'uitvoer', title: 'Vastgesteld verslag zou veranderen',
+    message: (a) => `Het verslag ${a.key} is vastgesteld (${a.date}); deze build zou de HTML en PDF veranderen. Veranderd sinds de vaststelling: ${a.changed}. Er is niets geschreven.`,
+    hint: 'Zet de wijziging terug, of maak bewust een herziene versie met --herzien "<reden>": de pagina en PDF vermelden dan de herziening, en de vorige PDF blijft ernaast staan.',
+  }),
 } as const
+
+/** The inputs and outputs of a report as the coördinator knows them, for the messages above. */
+const INPUTS: Record<string, string> = {
+  tool: 'de versie van jaarverslag', templates: 'het sjabloon (templates/)', charts: 'de grafieken (templates/charts/)',
+  html: 'De HTML-pagina', pdf: 'De PDF', data: 'De open data',
+}
+
+export const describeInput = (name: string): string => INPUTS[name] ?? name.replace(/^file:/, '')
 
 export type RuleId = keyof typeof catalogue
 export type ArgsOf<R extends RuleId> = Parameters<(typeof catalogue)[R]['message']>[0]

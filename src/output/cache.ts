@@ -1,75 +1,86 @@
-import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, join, sep } from 'node:path'
+import { join } from 'node:path'
 import { CODE_DIR, PACKAGE_ROOT } from '../package.js'
-import type { VFile } from 'vfile'
-import { pointOf } from '../aggregate/series.js'
-import { compareText } from '../domain/order.js'
-import type { Project } from '../validate/index.js'
+import { hashOf } from '../validate/tool-cache.js'
+import { changedReads, type Reads } from './reads.js'
 
 /** Where the build remembers what it made from which inputs: inside the output, so the two never disagree. */
 export const CACHE_FILE = '.cache/bouw.json'
 
-export interface BuildCache { versie: 1; jaren: Record<string, { sleutel: string; html: boolean; pdf: boolean }> }
+/** The kinds of output a report has; each is made, kept or found out of date on its own. */
+export const OUTPUT_KINDS = ['html', 'pdf', 'data'] as const
+export type OutputKind = (typeof OUTPUT_KINDS)[number]
+
+/**
+ * What one report was made from: the files outside the data by content
+ * (`tool`, `templates`, `charts`, included texts as `file:<path>`), and the
+ * data as the reads the model and page made of it.
+ */
+export interface Inputs { files: Record<string, string>; reads: Reads }
+
+export interface Revision { date: string; reason: string }
+
+export interface ReportRecord {
+  /** Each kind of output: its files, and the inputs (by id in `inputs`) it was made from. */
+  outputs: Partial<Record<OutputKind, { inputs: string; files: string[] }>>
+  inputs: Record<string, Inputs>
+  /** The date of adoption when the report was made as adopted (definitief, vastgesteld): its output is frozen. */
+  adopted?: string
+  revisions?: Revision[]
+}
+
+export interface BuildCache { version: 2; reports: Record<string, ReportRecord> }
+
+export const emptyCache = (): BuildCache => ({ version: 2, reports: {} })
 
 export function readCache(outDir: string): BuildCache {
   try {
     const cache = JSON.parse(readFileSync(join(outDir, CACHE_FILE), 'utf8')) as BuildCache
-    return cache.versie === 1 ? cache : { versie: 1, jaren: {} }
+    return cache.version === 2 ? cache : emptyCache()
   } catch {
-    return { versie: 1, jaren: {} }
+    return emptyCache()
   }
 }
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string, filter: (name: string) => boolean): void {
-  if (!existsSync(dir)) return
+function treeParts(dir: string, filter: (name: string) => boolean, parts: (string | Buffer)[] = []): (string | Buffer)[] {
+  if (!existsSync(dir)) return parts
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name)
-    if (statSync(path).isDirectory()) hashTree(hash, path, filter)
-    else if (filter(name)) hash.update(`${name}\0`).update(readFileSync(path)).update('\0')
+    if (statSync(path).isDirectory()) treeParts(path, filter, parts)
+    else if (filter(name)) parts.push(name, readFileSync(path))
   }
+  return parts
 }
+
+const hashTree = (dir: string, filter: (name: string) => boolean = () => true) => hashOf(...treeParts(dir, filter))
 
 let toolHash: string | undefined
 
 /** The tool's own code and schemas: a new version of the tool rebuilds everything. */
 function toolFingerprint(): string {
-  if (!toolHash) {
-    const hash = createHash('sha256')
-    hashTree(hash, CODE_DIR, (n) => /\.(ts|js|mjs)$/.test(n))
-    hashTree(hash, join(PACKAGE_ROOT, 'schemas'), (n) => n.endsWith('.json'))
-    toolHash = hash.digest('hex')
-  }
+  toolHash ??= hashOf(hashTree(CODE_DIR, (n) => /\.(ts|js|mjs)$/.test(n)), hashTree(join(PACKAGE_ROOT, 'schemas'), (n) => n.endsWith('.json')))
   return toolHash
 }
 
-/**
- * The input key of each year's report: the tool, the settings, the template
- * and charts, every file of the years the report compares with, and the
- * meldingen totals of all earlier years (the long series). A change
- * elsewhere leaves the key, and so the report, as it was.
- */
-export function yearKeys(project: Project, files: readonly VFile[], templateDirs: readonly string[], years: readonly number[], windowSize: number, variant: string): Map<number, string> {
-  const shared = createHash('sha256').update(toolFingerprint()).update(variant)
-  for (const dir of templateDirs) hashTree(shared, dir, () => true)
-  const sharedFiles = files.filter((f) => /[\\/]data[\\/](organisatie|historie)\.yaml$/.test(f.path ?? ''))
-  for (const f of sharedFiles) shared.update(basename(f.path ?? '')).update(String(f.value))
-  const base = shared.digest('hex')
+/** The inputs every report shares: the tool, the template folders (the project's and the tool's) and the chart folder. */
+export const sharedInputs = (templateDirs: readonly string[], chartDir: string): Record<string, string> =>
+  ({ tool: toolFingerprint(), templates: hashOf(...[...new Set(templateDirs)].map((d) => hashTree(d))), charts: hashTree(chartDir) })
 
-  const keys = new Map<number, string>()
-  for (const year of years) {
-    const hash = createHash('sha256').update(base)
-    const first = Math.min(year - windowSize + 1, year - 2)
-    for (let y = first; y <= year; y++) {
-      const dir = `${sep}data${sep}${y}${sep}`
-      for (const f of files.filter((file) => file.path?.includes(dir)).sort((a, b) => compareText(a.path!, b.path!))) {
-        hash.update(f.path!.slice(f.path!.indexOf(dir))).update('\0').update(String(f.value)).update('\0')
-      }
-    }
-    for (const { year: y } of project.years.filter((d) => d.year < first)) {
-      hash.update(JSON.stringify(pointOf(project, 'meldingen.totaal', y)))
-    }
-    keys.set(year, hash.digest('hex'))
-  }
-  return keys
+/** A file a report included, by content; gone is a value of its own. */
+export const fileInput = (path: string): string => (existsSync(path) ? hashOf(readFileSync(path)) : 'ontbreekt')
+
+/** A stable id for a set of inputs, so outputs made together share one record. */
+export const inputsId = (inputs: Inputs): string =>
+  hashOf(JSON.stringify(Object.entries(inputs.files).sort()), JSON.stringify(Object.entries(inputs.reads).sort()))
+
+/** What is no longer as it was: names of shared inputs and files, and the paths of reads. */
+export interface Changes { files: string[]; reads: string[][] }
+
+export function changesOf(inputs: Inputs, shared: Record<string, string>, project: object, root: string): Changes {
+  const files = Object.entries(inputs.files)
+    .filter(([name, before]) => (shared[name] ?? fileInput(join(root, name.replace(/^file:/, '')))) !== before)
+    .map(([name]) => name)
+  return { files, reads: changedReads(project, inputs.reads) }
 }
+
+export const unchanged = (c: Changes) => c.files.length === 0 && c.reads.length === 0

@@ -48,7 +48,13 @@ export class Staging {
       mkdirSync(dirname(out), { recursive: true })
       if (existsSync(out)) linkTree(out, staging)
       else mkdirSync(staging)
-      for (const [path, content] of [...outputs].sort(([a], [b]) => compareText(a, b))) {
+      const sorted = [...outputs].sort(([a], [b]) => compareText(a, b))
+      // Copies first: they keep files of the previous output that new content replaces.
+      for (const [path, content] of sorted) {
+        if (content !== null && typeof content === 'object' && 'copyOf' in content) linkSync(join(staging, content.copyOf), join(staging, path))
+      }
+      for (const [path, content] of sorted) {
+        if (content !== null && typeof content === 'object' && 'copyOf' in content) continue
         const target = join(staging, path)
         // Unlink first: the staged file may be a hard link to the previous output, which must stay as it was.
         rmSync(target, { force: true })

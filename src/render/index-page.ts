@@ -1,31 +1,37 @@
 import { h } from 'hastscript'
+import { pdfPath } from '../output/outputs.js'
 import { skipLink, standalonePage } from './page.js'
 import { reportCss, type StyleTheme } from './style.js'
 
-/** A report: `year` is the last year of its period, `folder` and `label` name the period ("2021-2022", "2021/2022"). */
-export interface IndexEntry { year: number; folder: string; label: string; title: string; status: string; html: boolean; pdf: boolean }
+/** An output on the index: absent, current, or kept although its inputs changed since. */
+export type Made = 'current' | 'outdated' | undefined
 
-/** The landing page: every built year with its page, PDF and open data. */
+/** A report: `key` names its folder ("2021-2022"), `label` its period as readers see it ("2021/2022"). */
+export interface IndexEntry { key: string; label: string; title: string; status: string; html: Made; pdf: Made; data: Made }
+
+const OUTDATED = ' (verouderd: de gegevens zijn sindsdien gewijzigd)'
+
+const link = (made: Made, href: string, text: string) =>
+  made ? [h('a', { href }, text), ...(made === 'outdated' ? [h('span', { className: ['verouderd'] }, OUTDATED)] : [])] : [text]
+
+/** The landing page: every built report with its page, PDF and open data. */
 export function renderIndex(organisation: string, title: string, entries: readonly IndexEntry[], theme: StyleTheme): string {
-  const sorted = [...entries].sort((a, b) => b.year - a.year)
+  const sorted = [...entries].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
   const wrapper = h('div', { className: ['jaarverslag'] }, [
     skipLink(),
     h('header', { className: ['omslag'] }, [h('p', { className: ['organisatie'] }, organisation), h('h1', `${title}: alle jaren`)]),
     h('main', { id: 'inhoud' }, [
       h('h2', 'Verslagen'),
       h('ul', sorted.map((e) => h('li', [
-        e.html ? h('a', { href: `${e.folder}/index.html` }, e.title) : e.title,
+        ...link(e.html, `${e.key}/index.html`, e.title),
         ` (${e.status})`,
-        ...(e.pdf ? [' · ', h('a', { href: `${e.folder}/${pdfName(e.folder)}` }, `PDF van ${e.label}`)] : []),
-        ' · ', h('a', { href: `${e.folder}/data/metadata.json` }, `open data ${e.label}`),
+        ...(e.pdf ? [' · ', ...link(e.pdf, pdfPath(e.key), `PDF van ${e.label}`)] : []),
+        ...(e.data ? [' · ', ...link(e.data, `${e.key}/data/metadata.json`, `open data ${e.label}`)] : []),
       ]))),
     ]),
   ])
   return standalonePage(`${title} – ${organisation}`, undefined, reportCss(theme, `${organisation} · ${title}`), wrapper)
 }
-
-/** The PDF's file name after the report period: jaarverslag-integriteit-2024.pdf, …-2021-2022.pdf. */
-export const pdfName = (period: string) => `jaarverslag-integriteit-${period}.pdf`
 
 export interface OrganisationEntry { folder: string; name: string; title: string }
 
