@@ -4,26 +4,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startPreview } from '../src/cli/dev.js'
-import { cleanupProjects, FIXTURES, projectWith } from './helpers/project.js'
+import { asDrafts, cleanupProjects, FIXTURES, projectWith } from './helpers/project.js'
 import { cli, cliAsync } from './helpers/cli.js'
 
 afterAll(cleanupProjects)
 
 const mtime = (path: string) => statSync(path).mtimeMs
 
-/** The example project with every year still a concept: adopted years are frozen (tested in freeze.test.ts). */
-function draftProject(): string {
-  const root = projectWith()
-  for (const year of ['2022', '2023', '2024']) {
-    const meta = join(root, 'data', year, 'meta.yaml')
-    writeFileSync(meta, readFileSync(meta, 'utf8').replace('status: definitief', 'status: concept').replace(/^vastgesteld:.*\n/m, ''))
-  }
-  return root
-}
-
 describe('incremental builds', () => {
   it('a second build rebuilds nothing and says so; a change to 2023 rebuilds exactly 2023 and 2024', () => {
-    const root = draftProject()
+    const root = asDrafts(projectWith())
     const first = cli(['build', '--map', root, '--alleen', 'html'])
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('Gemaakt: 2022, 2023, 2024.')
@@ -51,7 +41,7 @@ describe('incremental builds', () => {
   })
 
   it('a changed figure shows in the rebuilt page', () => {
-    const root = draftProject()
+    const root = asDrafts(projectWith())
     cli(['build', '--map', root, '--alleen', 'html'])
     const file = join(root, 'data', '2024', 'meldingen.yaml')
     writeFileSync(file, readFileSync(file, 'utf8').replace('signalen: 2', 'signalen: 3'))
@@ -113,7 +103,7 @@ describe('the preview server of jaarverslag dev', () => {
   })
 
   it('rebuilds and reloads after a change to the data', async () => {
-    const root = draftProject()
+    const root = asDrafts(projectWith())
     const port = 43000 + (process.pid % 1000)
     const child = cliAsync(['dev', '--map', root, '--poort', String(port)])
     try {

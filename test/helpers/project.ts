@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +24,20 @@ export function projectWith(caseDir?: string, base = REPO): string {
     if (existsSync(remove)) {
       for (const line of readFileSync(remove, 'utf8').split('\n').filter(Boolean)) rmSync(join(root, line), { recursive: true, force: true })
     }
+  }
+  return root
+}
+
+/**
+ * Every year of a project still a concept (as long as a report is not
+ * adopted, a build may change it): for tests that change the data of the
+ * example project, whose years are all adopted and so frozen.
+ */
+export function asDrafts(root: string): string {
+  const data = join(root, 'data')
+  for (const name of readdirSync(data)) {
+    const meta = join(data, name, 'meta.yaml')
+    if (existsSync(meta)) writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^status: definitief$/m, 'status: concept'))
   }
   return root
 }
