@@ -29,7 +29,7 @@ const SLACK = 1
 const NUMBER = /[+−-]?\d+(?:\.\d{3})*(?:,\d+)?/g
 const numbers = (text: string): string[] => text.match(NUMBER) ?? []
 
-interface Printed { year: string; html: string; text: string; words: Word[]; pages: { width: number; height: number }[] }
+interface Printed { year: number; html: string; text: string; words: Word[]; pages: { width: number; height: number }[] }
 interface Word { page: number; x0: number; y0: number; x1: number; y1: number; text: string }
 
 /** Elements with this tag in document order, not inside a folded-away <details>. */
