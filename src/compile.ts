@@ -35,6 +35,7 @@ import { DATASET_NAMES, datasetsOf } from './chart/datasets.js'
 import { renderChart, type Theme } from './chart/render.js'
 import { loadChartSpecs } from './chart/specs.js'
 import { compareText } from './domain/order.js'
+import { titleOf } from './domain/organisation.js'
 import { hasErrors, promoteWarnings } from './diagnostics/emit.js'
 import { loadProject, type LoadedProject } from './load/project.js'
 import { readText } from './load/read.js'
@@ -45,7 +46,7 @@ import { loadPhrases } from './render/phrases.js'
 import { renderPage } from './render/page.js'
 import { revisionNote } from './render/revision.js'
 import { validateProject, type Project } from './validate/index.js'
-import { hashOf } from './validate/tool-cache.js'
+import { hashOf } from './hash.js'
 
 /** The templates that ship with the tool; a project's own templates/ replaces them. */
 export const DEFAULT_TEMPLATES = join(PACKAGE_ROOT, 'templates') + sep
@@ -247,7 +248,7 @@ function recordOutputs(made: readonly MadeReport[], previous: BuildCache, kinds:
 
 /** The index lists every report with the outputs its record says exist, outdated ones marked. */
 function indexPage(project: Project, cache: BuildCache, outdated: Plan['outdated']): string {
-  const title = project.config.titel ?? 'Jaarverslag Integriteit'
+  const title = titleOf(project.config)
   const entries: IndexEntry[] = reportsOf(project).map(({ key, label, year }) => {
     const made = (kind: OutputKind): Made => (cache.reports[key]?.outputs[kind] ? (outdated.get(key)?.has(kind) ? 'outdated' : 'current') : undefined)
     return { key, label, title: `${title} ${label}`, status: project.years.find((y) => y.year === year)!.meta.status, html: made('html'), pdf: made('pdf'), data: made('data') }

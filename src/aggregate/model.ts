@@ -2,6 +2,7 @@ import { BREAKDOWNS, BREAKDOWN_IDS, type BreakdownId } from '../domain/breakdown
 import { figuresOf, vpSections, type Unit } from '../domain/figures.js'
 import { getPath, isKnown } from '../domain/values.js'
 import { dutch } from '../domain/order.js'
+import { titleOf } from '../domain/organisation.js'
 import type { Project } from '../validate/index.js'
 import { compare, type Change } from './compare.js'
 import { periodBefore, periodEnding, type ReportPeriod } from './period.js'
@@ -120,7 +121,7 @@ export function buildReportModel(project: Project, year: number): ReportModel {
 
   return {
     organisation: project.config.organisatie,
-    title: project.config.titel ?? 'Jaarverslag Integriteit',
+    title: titleOf(project.config),
     year,
     period,
     previousPeriod: periodBefore(period),

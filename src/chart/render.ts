@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto'
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
+import type { Element } from 'hast'
+import { hashOf } from '../hash.js'
+import { chartToHast, svgText } from '../render/svg.js'
 import type { Dataset } from './datasets.js'
 import { fits, splitLabel } from './labels.js'
 import type { ChartSpec } from './specs.js'
@@ -12,6 +14,8 @@ export interface RenderedChart {
   title: string
   description: string
   /** Static, self-contained SVG with role="img", a Dutch <title> and <desc>, ids prefixed by the chart name. */
+  tree: Element
+  /** The same as text. */
   svg: string
   dataset: Dataset
   /** Labels that do not fit: cut with "…" by the spec, or longer than MAX_LINES lines. */
@@ -150,7 +154,7 @@ const cache = new Map<string, RenderedChart>()
 
 /** Render one chart: vega-lite compile → vega View (no renderer) → SVG string. Cached by spec + data. */
 export async function renderChart(chart: ChartSpec, dataset: Dataset, theme: Theme): Promise<RenderedChart> {
-  const key = createHash('sha256').update(JSON.stringify([chart.name, chart.spec, dataset, theme])).digest('hex')
+  const key = hashOf(JSON.stringify([chart.name, chart.spec, dataset, theme]))
   const hit = cache.get(key)
   if (hit) return hit
 
@@ -167,33 +171,16 @@ export async function renderChart(chart: ChartSpec, dataset: Dataset, theme: The
   } finally {
     view.finalize()
   }
+  const tree = chartToHast(svg, `grafiek-${chart.name}`, chart.title, dataset.describe)
   const rendered: RenderedChart = {
     name: chart.name,
     title: chart.title,
     description: dataset.describe,
-    svg: accessibleSvg(prefixIds(svg, `grafiek-${chart.name}`), chart.name, chart.title, dataset.describe),
+    tree,
+    svg: svgText(tree),
     dataset,
     unfit: unfitLabels(svg, chart.spec, dataset),
   }
   cache.set(key, rendered)
   return rendered
-}
-
-export function prefixIds(svg: string, prefix: string): string {
-  return svg
-    .replace(/\bid="([^"]+)"/g, (_m, id: string) => `id="${prefix}-${id}"`)
-    .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${prefix}-${id})`)
-}
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-/** role="img" with a Dutch title and description instead of vega's English ARIA. */
-function accessibleSvg(svg: string, name: string, title: string, description: string): string {
-  const id = `grafiek-${name}`
-  // vega still labels marks in English ("Title text 'Jaar'"); the whole chart is one image, so the marks need none.
-  const quiet = svg.replace(/ (?:role="graphics-[a-z-]+"|aria-roledescription="[^"]*"|aria-label="[^"]*"|aria-hidden="true")/g, '')
-  return quiet.replace(/^<svg([^>]*)>/, (_m, attrs: string) =>
-    `<svg${attrs} role="img" aria-labelledby="${id}-titel ${id}-beschrijving"><title id="${id}-titel">${escapeXml(title)}</title><desc id="${id}-beschrijving">${escapeXml(description)}</desc>`,
-  )
 }

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Ajv, type ValidateFunction } from 'ajv'
-import { compiledValidators, hashOf, TOOL_CACHE, writeAtomic } from '../validate/tool-cache.js'
+import { hashOf } from '../hash.js'
+import { compiledValidators, TOOL_CACHE, writeAtomic } from '../validate/tool-cache.js'
 
 const require = createRequire(import.meta.url)
 const schemaPath = require.resolve('vega-lite/vega-lite-schema.json')

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { compile, type CompileResult, type Output, type StageEvent } from '../compile.js'
 import { EXIT } from '../diagnostics/catalogue.js'
+import { titleOf } from '../domain/organisation.js'
 import { emit } from '../diagnostics/emit.js'
 import { readCache } from '../output/cache.js'
 import type { Lifecycle } from '../output/lifecycle.js'
@@ -98,7 +99,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
   }
   // Several organisations get one index over all of them (as `samenvoegen` makes it from shares).
   if (found[0]?.name) {
-    const entries = results.flatMap(({ org, result }) => result.project ? [{ folder: org.name, name: result.project.config.organisatie, title: result.project.config.titel ?? 'Jaarverslag Integriteit' }] : [])
+    const entries = results.flatMap(({ org, result }) => result.project ? [{ folder: org.name, name: result.project.config.organisatie, title: titleOf(result.project.config) }] : [])
     for (const [path, content] of organisationsOutput(entries)) outputs.set(path, content)
   }
 

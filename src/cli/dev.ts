@@ -2,16 +2,12 @@ import { watch } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import { extname, join, resolve } from 'node:path'
-import { within } from '../output/stage.js'
+import { MEDIA_TYPES } from '../load/asset.js'
+import { within } from '../load/inside.js'
 import type { Lifecycle } from '../output/lifecycle.js'
 import type { CliOptions } from './args.js'
 import { outDirOf, runBuild } from './build.js'
 import type { Console } from './report.js'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.csv': 'text/csv; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
-}
 
 const RELOAD_PATH = '/__herladen'
 // The preview page may run this one script: it listens for "rebuilt" and reloads.
@@ -47,7 +43,7 @@ export async function startPreview(outDir: string, port: number): Promise<DevSer
     try {
       const file = (await stat(target)).isDirectory() ? join(target, 'index.html') : target
       let body: Buffer | string = await readFile(file)
-      const type = TYPES[extname(file)] ?? 'application/octet-stream'
+      const type = MEDIA_TYPES[extname(file)] ?? 'application/octet-stream'
       if (type.startsWith('text/html')) {
         body = body.toString('utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('</body>', `${RELOAD_SCRIPT}</body>`)
       }

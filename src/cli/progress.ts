@@ -2,9 +2,10 @@ import type { StageEvent } from '../compile.js'
 import type { CliOptions } from './args.js'
 import type { VFile } from 'vfile'
 import { summarize, toJson } from '../diagnostics/reporter.js'
+import { fixed } from '../format/nl.js'
 import type { Console } from './report.js'
 
-const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1).replace('.', ',')} s`)
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${fixed(ms / 1000, 1)} s`)
 
 const STAGES: Record<StageEvent['stage'], string> = {
   controleren: 'gegevens gelezen en gecontroleerd',

@@ -16,6 +16,11 @@ export function number(n: number): string {
   return (Number.isInteger(n) ? integer : decimal).format(n).replace('-', MINUS)
 }
 
+/** A fixed number of decimals, for measurements: fixed(4.5, 2) → "4,50", fixed(1234.56, 1) → "1.234,6". */
+export function fixed(n: number, digits: number): string {
+  return new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n).replace('-', MINUS)
+}
+
 /** 0.125 → "12,5%" (a fraction, as shares are kept). */
 export function percent(fraction: number): string {
   return percentFmt.format(fraction).replace(/\s/g, '').replace('-', MINUS)

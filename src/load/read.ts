@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
+import { fixed } from '../format/nl.js'
 
 /** Whole-file problems point at the start of the file. */
 const START = { start: { line: 1, column: 1 } }
@@ -8,7 +9,7 @@ const START = { start: { line: 1, column: 1 } }
 /** Data and prose files are small; anything bigger is a mistake, not a report. */
 export const MAX_FILE_BYTES = 1024 * 1024
 
-const formatSize = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
+const formatSize = (n: number) => `${fixed(n / 1024 / 1024, 1)} MB`
 
 /**
  * Read a text file into a VFile, refusing what is not small UTF-8 text.

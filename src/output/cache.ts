@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { CODE_DIR, PACKAGE_ROOT } from '../package.js'
-import { hashOf } from '../validate/tool-cache.js'
+import { hashOf } from '../hash.js'
 import { changedReads, type Reads } from './reads.js'
 
 /** Where the build remembers what it made from which inputs: inside the output, so the two never disagree. */

@@ -1,4 +1,4 @@
-import { hashOf } from '../validate/tool-cache.js'
+import { hashOf } from '../hash.js'
 
 /**
  * What a report was made from, found by watching it being made: the build

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Output } from '../compile.js'
 import { compareText } from '../domain/order.js'
+import { sha256 } from '../hash.js'
 import { renderOrganisationsIndex, type OrganisationEntry } from '../render/index-page.js'
 
 /** The organisations a build of several organisations made: what `samenvoegen` makes the one index from. */
@@ -16,7 +16,7 @@ const DEFAULT_THEME = { primary: '#1d4f91', secondary: '#5f6b7a' }
  * each CI runner keeps its organisations (and their build cache).
  */
 export function shareOf(folder: string, count: number): number {
-  return (createHash('sha256').update(folder).digest().readUInt32BE(0) % count) + 1
+  return (parseInt(sha256(folder).slice(0, 8), 16) % count) + 1
 }
 
 /** The top of a build of several organisations: one index and the list it was made from. */

@@ -1,13 +1,8 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { within } from '../load/inside.js'
 import type { Output } from '../compile.js'
 import { compareText } from '../domain/order.js'
-
-/** True when `inner` is `outer` or lies inside it. */
-export function within(outer: string, inner: string): boolean {
-  const rel = relative(resolve(outer), resolve(inner))
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-}
 
 /** The input the output folder would overwrite or be overwritten by, if any. */
 export function overlappingInput(root: string, outDir: string): string | undefined {

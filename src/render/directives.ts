@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs'
-import { isAbsolute, relative, resolve } from 'node:path'
 import { h } from 'hastscript'
 import type { Element } from 'hast'
 import type { Paragraph, Root, RootContent } from 'mdast'
@@ -10,10 +8,10 @@ import { BREAKDOWN_IDS, type BreakdownId } from '../domain/breakdowns.js'
 import { FIGURES, type FigureKey } from '../domain/figures.js'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
+import { realInside } from '../load/inside.js'
 import { readText } from '../load/read.js'
 import type { RenderContext } from './context.js'
 import { breakdownTable, comparisonTable, datasetTable, seriesTable, vpTable } from './tables.js'
-import { svgToHast } from './svg.js'
 import { keepMarker, referenceMarker } from './sections.js'
 import type { Dataset } from '../chart/datasets.js'
 import { yearsText } from '../format/nl.js'
@@ -95,7 +93,7 @@ const HANDLERS: Record<string, Handler> = {
       for (const label of chart.unfit) emit(spec.file, 'grafiek-label-past-niet', { chart: name, label, year: ctx.model.year })
       // The name makes the figure's tag in the PDF carry the chart's Dutch text as alternative text.
       return [placeholder(ctx, h('figure', { className: ['grafiek'], ariaLabel: `${chart.title}. ${chart.description}` }, [
-        svgToHast(chart.svg),
+        structuredClone(chart.tree),
         h('figcaption', [h('span', { className: ['grafiek-titel'] }, chart.title), ' ', h('span', { className: ['grafiek-beschrijving'] }, chart.description)]),
         h('details', [h('summary', 'Gegevens bij deze grafiek'), datasetTable(dataset, `Gegevens: ${chart.title}`)]),
       ]))]
@@ -160,7 +158,8 @@ const HANDLERS: Record<string, Handler> = {
     kind: 'leafDirective', required: ['bestand'],
     async run(node, file, ctx, parse) {
       const target = attr(node, 'bestand')!
-      const path = insideProject(ctx.root, target)
+      const found = realInside(ctx.root, target)
+      const path = 'path' in found ? found.path : undefined
       if (!path || !path.endsWith('.md')) {
         emit(file, 'sjabloon-invoegen', { target, problem: path ? 'alleen Markdown-bestanden (.md) kunnen worden ingevoegd' : 'het bestand ligt buiten de projectmap of bestaat niet' }, node.position)
         return []
@@ -208,18 +207,6 @@ function condition(node: Directive, file: VFile, ctx: RenderContext): boolean {
   if (text !== undefined) return ctx.texts.has(text)
   emit(file, 'sjabloon-blok-ongeldig', { name: 'als', problem: 'geef figuur="…", verdeling="…" of tekst="…" op' }, node.position)
   return false
-}
-
-/** A path inside the project folder, resolved through symlinks; undefined when it escapes or is missing. */
-function insideProject(root: string, target: string): string | undefined {
-  try {
-    const realRoot = realpathSync(root)
-    const path = realpathSync(resolve(root, target))
-    const rel = relative(realRoot, path)
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? path : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /** Expand every directive in the tree, depth first, in document order. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { toString } from 'hast-util-to-string'
@@ -6,6 +5,7 @@ import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import type { ReportModel } from '../aggregate/model.js'
 import { dateText } from '../format/nl.js'
+import { sha256 } from '../hash.js'
 import { reportCss, type StyleTheme } from './style.js'
 
 export interface Page { html: string; fragment: string }
@@ -45,7 +45,7 @@ function cover(model: ReportModel): Element {
  * allows only this page's own style and embedded fonts and images.
  */
 export function standalonePage(title: string, description: string | undefined, css: string, wrapper: Element): string {
-  const hash = createHash('sha256').update(css).digest('base64')
+  const hash = sha256(css, 'base64')
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'`
   return toHtml({
     type: 'root',

@@ -1,6 +1,10 @@
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { sanitize, type Schema } from 'hast-util-sanitize'
+import { s } from 'hastscript'
+import rehypeStringify from 'rehype-stringify'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
 
 const SVG_TAGS = ['svg', 'g', 'path', 'rect', 'line', 'circle', 'ellipse', 'polygon', 'polyline', 'text', 'tspan', 'title', 'desc', 'defs', 'clipPath', 'linearGradient', 'radialGradient', 'stop']
 const SVG_ATTRIBUTES = [
@@ -29,3 +33,28 @@ export function svgToHast(svg: string): Element {
   if (!root) throw new Error('svgToHast: geen <svg> in de grafiek')
   return root
 }
+
+/**
+ * A rendered chart as one accessible image: sanitised, its ids prefixed with
+ * `id` (vega numbers them per process), vega's English ARIA on the marks gone
+ * with the sanitiser, and a Dutch <title> and <desc> that label the <svg>.
+ */
+export function chartToHast(svg: string, id: string, title: string, description: string): Element {
+  const root = svgToHast(svg)
+  visit(root, 'element', (node: Element) => {
+    const props = node.properties
+    if (typeof props.id === 'string') props.id = `${id}-${props.id}`
+    for (const [key, value] of Object.entries(props)) {
+      if (typeof value === 'string' && value.startsWith('url(#')) props[key] = `url(#${id}-${value.slice('url(#'.length)}`
+    }
+  })
+  delete root.properties.role
+  Object.assign(root.properties, { role: 'img', ariaLabelledBy: [`${id}-titel`, `${id}-beschrijving`] })
+  root.children.unshift(s('title', { id: `${id}-titel` }, title), s('desc', { id: `${id}-beschrijving` }, description))
+  return root
+}
+
+const stringifier = unified().use(rehypeStringify).freeze()
+
+/** The chart as SVG text (for the golden files and anything outside a page). */
+export const svgText = (tree: Element): string => stringifier.stringify({ type: 'root', children: [tree] })

@@ -8,6 +8,7 @@ import { getPath, isKnown } from '../domain/values.js'
 import type { Vocabularies } from '../domain/vocabularies.js'
 import type { LoadedProject, LoadedYear } from '../load/project.js'
 import { locate, type YamlSource } from '../load/yaml.js'
+import { fixed, number } from '../format/nl.js'
 
 const nl = new Intl.NumberFormat('nl-NL')
 const fmt = (v: unknown) => (isKnown(v) ? nl.format(v) : String(v))
@@ -191,7 +192,7 @@ export function checkTheme(config: YamlSource): void {
     const ratio = contrastWithWhite(colour)
     if (ratio >= rule.needed) continue
     emit(config.file, 'thema-contrast', {
-      field: `thema.${rule.key}`, colour, ratio: ratio.toFixed(2).replace('.', ','), needed: String(rule.needed).replace('.', ','), use: rule.use,
+      field: `thema.${rule.key}`, colour, ratio: fixed(ratio, 2), needed: number(rule.needed), use: rule.use,
     }, locate(config, ['thema', rule.key]))
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -10,11 +9,6 @@ const require = createRequire(import.meta.url)
 /** node_modules/.cache/jaarverslag: where compiled validators are kept between runs. */
 export const TOOL_CACHE = join(dirname(require.resolve('ajv/package.json')), '..', '.cache', 'jaarverslag')
 
-export const hashOf = (...parts: (string | Buffer)[]) => {
-  const hash = createHash('sha256')
-  for (const p of parts) hash.update(p).update('\0')
-  return hash.digest('hex').slice(0, 16)
-}
 
 /** Write so that a reader never sees half a file, also with two builds at once. */
 export function writeAtomic(path: string, content: string): void {
