@@ -66,7 +66,9 @@ export function spawnBrowser(path: string): SpawnedBrowser {
       // Close our end now: puppeteer then drops what it still waits for (and its time-outs) at once.
       child.stdio[3]?.destroy()
       child.stdio[4]?.destroy()
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 })
+      // A dying renderer can still write into the profile (ENOTEMPTY): then remove it once the browser has ended.
+      const remove = () => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 })
+      try { remove() } catch { void ended.then(remove).catch(() => undefined) }
     },
   }
 }
