@@ -33,6 +33,7 @@ import { plan, reportsOf, reportView, type Plan, type PlannedReport } from './ou
 import { record, type Recording } from './output/reads.js'
 import { DATASET_NAMES, datasetsOf } from './chart/datasets.js'
 import { renderChart, type Theme } from './chart/render.js'
+import { CATEGORY_PALETTE } from './chart/palette.js'
 import { loadChartSpecs } from './chart/specs.js'
 import { compareText } from './domain/order.js'
 import { titleOf } from './domain/organisation.js'
@@ -47,6 +48,7 @@ import { renderPage } from './render/page.js'
 import { revisionNote } from './render/revision.js'
 import { validateProject, type Project } from './validate/index.js'
 import { hashOf } from './hash.js'
+import { checkPlaceholders } from './validate/placeholders.js'
 
 /** The templates that ship with the tool; a project's own templates/ replaces them. */
 export const DEFAULT_TEMPLATES = join(PACKAGE_ROOT, 'templates') + sep
@@ -93,6 +95,7 @@ export interface Checked { files: VFile[]; all: VFile[]; project: Project | unde
 export function check(root: string, strict = false, years?: readonly number[]): Checked {
   const loaded = loadProject(root)
   const { project, files } = validateProject(loaded)
+  if (project) checkPlaceholders(project)
   if (strict) promoteWarnings(files)
   let shown = files
   if (years?.length) {
@@ -110,11 +113,12 @@ export function check(root: string, strict = false, years?: readonly number[]): 
 }
 
 export function themeOf(project: Project): Theme {
-  return { primary: project.config.thema?.hoofdkleur ?? '#1d4f91', secondary: project.config.thema?.steunkleur ?? '#5f6b7a', font: 'Noto Sans' }
+  return { primary: project.config.thema?.hoofdkleur ?? '#1d4f91', secondary: project.config.thema?.steunkleur ?? '#5f6b7a', categories: CATEGORY_PALETTE, font: 'Noto Sans' }
 }
 
 const templateDir = (root: string) => (existsSync(join(root, 'templates', 'verslag.md')) ? join(root, 'templates') : DEFAULT_TEMPLATES)
-const chartDir = (root: string) => (existsSync(join(root, 'templates', 'charts')) ? join(root, 'templates', 'charts') : join(DEFAULT_TEMPLATES, 'charts'))
+/** The standard charts, then the project's own: an own chart adds one or replaces the one with its name. */
+const chartDirs = (root: string) => [join(DEFAULT_TEMPLATES, 'charts'), ...(existsSync(join(root, 'templates', 'charts')) ? [join(root, 'templates', 'charts')] : [])]
 
 const since = (start: number) => Math.round(performance.now() - start)
 
@@ -126,7 +130,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   options.onStage?.({ stage: 'controleren', ms: since(start) })
   const kinds = outputKinds(options)
   const previous = options.cache ?? emptyCache()
-  const shared = sharedInputs([templateDir(root), join(root, 'templates'), DEFAULT_TEMPLATES], chartDir(root))
+  const shared = sharedInputs([templateDir(root), join(root, 'templates'), DEFAULT_TEMPLATES], chartDirs(root))
   const planned = plan(project, loaded, root, previous, shared, { years: options.years, kinds, all: options.all ?? false, revise: options.revise, today: options.today ?? today() })
   files.push(...planned.files)
   if (hasErrors(files)) return { files, outputs: new Map(), built: [], fresh: [], project }
@@ -161,7 +165,7 @@ interface MadeReport {
 async function buildReports(reports: readonly PlannedReport[], project: Project, root: string, shared: Record<string, string>, files: VFile[], options: CompileOptions, print: (made: MadeReport) => void): Promise<MadeReport[]> {
   const template = readText(join(templateDir(root), 'verslag.md'))
   files.push(template)
-  const charts = loadChartSpecs(chartDir(root), DATASET_NAMES)
+  const charts = loadChartSpecs(chartDirs(root), DATASET_NAMES)
   files.push(...charts.files)
   const { phrases, files: phraseFiles } = loadPhrases(DEFAULT_TEMPLATES, join(root, 'templates'))
   files.push(...phraseFiles)

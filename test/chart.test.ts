@@ -24,7 +24,7 @@ const CHARTS = join(DEFAULT_TEMPLATES, 'charts')
 const GOLDEN = join(FIXTURES, 'charts')
 
 async function renderAll(order: (names: string[]) => string[] = (n) => n) {
-  const { specs, files } = await loadChartSpecs(CHARTS, DATASET_NAMES)
+  const { specs, files } = await loadChartSpecs([CHARTS], DATASET_NAMES)
   expect(toJson(files, REPO)).toEqual([])
   const out = new Map<string, string>()
   for (const name of order([...specs.keys()])) {
@@ -68,13 +68,13 @@ describe('default charts', () => {
 
   it('use the Dutch number format', async () => {
     const big = { ...datasets.get('meldingen_per_jaar')!, rows: [{ jaar: '2024', aantal: 1234, huidig: true, status: 'bekend' }] }
-    const { specs } = await loadChartSpecs(CHARTS, DATASET_NAMES)
+    const { specs } = await loadChartSpecs([CHARTS], DATASET_NAMES)
     const chart = await renderChart(specs.get('meldingen-per-jaar')!, big, theme)
     expect(chart.svg).toContain('>1.234<')
   })
 
   it('are rendered once per spec and data within a process (the cache of watch mode)', async () => {
-    const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
     const spec = specs.get('status')!
     const first = await renderChart(spec, datasets.get('meldingen_per_status')!, theme)
     expect(await renderChart(structuredClone(spec), structuredClone(datasets.get('meldingen_per_status')!), theme)).toBe(first)
@@ -100,7 +100,7 @@ import { loadChartSpecs } from './src/chart/specs.js'
 import { check, themeOf, DEFAULT_TEMPLATES } from './src/compile.js'
 const project = check(process.cwd()).project
 const datasets = datasetsOf(buildReportModel(project, 2024))
-const { specs } = await loadChartSpecs(DEFAULT_TEMPLATES + 'charts', DATASET_NAMES)
+const { specs } = await loadChartSpecs([DEFAULT_TEMPLATES + 'charts'], DATASET_NAMES)
 const out = {}
 for (const [name, spec] of specs) out[name] = (await renderChart(spec, datasets.get(spec.dataName), themeOf(project))).svg
 process.stdout.write(JSON.stringify(out))`
@@ -132,7 +132,7 @@ describe('charts load nothing from outside', () => {
     write(dir, 'http', { data: { url: `${base}/data.csv` }, mark: 'bar' })
     write(dir, 'afbeelding', { data: { name: 'meldingen_per_jaar' }, mark: { type: 'image' }, encoding: { url: { field: 'jaar' } } })
     write(dir, 'link', { data: { name: 'meldingen_per_jaar' }, mark: 'bar', encoding: { href: { value: 'javascript:alert(1)' } } })
-    const { specs, files } = await loadChartSpecs(dir, DATASET_NAMES)
+    const { specs, files } = await loadChartSpecs([dir], DATASET_NAMES)
     const messages = toJson(files, dir).filter((m) => m.ruleId === 'grafiek-extern')
     expect(messages.map((m) => [m.file.split('/').pop(), m.line])).toEqual(expect.arrayContaining([
       ['afbeelding.vl.json', expect.any(Number)], ['http.vl.json', 3], ['link.vl.json', expect.any(Number)], ['lokaal.vl.json', 3],
@@ -142,7 +142,7 @@ describe('charts load nothing from outside', () => {
   })
 
   it('a javascript: link that reaches vega does not crash the render', async () => {
-    const { specs } = await loadChartSpecs(CHARTS, DATASET_NAMES)
+    const { specs } = await loadChartSpecs([CHARTS], DATASET_NAMES)
     const spec = structuredClone(specs.get('status')!)
     ;(spec.spec as Record<string, unknown>).encoding = { ...(spec.spec as { encoding: object }).encoding, href: { value: 'javascript:alert(1)' } }
     const chart = await renderChart(spec, datasets.get('meldingen_per_status')!, theme)
@@ -165,7 +165,7 @@ describe('chart labels read in full', () => {
   })
 
   it('show every category label of every default chart whole, for every example year', async () => {
-    const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
     for (const year of project.years.map((y) => y.year)) {
       const all = datasetsOf(buildReportModel(project, year))
       for (const [name, spec] of specs) {
@@ -181,7 +181,7 @@ describe('chart labels read in full', () => {
   })
 
   it('wrap long legend labels too', async () => {
-    const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
     const spec = structuredClone(specs.get('status')!)
     ;(spec.spec as { encoding: Record<string, unknown> }).encoding.color = { field: 'categorie', type: 'nominal' }
     const svg = (await renderChart(spec, datasets.get('meldingen_per_status')!, theme)).svg
@@ -190,7 +190,7 @@ describe('chart labels read in full', () => {
   })
 
   it('count in whole numbers on the axis, also for small counts', async () => {
-    const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
     const small = { ...datasets.get('meldingen_per_status')!, rows: [{ categorie: 'Gegrond', aantal: 1 }, { categorie: 'Ongegrond', aantal: 2 }] }
     const svg = (await renderChart(specs.get('status')!, small, theme)).svg
     const ticks = labelsOf(svg).filter((l) => /^[\d,.]+$/.test(l))
@@ -203,7 +203,7 @@ describe('chart labels read in full', () => {
   })
 
   it('grow with the number of lines of their longest label', async () => {
-    const { specs } = loadChartSpecs(CHARTS, DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
     const height = async (label: string) => {
       const data = { ...datasets.get('meldingen_per_status')!, rows: [{ categorie: label, aantal: 3 }, { categorie: 'Ongegrond', aantal: 2 }] }
       return Number(/^<svg[^>]* height="([\d.]+)"/.exec((await renderChart(specs.get('status')!, data, theme)).svg)![1])

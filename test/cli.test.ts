@@ -1,7 +1,12 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 import { afterAll, describe, expect, it } from 'vitest'
-import { cleanupProjects, FIXTURES, projectWith } from './helpers/project.js'
+import { cleanupProjects, FIXTURES, projectWith, REPO } from './helpers/project.js'
+import { EXIT } from '../src/diagnostics/catalogue.js'
+import { NATIONAL, VOCABULARY_KINDS } from '../src/domain/vocabularies.js'
 import { cli } from './helpers/cli.js'
 
 afterAll(cleanupProjects)
@@ -31,7 +36,7 @@ describe('jaarverslag command line', () => {
     writeFileSync(join(root, 'data', '2024', 'meldingen.yaml'), 'totaal: 18\nherkomst:\n  intern: 9\n  extrn: 9\nsignalen: -1\n')
     const r = cli(['validate', '--map', root])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain("data/2024/meldingen.yaml:4:3  fout  herkomst: het veld 'extrn' is onbekend; bedoelde je 'extern'?")
+    expect(r.stderr).toContain("data/2024/meldingen.yaml:4:3  fout  herkomst: het veld 'extrn' is onbekend; bedoelde u 'extern'?")
     expect(r.stderr).toContain('  4 |   extrn: 9\n        ^')
     expect(r.stderr).toContain('2 fouten, 0 waarschuwingen in 1 bestand')
     expect(r.stderr).not.toMatch(/\n\s+at /)
@@ -82,6 +87,133 @@ describe('jaarverslag command line', () => {
     const vp = readFileSync(join(root, 'data', '2025', 'vertrouwenspersonen.yaml'), 'utf8')
     expect(vp).toContain('Lopend uit eerdere jaren: in 2024 waren er 52 casussen en 7 meldingen')
     expect(cli(['validate', '--map', root]).code).toBe(0)
-    expect(cli(['nieuw-jaar', '2025', '--map', root])).toMatchObject({ code: 2, stderr: expect.stringContaining('data/2025 bestaat al') })
+    expect(cli(['nieuw-jaar', '2025', '--map', root])).toMatchObject({ code: 2, stderr: expect.stringContaining("De map 'data/2025' bestaat al") })
+  })
+
+  it('suggests the command or option meant, in the catalogue and with the usage exit code', () => {
+    const command = cli(['biuld'])
+    expect(command.code).toBe(EXIT.usage)
+    expect(command.stderr).toContain("Onbekende opdracht 'biuld'; bedoelde u 'build'?")
+    expect(command.stderr).toContain('[gebruik-opdracht-onbekend]')
+    expect(cli(['validate', '--stirct']).stderr).toContain('Onbekende of onvolledige optie --stirct; bedoelde u --strict?')
+    expect(cli(['build', '--jaar']).stderr).toContain('[gebruik-optie-onbekend]')
+    expect(cli(['build', '--poort', 'x']).stderr).toContain('[gebruik-poort]')
+  })
+
+  it('a comma decimal is refused with the hint to write a point', () => {
+    const root = projectWith()
+    const file = join(root, 'data', '2024', 'vertrouwenspersonen.yaml')
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^( +gesprekken:) .*$/m, '$1 12,5'))
+    const r = cli(['validate', '--map', root])
+    expect(r.code).toBe(EXIT.data)
+    expect(r.stderr).toMatch(/gesprekken: gevonden '12,5'; een getal schrijft u met een punt: 12\.5\.  \[getal-komma\]/)
+  })
+
+  it('validate and build say first which organisation, folder and years they check', () => {
+    const root = projectWith()
+    const v = cli(['validate', '--map', root, '--jaar', '2024'])
+    expect(v.stderr.split('\n')[0]).toBe(`Controle van Gemeente Helmond (map ${root}): 2024`)
+    const b = cli(['build', '--map', root, '--alleen', 'html', '--jaar', '2023', '--jaar', '2024'])
+    expect(b.stderr.split('\n')[0]).toBe(`Verslagen van Gemeente Helmond (map ${root}): 2023 en 2024`)
+  })
+
+  it('a folder without data/organisatie.yaml is a Dutch error naming that folder, not a check of another project', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'jaarverslag-leeg-'))
+    try {
+      for (const command of ['validate', 'build', 'nieuw-jaar 2025']) {
+        const r = cli(command.split(' '), { cwd: empty })
+        expect(r.code, command).toBe(EXIT.usage)
+        expect(r.stderr).toContain(`In de map '${empty}' staat geen data/organisatie.yaml`)
+        expect(r.stdout).not.toContain('Geen fouten')
+      }
+      expect(readdirSync(empty)).toEqual([])
+    } finally {
+      rmSync(empty, { recursive: true, force: true })
+    }
+  })
+
+  it('npm run jaarverslag from the tool works on the folder it was called from', () => {
+    const root = projectWith()
+    writeFileSync(join(root, 'data', '2024', 'meldingen.yaml'), 'totaal: tien\n')
+    const npm = spawnSync('npm', ['--prefix', REPO, 'run', '--silent', 'jaarverslag', '--', 'validate'], { cwd: root, encoding: 'utf8', timeout: 120_000 })
+    expect(npm.status).toBe(EXIT.data)
+    expect(npm.stderr).toContain(`(map ${root})`)
+    expect(npm.stderr).toContain('data/2024/meldingen.yaml:1:9  fout')
+  })
+
+  it('lijsten prints every national list with all its values', () => {
+    const r = cli(['lijsten'])
+    expect(r.code).toBe(EXIT.ok)
+    for (const kind of VOCABULARY_KINDS) {
+      expect(r.stdout).toContain(`\n${kind} (`)
+      for (const value of NATIONAL[kind]) expect(r.stdout).toContain(`\n  ${value}\n`.trimEnd())
+    }
+    for (const group of NATIONAL.uren) for (const activity of group.activities) expect(r.stdout).toContain(`  ${group.id}.${activity.id} (`)
+  })
+
+  it('init makes a project for its own repository: every file of a year, texts, package.json, README, .gitignore and CI', () => {
+    const root = join(projectWith(), 'waterland-oost')
+    expect(cli(['init', root, '--jaar', '2025']).code).toBe(EXIT.ok)
+    for (const kind of ['meta', 'meldingen', 'vertrouwenspersonen', 'kengetallen']) expect(existsSync(join(root, 'data', '2025', `${kind}.yaml`)), kind).toBe(true)
+    for (const text of ['voorwoord', 'inleiding', 'duiding']) expect(existsSync(join(root, 'data', '2025', 'tekst', `${text}.md`)), text).toBe(true)
+    const meldingen = readFileSync(join(root, 'data', '2025', 'meldingen.yaml'), 'utf8')
+    expect(meldingen).toMatch(/\n# [^\n]*: Het totaal aantal meldingen in het jaar\.\ntotaal: onbekend\n/)
+    // Every figure is onbekend: no number anywhere in the values.
+    const numbers = (value: unknown): unknown[] => (typeof value === 'number' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(numbers) : [])
+    for (const kind of ['meldingen', 'vertrouwenspersonen']) expect(numbers(parse(readFileSync(join(root, 'data', '2025', `${kind}.yaml`), 'utf8'))), kind).toEqual([])
+    for (const value of NATIONAL.type) expect(meldingen).toContain(`  ${value}: onbekend`)
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    expect(manifest.dependencies.jaarverslag).toBe(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version)
+    expect(manifest.name).toBe('jaarverslag-waterland-oost')
+    const readme = readFileSync(join(root, 'README.md'), 'utf8')
+    for (const command of ['npx jaarverslag validate', 'npx jaarverslag build', 'npx jaarverslag nieuw-jaar 2026']) expect(readme).toContain(command)
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toContain('output/')
+    const workflow = parse(readFileSync(join(root, '.github', 'workflows', 'jaarverslag.yml'), 'utf8'))
+    expect(Object.keys(workflow.on)).toContain('push')
+    const steps = workflow.jobs.controleren.steps as { run?: string; if?: string }[]
+    expect(steps.find((s) => s.run === 'npx jaarverslag validate')?.if).toBeUndefined()
+    expect(steps.find((s) => s.run === 'npx jaarverslag build')?.if).toBe("github.ref == 'refs/heads/main'")
+    expect(workflow.jobs.publiceren.if).toBe("github.ref == 'refs/heads/main'")
+    expect(cli(['validate', '--map', root]).code).toBe(EXIT.ok)
+    expect(cli(['init', root])).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining('[map-niet-leeg]') })
+  })
+
+  it('no file that init, nieuw-jaar or build writes says "undefined", also when a section of the year before is missing', () => {
+    const root = projectWith()
+    const vp = join(root, 'data', '2024', 'vertrouwenspersonen.yaml')
+    // A year whose VP file records cases but no meldingen.
+    const data = parse(readFileSync(vp, 'utf8'))
+    delete data.meldingen
+    writeFileSync(vp, JSON.stringify(data))
+    expect(cli(['nieuw-jaar', '2025', '--map', root]).code).toBe(EXIT.ok)
+    const made = join(root, 'data', '2025', 'vertrouwenspersonen.yaml')
+    expect(readFileSync(made, 'utf8')).toContain('# Lopend uit eerdere jaren: in 2024 waren er 52 casussen; vul in')
+    const fresh = join(projectWith(), 'nieuw')
+    expect(cli(['init', fresh, '--jaar', '2024']).code).toBe(EXIT.ok)
+    expect(cli(['nieuw-jaar', '2025', '--map', fresh]).code).toBe(EXIT.ok)
+    expect(cli(['build', '--map', fresh, '--alleen', 'html']).code).toBe(EXIT.ok)
+    const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]))
+    for (const file of [...walk(join(root, 'data', '2025')), ...walk(fresh).filter((f) => !f.includes(`${join(fresh, 'schemas')}`))]) {
+      expect(readFileSync(file, 'utf8'), file).not.toContain('undefined')
+    }
+  })
+
+  it('scaffold text left in place: a warning, an error with --strict, always an error in a definitief year', () => {
+    const root = join(projectWith(), 'nieuw')
+    expect(cli(['init', root, '--jaar', '2024']).code).toBe(EXIT.ok)
+    const concept = cli(['validate', '--map', root])
+    expect(concept.code).toBe(EXIT.ok)
+    expect(concept.stderr).toContain("data/2024/tekst/inleiding.md:1:1  waarschuwing  De tekst 'inleiding' is nog de voorbeeldtekst")
+    expect(concept.stderr).toContain('[tekst-voorbeeld]')
+    expect(cli(['validate', '--map', root, '--strict']).code).toBe(EXIT.data)
+    const meta = join(root, 'data', '2024', 'meta.yaml')
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^status: concept$/m, 'status: definitief'))
+    const final = cli(['build', '--map', root, '--alleen', 'html'])
+    expect(final.code).toBe(EXIT.data)
+    expect(final.stderr).toContain('[tekst-voorbeeld-definitief]')
+    expect(existsSync(join(root, 'output'))).toBe(false)
+    // Own text: no message.
+    for (const text of ['voorwoord', 'inleiding', 'duiding']) writeFileSync(join(root, 'data', '2024', 'tekst', `${text}.md`), 'Eigen tekst.\n')
+    expect(cli(['validate', '--map', root, '--strict']).code).toBe(EXIT.ok)
   })
 })

@@ -41,7 +41,7 @@ describe('the organisation\'s own hour activities', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('    spreekuur: 28', '    spreekuren: 28'))
     expect(messages(root)).toEqual([[
       'data/2024/vertrouwenspersonen.yaml', 25, 5, 'categorie-onbekend',
-      "uren.preventie: de categorie 'spreekuren' staat niet in de vocabulaire 'uren'; bedoelde je 'spreekuur'? Toegestaan: 'training-leidinggevenden', 'spreekuur'.",
+      "uren.preventie: de categorie 'spreekuren' staat niet in de vocabulaire 'uren'; bedoelde u 'spreekuur'? Toegestaan: 'training-leidinggevenden', 'spreekuur'.",
     ]])
   })
 

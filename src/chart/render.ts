@@ -5,9 +5,11 @@ import { hashOf } from '../hash.js'
 import { chartToHast, svgText } from '../render/svg.js'
 import type { Dataset } from './datasets.js'
 import { fits, splitLabel } from './labels.js'
+import { paletteFor } from './palette.js'
 import type { ChartSpec } from './specs.js'
 
-export interface Theme { primary: string; secondary: string; font: string }
+/** The chart theme: the organisation's colours, the category palette and the font. */
+export interface Theme { primary: string; secondary: string; categories: readonly string[]; font: string }
 
 export interface RenderedChart {
   name: string
@@ -74,17 +76,6 @@ export function vegaConfig(theme: Theme, colours: string[], bandStep?: number) {
     ...(bandStep ? { view: { discreteHeight: { step: bandStep } } } : {}),
     header: { labelColor: '#1a1a1a', labelFontSize: 12 },
   }
-}
-
-/**
- * Colours for the values of a colour field: the newest (or "current") value
- * gets the primary colour, older ones lighter shades, all ≥ 3:1 on white.
- */
-export function paletteFor(dataset: Dataset, theme: Theme): string[] {
-  const field = dataset.rows.some((r) => 'huidig' in r) ? 'huidig' : 'jaar'
-  const years = new Set(dataset.rows.map((r) => r[field])).size
-  const all = ['#7a7f87', theme.secondary, theme.primary]
-  return years >= 3 ? all : all.slice(-Math.max(2, years))
 }
 
 /** The discrete y fields of a spec (also in layers and facets), with the field that splits each band. */
@@ -158,7 +149,7 @@ export async function renderChart(chart: ChartSpec, dataset: Dataset, theme: The
   const hit = cache.get(key)
   if (hit) return hit
 
-  const config = vegaConfig(theme, paletteFor(dataset, theme), bandStep(chart.spec, dataset))
+  const config = vegaConfig(theme, paletteFor(chart.spec, dataset, theme), bandStep(chart.spec, dataset))
   const { spec: vgSpec } = compile(wrapLegends(chart.spec) as TopLevelSpec, { config: config as never, logger: silent })
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(), logLevel: vega.None })
   view.data(dataset.name, dataset.rows)

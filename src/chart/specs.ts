@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
+import { compareText } from '../domain/order.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { readText } from '../load/read.js'
 import { locate, parseYaml, type Path, type YamlSource } from '../load/yaml.js'
@@ -15,17 +16,24 @@ export interface ChartSpec {
   dataName: string
 }
 
-/** Read every `<naam>.vl.json` in the charts folder. Problems are messages on the files. */
-export function loadChartSpecs(dir: string, datasetNames: readonly string[]): { specs: Map<string, ChartSpec>; broken: Set<string>; files: VFile[] } {
+/**
+ * Read every `<naam>.vl.json` of the charts folders in order: the standard
+ * charts first, then the project's own, which add a chart or replace the
+ * one with the same name. Problems are messages on the files.
+ */
+export function loadChartSpecs(dirs: readonly string[], datasetNames: readonly string[]): { specs: Map<string, ChartSpec>; broken: Set<string>; files: VFile[] } {
   const specs = new Map<string, ChartSpec>()
   const broken = new Set<string>()
   const files: VFile[] = []
-  let names: string[] = []
-  try { names = readdirSync(dir).filter((n) => n.endsWith('.vl.json')).sort() } catch { /* no charts folder: no charts */ }
-  for (const name of names) {
-    const file = readText(join(dir, name))
+  const paths = new Map<string, string>()
+  for (const dir of dirs) {
+    let names: string[] = []
+    try { names = readdirSync(dir).filter((n) => n.endsWith('.vl.json')) } catch { /* no charts folder: no charts from it */ }
+    for (const name of names) paths.set(name.slice(0, -'.vl.json'.length), join(dir, name))
+  }
+  for (const [chart, path] of [...paths].sort(([a], [b]) => compareText(a, b))) {
+    const file = readText(path)
     files.push(file)
-    const chart = name.slice(0, -'.vl.json'.length)
     // JSON is YAML 1.2, so the YAML loader gives positions; JSON.parse keeps the syntax strict.
     const source = checkJson(file) ? parseYaml(file) : undefined
     const spec = source && checkSpec(source, datasetNames)

@@ -1,12 +1,17 @@
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { EXIT, type ArgsOf, type RuleId } from '../diagnostics/catalogue.js'
+import { listValues, suggest } from '../diagnostics/suggest.js'
+import { isYearText } from '../domain/years.js'
 
 export const HELP = `jaarverslag: het jaarverslag integriteit uit YAML-gegevens en Markdown-tekst
 
-Gebruik:
-  jaarverslag build [opties]        Maak de verslagen (HTML, PDF en open data) in output/
+Gebruik (in de map van uw organisatie, waar data/ staat):
   jaarverslag validate [opties]     Controleer de gegevens zonder iets te maken
-  jaarverslag init [map]            Begin een nieuwe organisatie in een lege map
+  jaarverslag build [opties]        Maak de verslagen (HTML, PDF en open data) in output/
   jaarverslag nieuw-jaar <jaar>     Maak een nieuw jaar aan, met de opbouw van het vorige jaar
+  jaarverslag init [map]            Begin een nieuwe organisatie in een lege map
+  jaarverslag lijsten               Toon de landelijke lijsten met categorieën (typen, status, …)
   jaarverslag dev [opties]          Bouw de HTML opnieuw bij elke wijziging en toon die op http://127.0.0.1:4321
   jaarverslag samenvoegen <map>...  Voeg de uitvoer van delen (build --deel) samen tot één uitvoer met één index
 
@@ -28,9 +33,9 @@ Opties:
   -h, --help             Deze hulp
   --versie               Het versienummer
 
-Afsluitcodes: 0 gelukt, 1 fouten in gegevens of sjablonen, 2 verkeerd gebruik, 3 omgeving (bijvoorbeeld geen browser).`
+Afsluitcodes: ${EXIT.ok} gelukt, ${EXIT.data} fouten in gegevens of sjablonen, ${EXIT.usage} verkeerd gebruik, ${EXIT.environment} omgeving (bijvoorbeeld geen browser).`
 
-export const COMMANDS = ['build', 'validate', 'init', 'nieuw-jaar', 'dev', 'samenvoegen', 'help'] as const
+export const COMMANDS = ['build', 'validate', 'init', 'nieuw-jaar', 'lijsten', 'dev', 'samenvoegen', 'help'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface CliOptions {
@@ -42,6 +47,9 @@ export interface CliOptions {
   all: boolean
   /** The reason for a revision of adopted reports. */
   revise: string | undefined
+  /** The folder the command was started in; paths in messages are shown relative to it. */
+  cwd: string
+  /** The project folder: --map, resolved against cwd, or cwd itself. */
   root: string
   out: string | undefined
   port: number
@@ -57,40 +65,51 @@ export interface CliOptions {
   version: boolean
 }
 
-export class UsageError extends Error {}
+/** Misuse of the command line: a catalogued rule with its arguments. */
+export class UsageError<R extends RuleId = RuleId> extends Error {
+  constructor(readonly rule: R, readonly args: ArgsOf<R>) { super(rule) }
+}
+
+const OPTIONS = {
+  jaar: { type: 'string', multiple: true }, alleen: { type: 'string' }, strict: { type: 'boolean' },
+  alles: { type: 'boolean' }, herzien: { type: 'string' }, map: { type: 'string' }, uitvoer: { type: 'string' }, poort: { type: 'string' },
+  pdf: { type: 'boolean' }, deel: { type: 'string' },
+  stil: { type: 'boolean' }, json: { type: 'boolean' }, debug: { type: 'boolean' }, profiel: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }, versie: { type: 'boolean' },
+} as const
+
+/** Unknown options, and string options without a value, found from parseArgs' tokens (not its English messages). */
+function checkOptions(argv: readonly string[]): void {
+  const { tokens } = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options: OPTIONS })
+  const names = Object.keys(OPTIONS)
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue
+    const known = (OPTIONS as Record<string, { type: string }>)[token.name]
+    const missingValue = known?.type === 'string' && token.value === undefined
+    const valueOnFlag = known?.type === 'boolean' && token.value !== undefined
+    if (known && !missingValue && !valueOnFlag) continue
+    const near = known ? '' : suggest(token.name, names)
+    throw new UsageError('gebruik-optie-onbekend', { option: token.rawName, suggestion: near ? `--${near}` : '' })
+  }
+}
 
 export function parseCli(argv: readonly string[], cwd: string): CliOptions {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        jaar: { type: 'string', multiple: true }, alleen: { type: 'string' }, strict: { type: 'boolean' },
-        alles: { type: 'boolean' }, herzien: { type: 'string' }, map: { type: 'string' }, uitvoer: { type: 'string' }, poort: { type: 'string' },
-        pdf: { type: 'boolean' }, deel: { type: 'string' },
-        stil: { type: 'boolean' }, json: { type: 'boolean' }, debug: { type: 'boolean' }, profiel: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }, versie: { type: 'boolean' },
-      },
-    })
-  } catch (error) {
-    const m = /'(-[^']+)'/.exec((error as Error).message)
-    throw new UsageError(m ? `Onbekende of onvolledige optie ${m[1]}. Zie jaarverslag --help.` : 'Onbekende optie. Zie jaarverslag --help.')
-  }
-  const { values, positionals } = parsed
+  checkOptions(argv)
+  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS })
   const [first = 'help', ...rest] = positionals
-  if (!(COMMANDS as readonly string[]).includes(first)) throw new UsageError(`Onbekende opdracht '${first}'. Kies uit: ${COMMANDS.join(', ')}.`)
+  if (!(COMMANDS as readonly string[]).includes(first)) {
+    throw new UsageError('gebruik-opdracht-onbekend', { name: first, suggestion: suggest(first, COMMANDS), allowed: listValues(COMMANDS.filter((c) => c !== 'help')) })
+  }
   const years = (values.jaar ?? []).map((y) => {
-    if (!/^(19|20)\d\d$/.test(y)) throw new UsageError(`--jaar verwacht een jaartal zoals 2024, niet '${y}'.`)
+    if (!isYearText(y)) throw new UsageError('gebruik-jaar', { option: '--jaar', found: y })
     return Number(y)
   })
-  if (values.alleen !== undefined && values.alleen !== 'html' && values.alleen !== 'pdf') throw new UsageError(`--alleen verwacht html of pdf, niet '${values.alleen}'.`)
-  if (values.herzien !== undefined && values.herzien.trim() === '') throw new UsageError('--herzien verwacht een reden, bijvoorbeeld --herzien "correctie aantal meldingen".')
+  if (values.alleen !== undefined && values.alleen !== 'html' && values.alleen !== 'pdf') throw new UsageError('gebruik-alleen', { found: values.alleen })
+  if (values.herzien !== undefined && values.herzien.trim() === '') throw new UsageError('gebruik-herzien', {})
   const port = values.poort === undefined ? 4321 : Number(values.poort)
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--poort verwacht een getal van 1 tot 65535, niet '${values.poort}'.`)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('gebruik-poort', { found: String(values.poort) })
   const share = /^([1-9]\d*)\/([1-9]\d*)$/.exec(values.deel ?? '')
-  if (values.deel !== undefined && (!share || Number(share[1]) > Number(share[2]))) throw new UsageError(`--deel verwacht een deel en het aantal delen, zoals 2/3, niet '${values.deel}'.`)
+  if (values.deel !== undefined && (!share || Number(share[1]) > Number(share[2]))) throw new UsageError('gebruik-deel', { found: values.deel })
   return {
     command: first as Command,
     positionals: rest,
@@ -99,7 +118,8 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
     strict: values.strict ?? false,
     all: values.alles ?? false,
     revise: values.herzien,
-    root: values.map ?? cwd,
+    cwd,
+    root: resolve(cwd, values.map ?? '.'),
     out: values.uitvoer,
     port,
     pdf: values.pdf ?? false,

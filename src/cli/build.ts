@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { compile, type CompileResult, type Output, type StageEvent } from '../compile.js'
@@ -13,32 +12,21 @@ import { PrintError } from '../print/pdf.js'
 import { printTimeoutMs } from '../print/session.js'
 import type { CliOptions } from './args.js'
 import { progress } from './progress.js'
+import { organisationsFor, type Organisation } from './project.js'
 import { exitCodeOf, report, type Console } from './report.js'
 
 export const outDirOf = (options: Pick<CliOptions, 'root' | 'out'>) => resolve(options.root, options.out ?? 'output')
-
-/** One organisation: its folder, and its place in the output ('' when the project is the organisation). */
-export interface Organisation { name: string; root: string }
-
-/** A folder with data/ is one organisation; a folder of such folders builds them all (a shared service). */
-export function organisationsIn(root: string): Organisation[] {
-  if (existsSync(join(root, 'data'))) return [{ name: '', root }]
-  if (!existsSync(root) || !statSync(root).isDirectory()) return []
-  return readdirSync(root).sort()
-    .filter((n) => !n.startsWith('.') && statSync(join(root, n)).isDirectory() && existsSync(join(root, n, 'data', 'organisatie.yaml')))
-    .map((name) => ({ name, root: join(root, name) }))
-}
 
 /** `jaarverslag build`: the browser, if a PDF is wanted, is the lifecycle's (already starting). */
 export async function runBuild(options: CliOptions, io: Console, run: Lifecycle): Promise<number> {
   const root = resolve(options.root)
   const outDir = outDirOf(options)
-  const found = organisationsIn(root)
-  const usage = new VFile()
-  if (found.length === 0) emit(usage, 'config-ontbreekt', { file: join(relative(process.cwd(), root) || '.', 'data', 'organisatie.yaml') })
   const { share } = options
-  if (share && found.some((org) => org.name === '')) emit(usage, 'deel-een-organisatie', { root: relative(process.cwd(), root) || '.' })
-  const organisations = share ? found.filter((org) => shareOf(org.name, share.count) === share.index) : found
+  const inShare = (org: Organisation) => !share || org.name === '' || shareOf(org.name, share.count) === share.index
+  const organisations = organisationsFor(options, io, 'Verslagen van', inShare)
+  if (typeof organisations === 'number') return organisations
+  const usage = new VFile()
+  if (share && organisations.some((org) => org.name === '')) emit(usage, 'deel-een-organisatie', { root: relative(options.cwd, root) || '.' })
   const shown = (path: string) => relative(root, path) || '.'
   for (const org of organisations) {
     const overlap = overlappingInput(org.root, outDir)
@@ -98,7 +86,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
     run.printed()
   }
   // Several organisations get one index over all of them (as `samenvoegen` makes it from shares).
-  if (found[0]?.name) {
+  if (organisations.every((org) => org.name !== '')) {
     const entries = results.flatMap(({ org, result }) => result.project ? [{ folder: org.name, name: result.project.config.organisatie, title: titleOf(result.project.config) }] : [])
     for (const [path, content] of organisationsOutput(entries)) outputs.set(path, content)
   }
@@ -125,7 +113,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
       return EXIT.data
     }
   }
-  show.done(results.map(({ org, result }) => ({ name: org.name, built: result.built, fresh: result.fresh })), relative(process.cwd(), outDir) || '.', all, root)
+  show.done(results.map(({ org, result }) => ({ name: org.name, built: result.built, fresh: result.fresh })), relative(options.cwd, outDir) || '.', all, root)
   // The HTML is written even without a browser; the run still says what failed.
   return exitCodeOf(problems)
 }

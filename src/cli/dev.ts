@@ -7,7 +7,9 @@ import { within } from '../load/inside.js'
 import type { Lifecycle } from '../output/lifecycle.js'
 import type { CliOptions } from './args.js'
 import { outDirOf, runBuild } from './build.js'
-import type { Console } from './report.js'
+import { fail, type Console } from './report.js'
+import { reportText, withOverlay } from './dev-overlay.js'
+import { EXIT } from '../diagnostics/catalogue.js'
 
 const RELOAD_PATH = '/__herladen'
 // The preview page may run this one script: it listens for "rebuilt" and reloads.
@@ -21,7 +23,7 @@ export interface DevServer { server: Server; notify: () => void; close: () => Pr
  * A preview server for the output folder: loopback only, nothing outside
  * the folder, and pages that reload themselves after a rebuild.
  */
-export async function startPreview(outDir: string, port: number): Promise<DevServer> {
+export async function startPreview(outDir: string, port: number, problem: () => string | undefined = () => undefined): Promise<DevServer> {
   const root = resolve(outDir)
   const clients = new Set<ServerResponse>()
   const server = createServer(async (req, res) => {
@@ -40,15 +42,24 @@ export async function startPreview(outDir: string, port: number): Promise<DevSer
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Geweigerd: alleen bestanden uit de uitvoermap.\n')
       return
     }
+    const errors = problem()
     try {
       const file = (await stat(target)).isDirectory() ? join(target, 'index.html') : target
       let body: Buffer | string = await readFile(file)
       const type = MEDIA_TYPES[extname(file)] ?? 'application/octet-stream'
       if (type.startsWith('text/html')) {
-        body = body.toString('utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('</body>', `${RELOAD_SCRIPT}</body>`)
+        body = body.toString('utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+        if (errors !== undefined) body = withOverlay(body, errors)
+        body = body.replace('</body>', `${RELOAD_SCRIPT}</body>`)
       }
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': DEV_CSP }).end(body)
     } catch {
+      // No page yet (the first build failed): the errors alone, still reloading when fixed.
+      if (errors !== undefined && ['', '.html'].includes(extname(target))) {
+        res.writeHead(200, { 'content-type': MEDIA_TYPES['.html']!, 'cache-control': 'no-store', 'content-security-policy': DEV_CSP })
+          .end(withOverlay(undefined, errors).replace('</body>', `${RELOAD_SCRIPT}</body>`))
+        return
+      }
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Niet gevonden.\n')
     }
   })
@@ -66,13 +77,26 @@ export async function runDev(options: CliOptions, io: Console, run: Lifecycle): 
   // Previews are for reading while writing: HTML only, unless --pdf asks for the PDF on one browser kept warm.
   const buildOptions: CliOptions = { ...options, only: options.pdf ? undefined : 'html', quiet: false, json: false }
   run.keepBrowser = options.pdf
-  const first = await runBuild(buildOptions, io, run)
-  if (first === 2) return first
-  const preview = await startPreview(outDirOf(options), options.port).catch((error: NodeJS.ErrnoException) => {
-    io.err(`fout: de voorbeeldserver kan niet starten op poort ${options.port} (${error.code ?? error.message}). Kies een andere met --poort.`)
+  // The messages of the last build while it failed: shown over the page until a build succeeds.
+  let problem: string | undefined
+  const build = async (all: boolean) => {
+    const lines: string[] = []
+    const code = await runBuild({ ...buildOptions, all }, { out: io.out, err: (s) => { lines.push(s); io.err(s) } }, run)
+    if (code !== EXIT.ok) problem = reportText(lines)
+    else if (problem !== undefined) {
+      problem = undefined
+      io.out('Opgelost: geen fouten meer; het voorbeeld is bijgewerkt.')
+    }
+    return code
+  }
+  const first = await build(options.all)
+  if (first === EXIT.usage) return first
+  let failure = 0
+  const preview = await startPreview(outDirOf(options), options.port, () => problem).catch((error: NodeJS.ErrnoException) => {
+    failure = fail(io, 'poort-bezet', { port: options.port, detail: error.code ?? error.message })
     return undefined
   })
-  if (!preview) return 3
+  if (!preview) return failure
 
   let running = false
   let again = false
@@ -80,8 +104,9 @@ export async function runDev(options: CliOptions, io: Console, run: Lifecycle): 
   const rebuild = async () => {
     if (running) { again = true; return }
     running = true
-    const code = await runBuild({ ...buildOptions, all: false }, io, run)
-    if (code === 0) preview.notify()
+    await build(false)
+    // Reload either way: to show the errors, or the fixed page without them.
+    preview.notify()
     running = false
     if (again) { again = false; void rebuild() }
   }

@@ -4,7 +4,7 @@ import { EXIT } from '../diagnostics/catalogue.js'
 import { Lifecycle } from '../output/lifecycle.js'
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js'
 import { Profile } from './profile.js'
-import { processConsole, type Console } from './report.js'
+import { fail, processConsole, type Console } from './report.js'
 
 /** Run one command; `lifecycle` holds its browser and staging folder, and is ended before this returns. */
 export async function main(argv: readonly string[], io: Console = processConsole, cwd = process.cwd(), lifecycle?: Lifecycle): Promise<number> {
@@ -13,8 +13,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
     options = parseCli(argv, cwd)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    io.err(`fout: ${error.message}`)
-    return EXIT.usage
+    return fail(io, error.rule, error.args, argv.includes('--json'))
   }
   if (options.version) { io.out(VERSION); return EXIT.ok }
   if (options.help || options.command === 'help') { io.out(HELP); return EXIT.ok }
@@ -38,8 +37,9 @@ export async function main(argv: readonly string[], io: Console = processConsole
         profile?.report(io)
       }
     }
-    case 'init': return (await import('./scaffold.js')).runInit(options, io)
+    case 'init': return (await import('./init.js')).runInit(options, io)
     case 'nieuw-jaar': return (await import('./scaffold.js')).runNewYear(options, io)
+    case 'lijsten': return (await import('./lijsten.js')).runLists(options, io)
     case 'dev':
       if (options.pdf) run.browser().printer()
       return (await import('./dev.js')).runDev(options, io, run)
@@ -47,19 +47,27 @@ export async function main(argv: readonly string[], io: Console = processConsole
   }
 }
 
+/**
+ * The folder the user typed the command in. `npm run jaarverslag -- …` in
+ * the tool's own folder runs from the package root; npm keeps the caller's
+ * folder in INIT_CWD. (In a coördinator's project, whose scripts call
+ * jaarverslag, the package root is the project: there cwd is right.)
+ */
+export const callerFolder = (env: NodeJS.ProcessEnv = process.env): string =>
+  (env.npm_package_name === 'jaarverslag' && env.npm_lifecycle_event === 'jaarverslag' && env.INIT_CWD) || process.cwd()
+
 /** Entry point of the `jaarverslag` binary: no stack traces unless --debug. */
 export async function run(): Promise<void> {
   const lifecycle = new Lifecycle()
   const shutdown = (code: number) => { lifecycle.end(); process.exit(code) }
-  process.on('SIGINT', () => shutdown(130))
-  process.on('SIGTERM', () => shutdown(143))
+  process.on('SIGINT', () => shutdown(EXIT.interrupted))
+  process.on('SIGTERM', () => shutdown(EXIT.terminated))
   const debug = process.argv.includes('--debug')
   try {
-    process.exitCode = await main(process.argv.slice(2), processConsole, process.cwd(), lifecycle)
+    process.exitCode = await main(process.argv.slice(2), processConsole, callerFolder(), lifecycle)
   } catch (error) {
-    process.stderr.write(`fout: er ging iets onverwacht mis (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).\n`)
-    process.stderr.write(debug ? `${(error as Error).stack ?? ''}\n` : 'Start opnieuw met --debug voor de technische details, en meld het probleem.\n')
+    process.exitCode = fail(processConsole, 'onverwachte-fout', { detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) })
+    if (debug) process.stderr.write(`${(error as Error).stack ?? ''}\n`)
     lifecycle.end()
-    process.exitCode = 70
   }
 }

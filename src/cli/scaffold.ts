@@ -1,63 +1,39 @@
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { stringify } from 'yaml'
 import { check } from '../compile.js'
 import { EXIT } from '../diagnostics/catalogue.js'
-import { getPath } from '../domain/values.js'
-import { SCHEMA_DIR } from '../validate/schemas.js'
+import { getPath, isKnown } from '../domain/values.js'
+import { isYearText } from '../domain/years.js'
+import { placeholderText } from '../validate/placeholders.js'
 import type { CliOptions } from './args.js'
-import type { Console } from './report.js'
+import { fail, type Console } from './report.js'
+import { yearFileSkeleton } from './skeleton.js'
 
 const schemaLine = (fileDir: string, root: string, kind: string) =>
   `# yaml-language-server: $schema=${relative(fileDir, join(root, 'schemas', `${kind}.schema.json`)).split('\\').join('/')}\n`
 
-function writeYaml(root: string, path: string, kind: string, data: unknown, comment = ''): void {
+/** A data file with the line that tells the editor its schema, then the comment and the YAML. */
+export function writeYaml(root: string, path: string, kind: string, data: unknown, comment = ''): void {
   const full = join(root, path)
   mkdirSync(resolve(full, '..'), { recursive: true })
-  writeFileSync(full, schemaLine(resolve(full, '..'), root, kind) + comment + stringify(data, { lineWidth: 0 }))
-}
-
-/** `jaarverslag init [map]`: a new organisation with its config, the schemas and an empty year. */
-export function runInit(options: CliOptions, io: Console): number {
-  const root = resolve(options.root, options.positionals[0] ?? '.')
-  if (existsSync(join(root, 'data'))) {
-    io.err(`fout: ${join(root, 'data')} bestaat al; kies een lege map.`)
-    return EXIT.usage
-  }
-  const year = options.years[0] ?? new Date().getUTCFullYear() - 1
-  mkdirSync(root, { recursive: true })
-  cpSync(SCHEMA_DIR, join(root, 'schemas'), { recursive: true })
-  writeYaml(root, 'data/organisatie.yaml', 'organisatie', {
-    organisatie: 'Gemeente Voorbeeld', titel: 'Jaarverslag Integriteit', vergelijking: { venster: 5 }, privacy: { drempel: 0 },
-    publicatie: { licentie: 'CC0 1.0' },
-  }, '# Vul de naam van de organisatie in. Vocabulaires: zie docs/gegevens.md.\n')
-  writeYaml(root, 'data/historie.yaml', 'historie', { bron: 'Eerdere jaarverslagen', jaren: {} }, '# Totalen van jaren van vóór dit hulpmiddel, bijvoorbeeld "2019": { meldingen: 10 }\n')
-  scaffoldYear(root, year, undefined)
-  io.out(`Nieuwe organisatie in ${root} met het jaar ${year}. Vul data/organisatie.yaml en data/${year}/ in en draai \`jaarverslag validate\`.`)
-  return EXIT.ok
+  const body = typeof data === 'string' ? data : stringify(data, { lineWidth: 0 })
+  writeFileSync(full, schemaLine(resolve(full, '..'), root, kind) + comment + body)
 }
 
 /** `jaarverslag nieuw-jaar 2025`: the structure of the year before, figures 'onbekend' until filled in. */
 export function runNewYear(options: CliOptions, io: Console): number {
   const root = resolve(options.root)
   const arg = options.positionals[0]
-  if (!arg || !/^(19|20)\d\d$/.test(arg)) {
-    io.err('fout: geef het nieuwe jaar op, bijvoorbeeld: jaarverslag nieuw-jaar 2025')
-    return EXIT.usage
-  }
+  if (!arg || !isYearText(arg)) return fail(io, 'gebruik-jaar', { option: 'nieuw-jaar', found: arg ?? '' })
   const year = Number(arg)
-  if (existsSync(join(root, 'data', arg))) {
-    io.err(`fout: data/${arg} bestaat al.`)
-    return EXIT.usage
-  }
+  if (existsSync(join(root, 'data', arg))) return fail(io, 'jaar-bestaat-al', { folder: `data/${arg}` })
+  if (!existsSync(join(root, 'data', 'organisatie.yaml'))) return fail(io, 'project-niet-gevonden', { folder: root })
   const { project } = check(root)
-  if (!project) {
-    io.err('fout: de bestaande gegevens bevatten fouten; draai eerst `jaarverslag validate` en herstel die.')
-    return EXIT.data
-  }
+  if (!project) return fail(io, 'eerst-herstellen', {})
   const previous = project.years.filter((y) => y.year < year).at(-1)
   scaffoldYear(root, year, previous)
-  io.out(`data/${year}/ aangemaakt${previous ? ` naar het voorbeeld van ${previous.year}` : ''}. Vervang elke 'onbekend' door het cijfer.`)
+  io.out(`data/${year}/ aangemaakt in ${root}${previous ? ` naar het voorbeeld van ${previous.year}` : ''}. Vervang elke 'onbekend' door het cijfer en elke voorbeeldtekst in data/${year}/tekst/ door uw eigen tekst.`)
   return EXIT.ok
 }
 
@@ -73,22 +49,41 @@ function unknownLike(value: unknown): unknown {
   return value
 }
 
-function scaffoldYear(root: string, year: number, previous: Prev): void {
+/** "52 casussen en 7 meldingen", leaving out what the year before did not record. */
+function stillOpenText(vp: unknown): string {
+  const parts = ([['casussen', 'casussen'], ['meldingen', 'meldingen']] as const)
+    .map(([key, word]) => [getPath(vp, [key, 'totaal']), word] as const)
+    .filter(([n]) => isKnown(n))
+    .map(([n, word]) => `${String(n)} ${word}`)
+  return parts.join(' en ')
+}
+
+const KENGETALLEN_EXAMPLE = `# Overige cijfers, elk met een vaste id en een eenheid (aantal, uren, procent of euro). Bijvoorbeeld:
+#   - id: raad-gesprekken
+#     naam: Integriteitsgesprekken met raadsleden
+#     eenheid: aantal
+#     waarde: onbekend
+`
+
+/** A year folder: from the year before when there is one, else every file of the schemas with every figure 'onbekend'. */
+export function scaffoldYear(root: string, year: number, previous: Prev): void {
   const dir = `data/${year}`
-  writeYaml(root, `${dir}/meta.yaml`, 'meta', { jaar: year, status: 'concept', bron: `Registratie meldpunt integriteit ${year}` })
-  const meldingen = previous?.meldingen ? unknownLike(previous.meldingen) : { totaal: 'onbekend' }
+  writeYaml(root, `${dir}/meta.yaml`, 'meta', { jaar: year, status: 'concept', bron: `Registratie meldpunt integriteit ${year}` },
+    '# status: concept tot het verslag is vastgesteld; dan definitief, met de datum onder vastgesteld (JJJJ-MM-DD).\n')
   const stillOpen = getPath(previous?.meldingen, ['status', 'Lopend'])
-  writeYaml(root, `${dir}/meldingen.yaml`, 'meldingen', meldingen,
-    typeof stillOpen === 'number' ? `# Aan het einde van ${previous!.year} liepen nog ${stillOpen} meldingen.\n` : '')
-  const vp = previous?.vertrouwenspersonen
-  if (vp) {
-    const next = unknownLike(vp) as Record<string, Record<string, unknown>>
+  writeYaml(root, `${dir}/meldingen.yaml`, 'meldingen', previous?.meldingen ? unknownLike(previous.meldingen) : yearFileSkeleton('meldingen'),
+    isKnown(stillOpen) ? `# Aan het einde van ${previous!.year} liepen nog ${stillOpen} meldingen.\n` : '')
+  const vp = previous ? previous.vertrouwenspersonen : yearFileSkeleton('vertrouwenspersonen')
+  if (typeof vp === 'string') writeYaml(root, `${dir}/vertrouwenspersonen.yaml`, 'vertrouwenspersonen', vp)
+  else if (vp) {
     // What was still open carries over as "lopend uit eerdere jaren", to be confirmed.
-    const carried = `# Lopend uit eerdere jaren: in ${previous!.year} waren er ${String(getPath(vp, ['casussen', 'totaal']))} casussen en ${String(getPath(vp, ['meldingen', 'totaal']))} meldingen; vul in hoeveel daarvan nog liepen.\n`
-    writeYaml(root, `${dir}/vertrouwenspersonen.yaml`, 'vertrouwenspersonen', next, carried)
+    const open = stillOpenText(vp)
+    writeYaml(root, `${dir}/vertrouwenspersonen.yaml`, 'vertrouwenspersonen', unknownLike(vp),
+      open ? `# Lopend uit eerdere jaren: in ${previous!.year} waren er ${open}; vul in hoeveel daarvan nog liepen.\n` : '')
   }
   if (previous?.kengetallen) writeYaml(root, `${dir}/kengetallen.yaml`, 'kengetallen', { kengetallen: unknownLike(previous.kengetallen) })
+  else if (!previous) writeYaml(root, `${dir}/kengetallen.yaml`, 'kengetallen', 'kengetallen: []\n', KENGETALLEN_EXAMPLE)
   mkdirSync(join(root, dir, 'tekst'), { recursive: true })
-  const texts = previous ? [...previous.texts.keys()] : ['inleiding']
-  for (const name of texts) writeFileSync(join(root, dir, 'tekst', `${name}.md`), `Schrijf hier de tekst (${name}) voor ${year}.\n`)
+  const texts = previous && previous.texts.size > 0 ? [...previous.texts.keys()] : ['voorwoord', 'inleiding', 'duiding']
+  for (const name of texts) writeFileSync(join(root, dir, 'tekst', `${name}.md`), placeholderText(name, year))
 }

@@ -1,14 +1,15 @@
-import { resolve } from 'node:path'
 import { check } from '../compile.js'
 import { EXIT } from '../diagnostics/catalogue.js'
 import { summarize } from '../diagnostics/reporter.js'
 import type { CliOptions } from './args.js'
+import { organisationsFor } from './project.js'
 import { exitCodeOf, report, type Console } from './report.js'
 
 export function runValidate(options: CliOptions, io: Console): number {
-  const root = resolve(options.root)
-  const { files } = check(root, options.strict, options.years)
-  report(files, root, io, options.json)
+  const organisations = organisationsFor(options, io, 'Controle van')
+  if (typeof organisations === 'number') return organisations
+  const files = organisations.flatMap((org) => check(org.root, options.strict, options.years).files)
+  report(files, options.root, io, options.json)
   const code = exitCodeOf(files)
   if (code === EXIT.ok && !options.quiet && !options.json) {
     const s = summarize(files)

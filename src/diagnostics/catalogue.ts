@@ -4,13 +4,22 @@
 
 export type Severity = 'fout' | 'waarschuwing'
 
-/** Exit codes of the CLI, by kind of failure. */
-export const EXIT = { ok: 0, data: 1, usage: 2, environment: 3 } as const
+/** Exit codes of the CLI, by kind of failure; signals end the run with 128 + the signal number. */
+export const EXIT = { ok: 0, data: 1, usage: 2, environment: 3, unexpected: 70, interrupted: 130, terminated: 143 } as const
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
+
+export type Stage = 'laden' | 'valideren' | 'sjabloon' | 'grafiek' | 'afdrukken' | 'uitvoer' | 'gebruik' | 'omgeving' | 'intern'
+
+/** The exit code of a fatal message follows from the stage that raised it. */
+export const STAGE_EXIT: Record<Stage, ExitCode> = {
+  laden: EXIT.data, valideren: EXIT.data, sjabloon: EXIT.data, grafiek: EXIT.data, uitvoer: EXIT.data,
+  gebruik: EXIT.usage, afdrukken: EXIT.environment, omgeving: EXIT.environment, intern: EXIT.unexpected,
+}
 
 interface Entry<A> {
   severity: Severity
   /** Which stage raises it; decides the exit code of a fatal one. */
-  stage: 'laden' | 'valideren' | 'sjabloon' | 'grafiek' | 'afdrukken' | 'uitvoer' | 'gebruik'
+  stage: Stage
   title: string
   message: (args: A) => string
   hint: string
@@ -166,6 +175,16 @@ export const catalogue = {
     message: (a) => `Het bestand ${q(a.file)} ontbreekt.`,
     hint: 'Maak een nieuwe organisatiemap met `jaarverslag init`, of kopieer organisatie.yaml uit het voorbeeld.',
   }),
+  'project-niet-gevonden': entry<{ folder: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Geen project in deze map',
+    message: (a) => `In de map ${q(a.folder)} staat geen data/organisatie.yaml; daar is gezocht, en er is niets gecontroleerd of gemaakt.`,
+    hint: 'Ga met `cd` naar de map van uw organisatie (waar data/ staat), of wijs die aan met --map. Een nieuwe organisatie begint u met `jaarverslag init`.',
+  }),
+  'getal-komma': entry<{ field: string; found: string; fixed: string }>({
+    severity: 'fout', stage: 'valideren', title: 'Komma in een getal',
+    message: (a) => `${a.field}: gevonden ${q(a.found)}; een getal schrijft u met een punt: ${a.fixed}.`,
+    hint: 'YAML leest een komma als tekst. Schrijf het getal met een punt als decimaalteken, zonder aanhalingstekens; het verslag toont het weer met een komma.',
+  }),
 
   // — valideren: schema and consistency —
   'schema-type': entry<{ field: string; expected: string; found: string }>({
@@ -180,7 +199,7 @@ export const catalogue = {
   }),
   'schema-onbekend-veld': entry<{ field: string; key: string; suggestion: string; allowed: string }>({
     severity: 'fout', stage: 'valideren', title: 'Onbekend veld',
-    message: (a) => `${a.field}: het veld ${q(a.key)} is onbekend${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Toegestaan: ${a.allowed}.`,
+    message: (a) => `${a.field}: het veld ${q(a.key)} is onbekend${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'} Toegestaan: ${a.allowed}.`,
     hint: 'Controleer de spelling, of verwijder het veld.',
   }),
   'schema-bereik': entry<{ field: string; found: string; expected: string }>({
@@ -190,7 +209,7 @@ export const catalogue = {
   }),
   'schema-keuze': entry<{ field: string; found: string; allowed: string; suggestion: string }>({
     severity: 'fout', stage: 'valideren', title: 'Waarde niet toegestaan',
-    message: (a) => `${a.field}: gevonden ${a.found}${a.suggestion ? ` (bedoelde je ${q(a.suggestion)}?)` : ''}; toegestaan: ${a.allowed}.`,
+    message: (a) => `${a.field}: gevonden ${a.found}${a.suggestion ? ` (bedoelde u ${q(a.suggestion)}?)` : ''}; toegestaan: ${a.allowed}.`,
     hint: 'Kies een van de toegestane waarden.',
   }),
   'schema-vorm': entry<{ field: string; found: string; expected: string }>({
@@ -200,7 +219,7 @@ export const catalogue = {
   }),
   'categorie-onbekend': entry<{ field: string; key: string; vocabulary: string; suggestion: string; allowed: string }>({
     severity: 'fout', stage: 'valideren', title: 'Onbekende categorie',
-    message: (a) => `${a.field}: de categorie ${q(a.key)} staat niet in de vocabulaire '${a.vocabulary}'${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Toegestaan: ${a.allowed}.`,
+    message: (a) => `${a.field}: de categorie ${q(a.key)} staat niet in de vocabulaire '${a.vocabulary}'${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'} Toegestaan: ${a.allowed}.`,
     hint: 'Gebruik de schrijfwijze uit de vocabulaire, of voeg de categorie toe onder vocabulaires in organisatie.yaml.',
   }),
   'reeksbreuk-cijfer-onbekend': entry<{ name: string; suggestion: string }>({
@@ -247,12 +266,12 @@ export const catalogue = {
   // — sjabloon: templates and prose —
   'sjabloon-naam-onbekend': entry<{ name: string; suggestion: string }>({
     severity: 'fout', stage: 'sjabloon', title: 'Onbekende naam in sjabloon',
-    message: (a) => `De naam ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'}`,
+    message: (a) => `De naam ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'}`,
     hint: 'Zie docs/sjablonen.md voor alle namen die u in tekst kunt gebruiken.',
   }),
   'sjabloon-filter-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
     severity: 'fout', stage: 'sjabloon', title: 'Onbekend filter',
-    message: (a) => `Het filter ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    message: (a) => `Het filter ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
     hint: 'Kies een van de beschikbare filters.',
   }),
   'sjabloon-expressie': entry<{ found: string }>({
@@ -262,8 +281,28 @@ export const catalogue = {
   }),
   'sjabloon-blok-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
     severity: 'fout', stage: 'sjabloon', title: 'Onbekend blok',
-    message: (a) => `Het blok ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    message: (a) => `Het blok ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
     hint: 'Zie docs/sjablonen.md voor de blokken.',
+  }),
+  'sjabloon-figuur-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Onbekend cijfer in een blok',
+    message: (a) => `Het cijfer ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    hint: 'Zie docs/sjablonen.md voor de namen van de cijfers, zoals meldingen.totaal.',
+  }),
+  'sjabloon-verdeling-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Onbekende verdeling in een blok',
+    message: (a) => `De verdeling ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    hint: 'Zie docs/sjablonen.md voor de verdelingen, zoals meldingen.type.',
+  }),
+  'tekst-voorbeeld': entry<{ name: string }>({
+    severity: 'waarschuwing', stage: 'sjabloon', title: 'Voorbeeldtekst niet vervangen',
+    message: (a) => `De tekst '${a.name}' is nog de voorbeeldtekst van \`jaarverslag init\` of \`nieuw-jaar\`; die komt zo in het verslag.`,
+    hint: 'Schrijf de eigen tekst in dit bestand, of verwijder het bestand als dit stuk dit jaar niet in het verslag hoort. Met --strict is dit een fout.',
+  }),
+  'tekst-voorbeeld-definitief': entry<{ name: string }>({
+    severity: 'fout', stage: 'sjabloon', title: 'Voorbeeldtekst in een definitief verslag',
+    message: (a) => `De tekst '${a.name}' is nog de voorbeeldtekst, maar dit jaar staat op definitief; een definitief verslag wordt niet met voorbeeldtekst gemaakt.`,
+    hint: 'Schrijf de eigen tekst in dit bestand of verwijder het, of zet status in meta.yaml terug op concept.',
   }),
   'sjabloon-blok-ongeldig': entry<{ name: string; problem: string }>({
     severity: 'fout', stage: 'sjabloon', title: 'Blok onvolledig',
@@ -272,7 +311,7 @@ export const catalogue = {
   }),
   'sjabloon-grafiek-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
     severity: 'fout', stage: 'sjabloon', title: 'Onbekende grafiek',
-    message: (a) => `De grafiek ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    message: (a) => `De grafiek ${q(a.name)} bestaat niet${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
     hint: 'Grafieken staan in templates/charts/ als <naam>.vl.json.',
   }),
   'sjabloon-invoegen': entry<{ target: string; problem: string }>({
@@ -336,7 +375,7 @@ export const catalogue = {
   }),
   'grafiek-gegevens-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
     severity: 'fout', stage: 'grafiek', title: 'Onbekende gegevensreeks',
-    message: (a) => `De grafiek vraagt de reeks ${q(a.name)}, die niet bestaat${a.suggestion ? `; bedoelde je ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
+    message: (a) => `De grafiek vraagt de reeks ${q(a.name)}, die niet bestaat${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'} Beschikbaar: ${a.allowed}.`,
     hint: 'Gebruik een van de reeksen uit docs/sjablonen.md.',
   }),
   'grafiek-render': entry<{ detail: string }>({
@@ -404,6 +443,68 @@ export const catalogue = {
     message: (a) => `Het verslag ${a.key} is vastgesteld (${a.date}); deze build zou de HTML en PDF veranderen. Veranderd sinds de vaststelling: ${a.changed}. Er is niets geschreven.`,
     hint: 'Zet de wijziging terug, of maak bewust een herziene versie met --herzien "<reden>": de pagina en PDF vermelden dan de herziening, en de vorige PDF blijft ernaast staan.',
   }),
+
+  // — gebruik: the command line itself —
+  'gebruik-opdracht-onbekend': entry<{ name: string; suggestion: string; allowed: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Onbekende opdracht',
+    message: (a) => `Onbekende opdracht ${q(a.name)}${a.suggestion ? `; bedoelde u ${q(a.suggestion)}?` : '.'} Kies uit: ${a.allowed}.`,
+    hint: 'Zie `jaarverslag --help` voor de opdrachten.',
+  }),
+  'gebruik-optie-onbekend': entry<{ option: string; suggestion: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Onbekende of onvolledige optie',
+    message: (a) => `Onbekende of onvolledige optie${a.option ? ` ${a.option}` : ''}${a.suggestion ? `; bedoelde u ${a.suggestion}?` : '.'}`,
+    hint: 'Zie `jaarverslag --help` voor de opties; een optie met een waarde schrijft u als --jaar 2024.',
+  }),
+  'gebruik-jaar': entry<{ found: string; option: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Geen jaartal',
+    message: (a) => `${a.option} verwacht een jaartal zoals 2024, niet ${q(a.found)}.`,
+    hint: 'Schrijf het jaar met vier cijfers, bijvoorbeeld: jaarverslag nieuw-jaar 2025.',
+  }),
+  'gebruik-alleen': entry<{ found: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Onbekende keuze bij --alleen',
+    message: (a) => `--alleen verwacht html of pdf, niet ${q(a.found)}.`,
+    hint: 'Laat --alleen weg om HTML en PDF te maken.',
+  }),
+  'gebruik-herzien': entry({
+    severity: 'fout', stage: 'gebruik', title: 'Herziening zonder reden',
+    message: () => '--herzien verwacht een reden, bijvoorbeeld --herzien "correctie aantal meldingen".',
+    hint: 'Schrijf de reden van de herziening erbij; die komt op de pagina en in de PDF.',
+  }),
+  'gebruik-poort': entry<{ found: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Ongeldige poort',
+    message: (a) => `--poort verwacht een getal van 1 tot 65535, niet ${q(a.found)}.`,
+    hint: 'Laat --poort weg voor de standaardpoort 4321.',
+  }),
+  'gebruik-deel': entry<{ found: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Ongeldig deel bij --deel',
+    message: (a) => `--deel verwacht een deel en het aantal delen, zoals 2/3, niet ${q(a.found)}.`,
+    hint: 'Geef elke machine zijn eigen deel: --deel 1/3, --deel 2/3 en --deel 3/3.',
+  }),
+  'map-niet-leeg': entry<{ folder: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Map is al een project',
+    message: (a) => `In ${q(a.folder)} staat al een map data/; init begint alleen in een lege of nieuwe map.`,
+    hint: 'Kies een andere map, bijvoorbeeld: jaarverslag init mijn-gemeente.',
+  }),
+  'jaar-bestaat-al': entry<{ folder: string }>({
+    severity: 'fout', stage: 'gebruik', title: 'Jaar bestaat al',
+    message: (a) => `De map ${q(a.folder)} bestaat al; nieuw-jaar overschrijft geen gegevens.`,
+    hint: 'Vul de cijfers in die map aan, of kies een ander jaar.',
+  }),
+  'eerst-herstellen': entry({
+    severity: 'fout', stage: 'laden', title: 'Eerst de fouten herstellen',
+    message: () => 'De bestaande gegevens bevatten fouten; daarop wordt geen nieuw jaar gebouwd.',
+    hint: 'Draai `jaarverslag validate`, herstel de fouten en probeer het opnieuw.',
+  }),
+  'poort-bezet': entry<{ port: number; detail: string }>({
+    severity: 'fout', stage: 'omgeving', title: 'Voorbeeldserver kan niet starten',
+    message: (a) => `De voorbeeldserver kan niet starten op poort ${a.port} (${a.detail}).`,
+    hint: 'Kies een andere poort met --poort, of stop het programma dat deze poort gebruikt.',
+  }),
+  'onverwachte-fout': entry<{ detail: string }>({
+    severity: 'fout', stage: 'intern', title: 'Onverwachte fout',
+    message: (a) => `Er ging iets onverwacht mis (${a.detail}).`,
+    hint: 'Start opnieuw met --debug voor de technische details, en meld het probleem.',
+  }),
 } as const
 
 /** The inputs and outputs of a report as the coördinator knows them, for the messages above. */
@@ -416,3 +517,6 @@ export const describeInput = (name: string): string => INPUTS[name] ?? name.repl
 
 export type RuleId = keyof typeof catalogue
 export type ArgsOf<R extends RuleId> = Parameters<(typeof catalogue)[R]['message']>[0]
+
+/** The exit code a fatal message of this rule gives. */
+export const exitOf = (id: RuleId): ExitCode => STAGE_EXIT[catalogue[id].stage]

@@ -4,6 +4,7 @@ import { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
 import { readText } from './read.js'
 import { parseYaml, type YamlSource } from './yaml.js'
+import { isYearText } from '../domain/years.js'
 
 /** The YAML files a year folder may hold, each with its own schema. */
 export const YEAR_FILES = ['meta', 'meldingen', 'vertrouwenspersonen', 'kengetallen'] as const
@@ -26,8 +27,6 @@ export interface LoadedProject {
   /** Every file read, for the reporter; problems are messages on them. */
   files: VFile[]
 }
-
-const YEAR_DIR = /^(19|20)\d\d$/
 
 /** Read and parse every data file of a project. No validation yet. */
 export function loadProject(root: string): LoadedProject {
@@ -55,7 +54,7 @@ export function loadProject(root: string): LoadedProject {
   for (const name of entries) {
     const dir = join(dataDir, name)
     if (!statSync(dir).isDirectory()) continue
-    if (!YEAR_DIR.test(name)) {
+    if (!isYearText(name)) {
       const file = new VFile({ path: dir })
       emit(file, 'map-geen-jaar', { name })
       files.push(file)

@@ -62,9 +62,9 @@ function toolFingerprint(): string {
   return toolHash
 }
 
-/** The inputs every report shares: the tool, the template folders (the project's and the tool's) and the chart folder. */
-export const sharedInputs = (templateDirs: readonly string[], chartDir: string): Record<string, string> =>
-  ({ tool: toolFingerprint(), templates: hashOf(...[...new Set(templateDirs)].map((d) => hashTree(d))), charts: hashTree(chartDir) })
+/** The inputs every report shares: the tool, the template folders (the project's and the tool's) and the chart folders. */
+export const sharedInputs = (templateDirs: readonly string[], chartDirs: readonly string[]): Record<string, string> =>
+  ({ tool: toolFingerprint(), templates: hashOf(...[...new Set(templateDirs)].map((d) => hashTree(d))), charts: hashOf(...chartDirs.map((d) => hashTree(d))) })
 
 /** A file a report included, by content; gone is a value of its own. */
 export const fileInput = (path: string): string => (existsSync(path) ? hashOf(readFileSync(path)) : 'ontbreekt')

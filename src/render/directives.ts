@@ -67,12 +67,12 @@ const COMPARED: readonly FigureKey[] = [
 
 const attr = (node: Directive, name: string) => node.attributes?.[name] ?? undefined
 
-function checkName<T extends string>(file: VFile, node: Directive, value: string | undefined, allowed: readonly T[], what: 'grafiek' | 'blok'): value is T {
+type UnknownName = 'sjabloon-grafiek-onbekend' | 'sjabloon-blok-onbekend' | 'sjabloon-figuur-onbekend' | 'sjabloon-verdeling-onbekend'
+
+function checkName<T extends string>(file: VFile, node: Directive, value: string | undefined, allowed: readonly T[], rule: UnknownName): value is T {
   if (value && (allowed as readonly string[]).includes(value)) return true
   const found = value ?? ''
-  const args = { name: found, suggestion: suggest(found, allowed), allowed: listValues(allowed, 20) }
-  if (what === 'grafiek') emit(file, 'sjabloon-grafiek-onbekend', args, node.position)
-  else emit(file, 'sjabloon-blok-onbekend', args, node.position)
+  emit(file, rule, { name: found, suggestion: suggest(found, allowed), allowed: listValues(allowed, 20) }, node.position)
   return false
 }
 
@@ -82,7 +82,7 @@ const HANDLERS: Record<string, Handler> = {
     async run(node, file, ctx) {
       const name = attr(node, 'naam')
       if (name && ctx.broken.has(name)) return []
-      if (!checkName(file, node, name, [...ctx.specs.keys()], 'grafiek')) return []
+      if (!checkName(file, node, name, [...ctx.specs.keys()], 'sjabloon-grafiek-onbekend')) return []
       const spec = ctx.specs.get(name)!
       const dataset = ctx.datasets.get(spec.dataName)!
       const values = drawnValues(dataset, ctx.model.year)
@@ -103,7 +103,7 @@ const HANDLERS: Record<string, Handler> = {
     kind: 'leafDirective', required: ['verdeling'],
     async run(node, file, ctx) {
       const id = attr(node, 'verdeling')
-      if (!checkName<BreakdownId>(file, node, id, BREAKDOWN_IDS, 'blok')) return []
+      if (!checkName<BreakdownId>(file, node, id, BREAKDOWN_IDS, 'sjabloon-verdeling-onbekend')) return []
       const b = ctx.model.breakdowns[id]
       if (!b.present) return [referenceMarker()]
       return [placeholder(ctx, breakdownTable(ctx.model, b))]
@@ -117,7 +117,7 @@ const HANDLERS: Record<string, Handler> = {
     kind: 'leafDirective', required: [],
     async run(node, file, ctx) {
       const key = attr(node, 'figuur') ?? 'meldingen.totaal'
-      if (!checkName<FigureKey>(file, node, key, Object.keys(FIGURES) as FigureKey[], 'blok')) return []
+      if (!checkName<FigureKey>(file, node, key, Object.keys(FIGURES) as FigureKey[], 'sjabloon-figuur-onbekend')) return []
       const points = key === 'meldingen.totaal' ? ctx.model.history : ctx.model.figures[key]!.window
       const label = FIGURES[key].label
       const shown = points.filter((p) => p.state === 'known').map((p) => p.year)
@@ -193,7 +193,7 @@ function condition(node: Directive, file: VFile, ctx: RenderContext): boolean {
   const breakdown = attr(node, 'verdeling')
   const text = attr(node, 'tekst')
   if (figure !== undefined) {
-    if (!checkName(file, node, figure, [...ctx.names.keys()].filter((n) => n.includes('.')), 'blok')) return false
+    if (!checkName(file, node, figure, [...ctx.names.keys()].filter((n) => n.includes('.')), 'sjabloon-figuur-onbekend')) return false
     const f = ctx.model.figures[figure]!
     if (f.current.state !== 'known') return false
     if (attr(node, 'veranderd') !== undefined) return f.change.kind === 'value' && f.change.absolute !== 0
@@ -201,7 +201,7 @@ function condition(node: Directive, file: VFile, ctx: RenderContext): boolean {
     return true
   }
   if (breakdown !== undefined) {
-    if (!checkName<BreakdownId>(file, node, breakdown, BREAKDOWN_IDS, 'blok')) return false
+    if (!checkName<BreakdownId>(file, node, breakdown, BREAKDOWN_IDS, 'sjabloon-verdeling-onbekend')) return false
     return ctx.model.breakdowns[breakdown].present
   }
   if (text !== undefined) return ctx.texts.has(text)
@@ -221,7 +221,7 @@ async function expandChildren(parent: { children: RootContent[] }, file: VFile, 
       const handler = HANDLERS[child.name]
       if (!handler || handler.kind !== child.type) {
         const allowed = Object.entries(HANDLERS).filter(([, hd]) => hd.kind === child.type).map(([n]) => n)
-        checkName(file, child, child.name, allowed, 'blok')
+        checkName(file, child, child.name, allowed, 'sjabloon-blok-onbekend')
         continue
       }
       const missing = handler.required.filter((a) => !child.attributes?.[a])

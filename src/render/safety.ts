@@ -3,7 +3,9 @@ import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
 import { emit } from '../diagnostics/emit.js'
 
-const SAFE_URL = /^(https?:|mailto:|#)/i
+/** The one link rule; README, docs/sjablonen.md and the error message name these (a test checks). */
+export const LINK_SCHEMES = ['https:', 'http:', 'mailto:', '#'] as const
+const isSafeUrl = (url: string) => LINK_SCHEMES.some((s) => url.toLowerCase().startsWith(s))
 
 /**
  * Prose and templates are Markdown only: raw HTML, images and links other
@@ -22,7 +24,7 @@ export function checkSafety(tree: Root, file: VFile): void {
         emit(file, 'sjabloon-afbeelding', { url: node.type === 'image' ? node.url : node.identifier }, node.position)
         break
       case 'link': case 'definition':
-        if (!SAFE_URL.test(node.url.trim())) emit(file, 'sjabloon-link-onveilig', { url: node.url }, node.position)
+        if (!isSafeUrl(node.url.trim())) emit(file, 'sjabloon-link-onveilig', { url: node.url }, node.position)
         break
     }
   })

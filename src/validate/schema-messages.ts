@@ -16,6 +16,10 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: 'ja of nee (true/false)',
 }
 
+/** '12,5' where a number belongs: the Dutch decimal comma, which YAML reads as text. Its fix, or ''. */
+const commaNumber = (error: ErrorObject): string =>
+  typeof error.data === 'string' && /^[-+]?\d+,\d+$/.test(error.data.trim()) ? error.data.trim().replace(',', '.') : ''
+
 const pathOf = (instancePath: string): Path =>
   instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
 
@@ -43,6 +47,11 @@ export function reportSchemaErrors(source: YamlSource, errors: readonly ErrorObj
     const parent = (error.parentSchema ?? {}) as Schema
     const found = describeValue(error.data)
     const at = locate(source, path)
+    const comma = commaNumber(error)
+    if (comma && (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'type')) {
+      emit(source.file, 'getal-komma', { field, found: String(error.data), fixed: comma }, at)
+      continue
+    }
     switch (error.keyword) {
       case 'anyOf':
       case 'oneOf': {

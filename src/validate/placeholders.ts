@@ -1,0 +1,33 @@
+import { emit } from '../diagnostics/emit.js'
+import type { Project } from './index.js'
+
+/** Every placeholder sentence that init and nieuw-jaar write ends with this; no own text does. */
+const MARKER = '(voorbeeldtekst van jaarverslag)'
+
+const PURPOSE: Record<string, string> = {
+  voorwoord: 'het voorwoord, bijvoorbeeld van de burgemeester of de gemeentesecretaris',
+  inleiding: 'de inleiding: wat dit verslag beschrijft en hoe het integriteitsbeleid was ingericht',
+  duiding: 'de duiding van de cijfers: wat valt op, en wat betekent het',
+}
+
+/** The scaffold text of one text file of a year. */
+export const placeholderText = (name: string, year: number): string =>
+  `Schrijf hier ${PURPOSE[name] ?? `de tekst '${name}'`} (${year}). ${MARKER}\n`
+
+/**
+ * Scaffold text left in place would be published as it is: a warning while
+ * the year is a concept (an error with --strict), always an error once it
+ * is definitief.
+ */
+export function checkPlaceholders(project: Project): void {
+  for (const year of project.years) {
+    const final = year.meta.status === 'definitief'
+    for (const [name, file] of year.texts) {
+      const lines = String(file.value).split(/\r?\n/)
+      const index = lines.findIndex((l) => l.includes(MARKER))
+      if (index < 0) continue
+      const place = { start: { line: index + 1, column: 1 } }
+      emit(file, final ? 'tekst-voorbeeld-definitief' : 'tekst-voorbeeld', { name }, place)
+    }
+  }
+}
