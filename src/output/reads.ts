@@ -16,9 +16,12 @@ function plain(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && (Array.isArray(v) || [Object.prototype, null].includes(Object.getPrototypeOf(v)))
 }
 
+/** What was read where nothing is: a word of its own, so the cache file never says "undefined". */
+const ABSENT = 'absent'
+
 /** A value as it was read: primitives as JSON, containers by kind (their contents are reads of their own), anything else by content. */
 function fingerprint(value: unknown): string {
-  if (value === undefined) return 'undefined'
+  if (value === undefined) return ABSENT
   if (typeof value !== 'object' || value === null) return JSON.stringify(value)
   if (Array.isArray(value)) return 'array'
   if (plain(value)) return 'object'
@@ -78,7 +81,7 @@ function replay(root: object, op: string, path: readonly string[]): string {
   const at = (n: number) => path.slice(0, n).reduce<unknown>((o, p) => (plain(o) && Object.hasOwn(o, p) ? o[p] : undefined), root)
   if (op === 'keys') {
     const target = at(path.length)
-    return plain(target) ? keysOf(target) : 'undefined'
+    return plain(target) ? keysOf(target) : ABSENT
   }
   const parent = at(path.length - 1)
   const last = path[path.length - 1]!
