@@ -32,7 +32,3 @@ export function reportPeriods(project: Project): ReportPeriod[] {
   const periods = project.years.map((y) => periodEnding(project, y.year))
   return periods.filter((p) => !periods.some((q) => q !== p && q.from <= p.to && p.to < q.to))
 }
-
-/** The report a year appears in. */
-export const periodCovering = (project: Project, year: number): ReportPeriod | undefined =>
-  reportPeriods(project).find((p) => p.from <= year && year <= p.to)
