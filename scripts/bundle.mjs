@@ -18,6 +18,8 @@ await build({
   target: 'node20',
   outdir: 'dist',
   chunkNames: 'delen/[name]-[hash]',
+  // jsonc-parser's main entry is UMD, whose require() calls esbuild cannot follow; bundle its ES modules.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // Bundled CommonJS dependencies call require(); give each chunk one.
   banner: { js: "import { createRequire as __jaarverslagRequire } from 'node:module'; const require = __jaarverslagRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -150,6 +150,30 @@ describe('charts load nothing from outside', () => {
   })
 })
 
+describe('a chart that is not strict JSON', () => {
+  // Each file has one mistake, away from the first line and column, so a wrong
+  // offset-to-position or a fallback to the start of the file shows.
+  const broken: Record<string, [text: string, line: number, column: number, detail: string]> = {
+    'komma-te-veel': ['{\n  "data": { "name": "meldingen_per_jaar" },\n  "mark": "bar",\n}\n', 4, 1, "komma te veel voor '}'"],
+    'komma-ontbreekt': ['{\n  "data": { "name": "meldingen_per_jaar" }\n  "mark": "bar"\n}\n', 3, 3, 'komma ontbreekt'],
+    'haakje-ontbreekt': ['{\n  "data": { "name": "meldingen_per_jaar" },\n  "layer": [{ "mark": "bar" }\n}\n', 4, 1, 'komma ontbreekt'],
+    'commentaar': ['{\n  "mark": "bar", // staven\n  "data": { "name": "meldingen_per_jaar" }\n}\n', 2, 18, 'commentaar (// of /* */) kan niet in JSON'],
+    'enkele-aanhalingstekens': ['{\n  "data": { \'name\': "meldingen_per_jaar" }\n}\n', 2, 13, "onverwachte tekst \'\'name\'\'"],
+    'houdt-op': ['{\n  "data": { "name": "meldingen_per_jaar" },\n  "mark": ', 3, 11, 'het bestand houdt onverwacht op'],
+  }
+
+  it('is refused with the line, column and kind of its first mistake', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jaarverslag-grafiek-json-'))
+    for (const [name, [text]] of Object.entries(broken)) writeFileSync(join(dir, `${name}.vl.json`), text)
+    const { specs, broken: refused, files } = loadChartSpecs([dir], DATASET_NAMES)
+    const found = Object.fromEntries(toJson(files, dir).map((m) => [m.file.replace('.vl.json', ''), [m.ruleId, m.line, m.column, m.message]]))
+    expect(found).toEqual(Object.fromEntries(Object.entries(broken).map(([name, [, line, column, detail]]) =>
+      [name, ['grafiek-json', line, column, `De grafiekspecificatie is geen geldige JSON: ${detail}.`]])))
+    expect(specs.size).toBe(0)
+    expect([...refused].sort()).toEqual(Object.keys(broken).sort())
+  })
+})
+
 describe('chart labels read in full', () => {
   const labelsOf = (svg: string) => [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1]!.replace(/<tspan[^>]*>/g, ' ').replace(/<\/tspan>/g, '').trim())
 

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { printParseErrorCode, visit } from 'jsonc-parser'
 import type { VFile } from 'vfile'
+import { jsonMistake, type JsonMistake } from '../diagnostics/catalogue.js'
 import { emit } from '../diagnostics/emit.js'
 import { compareText } from '../domain/order.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
@@ -34,7 +36,7 @@ export function loadChartSpecs(dirs: readonly string[], datasetNames: readonly s
   for (const [chart, path] of [...paths].sort(([a], [b]) => compareText(a, b))) {
     const file = readText(path)
     files.push(file)
-    // JSON is YAML 1.2, so the YAML loader gives positions; JSON.parse keeps the syntax strict.
+    // JSON is YAML 1.2, so the YAML loader gives positions; checkJson keeps the syntax strict.
     const source = checkJson(file) ? parseYaml(file) : undefined
     const spec = source && checkSpec(source, datasetNames)
     if (spec) specs.set(chart, { ...spec, name: chart, file })
@@ -43,20 +45,22 @@ export function loadChartSpecs(dirs: readonly string[], datasetNames: readonly s
   return { specs, broken, files }
 }
 
-/** Strict JSON, with the position of the first mistake. */
+/**
+ * Strict JSON (no comments, no trailing commas, which the YAML loader would
+ * let through), with the place and kind of the first mistake as the scanner
+ * reports them: no reading of an engine's English error text.
+ */
 function checkJson(file: VFile): boolean {
   if (file.messages.length > 0) return false
   const text = String(file.value)
-  try {
-    JSON.parse(text)
-    return true
-  } catch (error) {
-    const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0)
-    const before = text.slice(0, offset).split('\n')
-    const detail = offset < text.trimEnd().length ? `onverwacht teken '${text.charAt(offset)}'` : 'het bestand houdt onverwacht op'
-    emit(file, 'grafiek-json', { detail }, { start: { line: before.length, column: before[before.length - 1]!.length + 1 } })
-    return false
-  }
+  let first: { code: JsonMistake; offset: number; length: number; line: number; column: number } | undefined
+  visit(text, {
+    onError: (error, offset, length, line, column) => { first ??= { code: printParseErrorCode(error) as JsonMistake, offset, length, line, column } },
+  }, { disallowComments: true, allowTrailingComma: false })
+  if (!first) return true
+  emit(file, 'grafiek-json', { detail: jsonMistake(first.code, text.slice(first.offset, first.offset + first.length), first.offset >= text.trimEnd().length) },
+    { start: { line: first.line + 1, column: first.column + 1 } })
+  return false
 }
 
 function checkSpec(source: YamlSource, datasetNames: readonly string[]): Omit<ChartSpec, 'name' | 'file'> | undefined {

@@ -2,6 +2,8 @@
 // wording, and a hint that says what to do. docs/foutmeldingen.md is generated
 // from this table (npm run docs), and tests compare against it.
 
+import type { printParseErrorCode } from 'jsonc-parser'
+
 export type Severity = 'fout' | 'waarschuwing'
 
 /** Exit codes of the CLI, by kind of failure; signals end the run with 128 + the signal number. */
@@ -37,6 +39,32 @@ export const FRAME = {
   firstKey: 'hier staat de sleutel de eerste keer',
   followOns: (n: number) => `en ${n} ${n === 1 ? 'vervolgfout' : 'vervolgfouten'} hierdoor, niet apart getoond`,
 }
+
+/** The scanner's kinds of JSON mistake (jsonc-parser's names), said in the detail of 'grafiek-json'. */
+export type JsonMistake = Exclude<ReturnType<typeof printParseErrorCode>, '<unknown ParseErrorCode>'>
+
+const JSON_MISTAKES: Record<JsonMistake, (found: string) => string> = {
+  InvalidSymbol: (found) => (found.length === 1 ? `onverwacht teken ${q(found)}` : `onverwachte tekst ${q(found)}`),
+  InvalidNumberFormat: (found) => `ongeldig getal ${q(found)}`,
+  PropertyNameExpected: (found) => (found === '}' ? "komma te veel voor '}'" : `sleutel tussen dubbele aanhalingstekens verwacht, gevonden ${q(found)}`),
+  ValueExpected: (found) => (found === ']' ? "komma te veel voor ']'" : `waarde verwacht, gevonden ${q(found)}`),
+  ColonExpected: () => 'dubbele punt na de sleutel ontbreekt',
+  CommaExpected: () => 'komma ontbreekt',
+  CloseBraceExpected: () => "'}' ontbreekt",
+  CloseBracketExpected: () => "']' ontbreekt",
+  EndOfFileExpected: () => 'na het einde van de JSON staat nog tekst',
+  InvalidCommentToken: () => 'commentaar (// of /* */) kan niet in JSON',
+  UnexpectedEndOfComment: () => 'commentaar (// of /* */) kan niet in JSON',
+  UnexpectedEndOfString: () => 'de tekst wordt niet gesloten met een dubbel aanhalingsteken',
+  UnexpectedEndOfNumber: () => 'het getal houdt onverwacht op',
+  InvalidUnicode: () => 'ongeldige \\u-code in een tekst',
+  InvalidEscapeCharacter: (found) => `ongeldige code ${q(found)} in een tekst`,
+  InvalidCharacter: () => 'een tab of regeleinde binnen een tekst; schrijf \\t of \\n',
+}
+
+/** The detail of a JSON mistake: what the scanner expected, or that the file stopped before it came. */
+export const jsonMistake = (code: JsonMistake, found: string, atEnd: boolean): string =>
+  atEnd && code.endsWith('Expected') ? 'het bestand houdt onverwacht op' : JSON_MISTAKES[code](found)
 
 export const catalogue = {
   // — laden: files and YAML —
