@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { compile } from 'json-schema-to-typescript'
+import { fixedFigures } from '../src/domain/figures.js'
 import { SCHEMA_DIR, SCHEMA_FOR } from '../src/validate/schemas.js'
 
 export const TYPES_FILE = fileURLToPath(new URL('../src/types/data.ts', import.meta.url))
@@ -26,7 +27,9 @@ export async function generateTypes(): Promise<string> {
     format: true,
     style: { semi: false, singleQuote: true, printWidth: 100 },
   })
-  return ts.trim() + '\n'
+  // The figures' names, from the same schemas ("x-cijfer"), so templates' names are checked by tsc too.
+  const figureKey = `/** The name of every single figure a template can use (the schemas' "x-cijfer"). */\nexport type FigureKey =\n${Object.keys(fixedFigures()).map((k) => `  | '${k}'`).join('\n')}\n`
+  return `${ts.trim()}\n\n${figureKey}`
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

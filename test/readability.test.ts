@@ -8,7 +8,7 @@ import { parse } from 'yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compile } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
-import { FIGURES } from '../src/domain/figures.js'
+import { fixedFigures } from '../src/domain/figures.js'
 import { number, valueIn } from '../src/format/nl.js'
 import type { Unit } from '../src/domain/figures.js'
 import { FIXTURES, REPO, updating } from './helpers/project.js'
@@ -164,7 +164,7 @@ describe.each(PROJECTS)('every page of %s reads well', (name) => {
 
 interface Field { year: number | 'historie'; path: string; text: string; labels: string[] }
 
-const FIGURE_BY_PATH = new Map(Object.values(FIGURES).map((d) => [`${d.file}.${d.path.join('.')}`, d]))
+const FIGURE_BY_PATH = new Map(Object.values(fixedFigures()).map((d) => [`${d.file}.${d.path.join('.')}`, d]))
 const BREAKDOWN_PATHS = ['meldingen.regeling', 'meldingen.type', 'meldingen.status', 'vertrouwenspersonen.soort_kwestie', 'vertrouwenspersonen.relatie']
 /** Totals are printed in rows named after their group. */
 const TOTAL_LABELS = ['Totaal', 'Totaal aantal uren']
@@ -204,7 +204,7 @@ function fieldsOf(root: string): Field[] {
   const history = join(dataDir, 'historie.yaml')
   if (existsSync(history)) {
     const jaren = (parse(readFileSync(history, 'utf8')) as { jaren?: Record<string, Record<string, unknown>> }).jaren ?? {}
-    const label = { meldingen: FIGURES['meldingen.totaal'].label, adviesvragen: FIGURES['meldingen.adviesvragen'].label, vp_casussen: FIGURES['vp.casussen'].label } as Record<string, string>
+    const label = { meldingen: fixedFigures()['meldingen.totaal'].label, adviesvragen: fixedFigures()['meldingen.adviesvragen'].label, vp_casussen: fixedFigures()['vp.casussen'].label } as Record<string, string>
     for (const [y, entry] of Object.entries(jaren)) {
       for (const [k, v] of Object.entries(entry)) {
         if (typeof v === 'number' && label[k]) fields.push({ year: 'historie', path: `historie.${y}.${k}`, text: number(v), labels: [label[k], y] })

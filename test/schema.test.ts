@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { generateTypes, TYPES_FILE } from '../scripts/generate-types.js'
 import { SCHEMA_DIR } from '../src/validate/schemas.js'
 import { BREAKDOWNS, sumsOf } from '../src/domain/breakdowns.js'
-import { figuresOf } from '../src/domain/figures.js'
+import { figuresOf, fixedFigures } from '../src/domain/figures.js'
 import { NATIONAL } from '../src/domain/vocabularies.js'
 import { HISTORY_LINKS } from '../src/validate/consistency.js'
 import { buildReportModel } from '../src/aggregate/model.js'
@@ -92,6 +92,17 @@ describe('data paths in the code are places in the schemas', () => {
     expect(refs.length).toBeGreaterThan(50)
     const missing = refs.filter(([, file, path]) => !schemaAt(`${file}.schema.json`, path)).map(([what, , path]) => `${what}: ${path.join('.')}`)
     expect(missing).toEqual([])
+  })
+
+  it('a field marked x-cijfer is a figure: its path, unit and title (or own label) come from the schema, each name once', () => {
+    const figures = fixedFigures()
+    expect(figures['meldingen.intern']).toEqual({ file: 'meldingen', path: ['herkomst', 'intern'], label: 'Interne meldingen', unit: 'aantal', shareOf: 'meldingen.totaal' })
+    expect(figures['meldingen.totaal']).toMatchObject({ path: ['totaal'], label: 'Meldingen', history: 'meldingen' })
+    expect(figures['vp.uren']).toMatchObject({ file: 'vertrouwenspersonen', path: ['uren', 'totaal'], unit: 'uren' })
+    // Every schema, so a mark in a file the code does not read shows too.
+    const marked = readdirSync(SCHEMA_DIR).sort().flatMap((name) => [...readFileSync(SCHEMA_DIR + name, 'utf8').matchAll(/"x-cijfer": \{ "naam": "([^"]+)"/g)].map((m) => m[1]))
+    expect(Object.keys(figures)).toEqual(marked)
+    expect(new Set(marked).size).toBe(marked.length)
   })
 
   it('the check finds a path that is not there', () => {

@@ -1,51 +1,66 @@
-import type { DataRef } from './paths.js'
+import { readFileSync } from 'node:fs'
+import type { FigureKey } from '../types/data.js'
+import { SCHEMA_DIR } from '../validate/schemas.js'
+import type { DataFile, DataRef } from './paths.js'
 import type { HourGroup } from './vocabularies.js'
 
 /** Units of a figure; they decide how it is written in Dutch. */
 export type Unit = 'aantal' | 'uren' | 'procent' | 'euro'
 
-/** A single figure: where it is in the data (a path tsc checks against the schemas' types) and how it reads. */
+/** The keys in historie.yaml that hold a figure for years before the tool. */
+type HistoryKey = 'meldingen' | 'adviesvragen' | 'vp_casussen'
+
+/** A single figure: where it is in the data (a path in the schemas' types) and how it reads. */
 export type FigureDef = DataRef & {
   label: string
   unit: Unit
   /** The key in historie.yaml that holds this figure for years before the tool. */
-  history?: 'meldingen' | 'adviesvragen' | 'vp_casussen'
+  history?: HistoryKey
   /** The figure a share of this one is taken of. */
   shareOf?: string
 }
 
-/**
- * Every single figure a template can name, e.g. {{ meldingen.totaal }}.
- * Key figures from kengetallen.yaml join as kengetallen.<id>, the hours per
- * activity and group of the organisation's vocabulary as vp.uren_<id>.
- */
-export const FIGURES = {
-  'meldingen.totaal': { label: 'Meldingen', unit: 'aantal', file: 'meldingen', path: ['totaal'], history: 'meldingen' },
-  'meldingen.intern': { label: 'Interne meldingen', unit: 'aantal', file: 'meldingen', path: ['herkomst', 'intern'], shareOf: 'meldingen.totaal' },
-  'meldingen.extern': { label: 'Externe meldingen', unit: 'aantal', file: 'meldingen', path: ['herkomst', 'extern'], shareOf: 'meldingen.totaal' },
-  'meldingen.onderzoeken': { label: '(Voor)onderzoeken', unit: 'aantal', file: 'meldingen', path: ['onderzoeken', 'totaal'] },
-  'meldingen.onderzoeken_lijn': { label: 'Onderzoeken door de lijn', unit: 'aantal', file: 'meldingen', path: ['onderzoeken', 'lijn'] },
-  'meldingen.onderzoeken_intern': { label: 'Interne onderzoeken', unit: 'aantal', file: 'meldingen', path: ['onderzoeken', 'intern'] },
-  'meldingen.onderzoeken_extern': { label: 'Externe onderzoeken', unit: 'aantal', file: 'meldingen', path: ['onderzoeken', 'extern'] },
-  'meldingen.onderzoeken_afgerond': { label: 'Afgeronde onderzoeken', unit: 'aantal', file: 'meldingen', path: ['onderzoeken', 'afgerond'] },
-  'meldingen.gegrond': { label: 'Gegronde meldingen', unit: 'aantal', file: 'meldingen', path: ['uitkomst', 'gegrond'] },
-  'meldingen.ongegrond': { label: 'Ongegronde meldingen', unit: 'aantal', file: 'meldingen', path: ['uitkomst', 'ongegrond'] },
-  'meldingen.maatregelen': { label: 'Meldingen met maatregelen', unit: 'aantal', file: 'meldingen', path: ['maatregelen'] },
-  'meldingen.disciplinaire_ontslagen': { label: 'Disciplinaire ontslagen', unit: 'aantal', file: 'meldingen', path: ['disciplinaire_ontslagen'] },
-  'meldingen.adviesvragen': { label: 'Adviesvragen', unit: 'aantal', file: 'meldingen', path: ['adviesvragen'], history: 'adviesvragen' },
-  'meldingen.signalen': { label: 'Signalen', unit: 'aantal', file: 'meldingen', path: ['signalen'] },
-  'meldingen.websiteberichten': { label: 'Berichten via de website', unit: 'aantal', file: 'meldingen', path: ['websiteberichten'] },
-  'vp.casussen_lopend': { label: 'Lopende casussen (uit eerdere jaren)', unit: 'aantal', file: 'vertrouwenspersonen', path: ['casussen', 'lopend'] },
-  'vp.casussen_nieuw': { label: 'Nieuwe casussen', unit: 'aantal', file: 'vertrouwenspersonen', path: ['casussen', 'nieuw'] },
-  'vp.casussen': { label: 'Casussen', unit: 'aantal', file: 'vertrouwenspersonen', path: ['casussen', 'totaal'], history: 'vp_casussen' },
-  'vp.meldingen_lopend': { label: 'Lopende meldingen (uit eerdere jaren)', unit: 'aantal', file: 'vertrouwenspersonen', path: ['meldingen', 'lopend'] },
-  'vp.meldingen_via_vp': { label: 'Meldingen via vertrouwenspersoon', unit: 'aantal', file: 'vertrouwenspersonen', path: ['meldingen', 'via_vp'] },
-  'vp.meldingen_door_vp': { label: 'Meldingen rechtstreeks door vertrouwenspersoon', unit: 'aantal', file: 'vertrouwenspersonen', path: ['meldingen', 'door_vp'] },
-  'vp.meldingen': { label: 'Meldingen via vertrouwenspersonen', unit: 'aantal', file: 'vertrouwenspersonen', path: ['meldingen', 'totaal'] },
-  'vp.uren': { label: 'Totaal aantal uren', unit: 'uren', file: 'vertrouwenspersonen', path: ['uren', 'totaal'] },
-} as const satisfies Record<string, FigureDef>
+/** What a schema property says of itself when it is a figure: "x-cijfer" beside its title. */
+interface FigureMark { naam: string; label?: string; historie?: HistoryKey; aandeel_van?: string }
+interface SchemaNode { $ref?: string; title?: string; properties?: Record<string, SchemaNode>; 'x-cijfer'?: FigureMark }
 
-export type FigureKey = keyof typeof FIGURES
+/**
+ * The figures of a year file, in the schema's order. The schema is the one
+ * place that says which fields are figures: their name in templates, their
+ * label (the field's title unless the report names it otherwise), their unit
+ * (the field's type: aantal or uren) and their path.
+ */
+function figuresInSchema(file: DataFile): [string, FigureDef][] {
+  const found: [string, FigureDef][] = []
+  const visit = (node: SchemaNode, path: string[]): void => {
+    for (const [key, property] of Object.entries(node.properties ?? {})) {
+      const mark = property['x-cijfer']
+      if (mark) {
+        // The path is where the mark stands in the schema, so the generated types have it too.
+        const ref = { file, path: [...path, key] } as unknown as DataRef
+        found.push([mark.naam, {
+          ...ref, label: mark.label ?? property.title!, unit: property.$ref!.split('/').pop() as Unit,
+          ...(mark.historie ? { history: mark.historie } : {}), ...(mark.aandeel_van ? { shareOf: mark.aandeel_van } : {}),
+        }])
+      }
+      visit(property, [...path, key])
+    }
+  }
+  visit(JSON.parse(readFileSync(`${SCHEMA_DIR}${file}.schema.json`, 'utf8')) as SchemaNode, [])
+  return found
+}
+
+let fixed: Readonly<Record<FigureKey, FigureDef>> | undefined
+
+/**
+ * Every single figure a template can name, e.g. {{ meldingen.totaal }}, read
+ * from the schemas on first use. Key figures from kengetallen.yaml join as
+ * kengetallen.<id>, the hours per activity and group of the organisation's
+ * vocabulary as vp.uren_<id>. `npm run types` writes their names into FigureKey.
+ */
+export const fixedFigures = (): Readonly<Record<FigureKey, FigureDef>> =>
+  (fixed ??= Object.fromEntries([...figuresInSchema('meldingen'), ...figuresInSchema('vertrouwenspersonen')]) as Record<FigureKey, FigureDef>)
+export type { FigureKey }
 
 /** The figures of the hour activities and their group subtotals, in the vocabulary's order. */
 function hourFigures(groups: readonly HourGroup[]): [string, FigureDef][] {
@@ -61,9 +76,9 @@ const byGroups = new WeakMap<readonly HourGroup[], ReadonlyMap<string, FigureDef
 export function figuresOf(groups: readonly HourGroup[]): ReadonlyMap<string, FigureDef> {
   let found = byGroups.get(groups)
   if (!found) {
-    const fixed = Object.entries(FIGURES) as [string, FigureDef][]
-    const at = fixed.findIndex(([key]) => key === 'vp.uren')
-    found = new Map([...fixed.slice(0, at), ...hourFigures(groups), ...fixed.slice(at)])
+    const all = Object.entries(fixedFigures()) as [string, FigureDef][]
+    const at = all.findIndex(([key]) => key === 'vp.uren')
+    found = new Map([...all.slice(0, at), ...hourFigures(groups), ...all.slice(at)])
     byGroups.set(groups, found)
   }
   return found

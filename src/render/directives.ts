@@ -5,7 +5,7 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { BREAKDOWN_IDS, type BreakdownId } from '../domain/breakdowns.js'
-import { FIGURES, type FigureKey } from '../domain/figures.js'
+import { fixedFigures, type FigureKey } from '../domain/figures.js'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { realInside } from '../load/inside.js'
@@ -117,9 +117,9 @@ const HANDLERS: Record<string, Handler> = {
     kind: 'leafDirective', required: [],
     async run(node, file, ctx) {
       const key = attr(node, 'figuur') ?? 'meldingen.totaal'
-      if (!checkName<FigureKey>(file, node, key, Object.keys(FIGURES) as FigureKey[], 'sjabloon-figuur-onbekend')) return []
+      if (!checkName<FigureKey>(file, node, key, Object.keys(fixedFigures()) as FigureKey[], 'sjabloon-figuur-onbekend')) return []
       const points = key === 'meldingen.totaal' ? ctx.model.history : ctx.model.figures[key]!.window
-      const label = FIGURES[key].label
+      const label = fixedFigures()[key].label
       const shown = points.filter((p) => p.state === 'known').map((p) => p.year)
       return [placeholder(ctx, seriesTable(`${label} per jaar, ${yearsText(shown)}`, label, points))]
     },

@@ -5,7 +5,7 @@ import type { Figure, ReportModel } from '../aggregate/model.js'
 import { comparable, type Point } from '../aggregate/series.js'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
-import { FIGURES } from '../domain/figures.js'
+import { fixedFigures } from '../domain/figures.js'
 import { amountText, countWord, dateText, number, organisationInText, percent, plural, pluralOf, sentenceCase, valueIn, yearsText } from '../format/nl.js'
 import { readText } from '../load/read.js'
 import { locate, parseYaml, type YamlSource } from '../load/yaml.js'
@@ -108,8 +108,8 @@ function readPhrases(source: YamlSource): Phrase[] {
     const kind = raw.soort ?? 'vergelijking'
     const before = source.file.messages.length
     const figure = raw.cijfer
-    if (!(figure in FIGURES) && !figure.startsWith('kengetallen.')) {
-      const known = Object.keys(FIGURES)
+    if (!(figure in fixedFigures()) && !figure.startsWith('kengetallen.')) {
+      const known = Object.keys(fixedFigures())
       emit(source.file, 'zinnen-cijfer-onbekend', { name: figure, suggestion: suggest(figure, known), allowed: listValues(known, 40) }, locate(source, [name, 'cijfer']))
     }
     checkVariants(source, name, kind, raw.varianten)

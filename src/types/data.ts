@@ -166,6 +166,10 @@ export type ExterneMeldingen = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
+export type TotaalAantalOnderzoeken = number | Onbekend
+/**
+ * Een geheel getal van 0 of meer, of 'onbekend'.
+ */
 export type OnderzoekenDoorDeLijn = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
@@ -175,10 +179,6 @@ export type InterneOnderzoeken = number | Onbekend
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
 export type ExterneOnderzoeken = number | Onbekend
-/**
- * Een geheel getal van 0 of meer, of 'onbekend'.
- */
-export type TotaalAantalOnderzoeken = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
@@ -532,10 +532,10 @@ export interface MeldingenPerStatusAanHetEindeVanHetJaar {
  * (Voor)onderzoeken naar aanleiding van meldingen.
  */
 export interface Onderzoeken {
+  totaal?: TotaalAantalOnderzoeken
   lijn?: OnderzoekenDoorDeLijn
   intern?: InterneOnderzoeken
   extern?: ExterneOnderzoeken
-  totaal?: TotaalAantalOnderzoeken
   afgerond?: AfgerondeOnderzoeken
   toelichting?: Toelichting
 }
@@ -634,3 +634,29 @@ export interface Zin {
 export interface Varianten {
   [k: string]: Tekst1
 }
+
+/** The name of every single figure a template can use (the schemas' "x-cijfer"). */
+export type FigureKey =
+  | 'meldingen.totaal'
+  | 'meldingen.intern'
+  | 'meldingen.extern'
+  | 'meldingen.onderzoeken'
+  | 'meldingen.onderzoeken_lijn'
+  | 'meldingen.onderzoeken_intern'
+  | 'meldingen.onderzoeken_extern'
+  | 'meldingen.onderzoeken_afgerond'
+  | 'meldingen.gegrond'
+  | 'meldingen.ongegrond'
+  | 'meldingen.maatregelen'
+  | 'meldingen.disciplinaire_ontslagen'
+  | 'meldingen.adviesvragen'
+  | 'meldingen.signalen'
+  | 'meldingen.websiteberichten'
+  | 'vp.casussen_lopend'
+  | 'vp.casussen_nieuw'
+  | 'vp.casussen'
+  | 'vp.meldingen_lopend'
+  | 'vp.meldingen_via_vp'
+  | 'vp.meldingen_door_vp'
+  | 'vp.meldingen'
+  | 'vp.uren'
