@@ -44,12 +44,17 @@ export function record<T extends object>(root: T): Recording<T> {
   const wrap = <O extends object>(target: O, path: readonly string[]): O => {
     const known = views.get(target)
     if (known) return known as O
+    // The data does not change while a report is made: a value read once need not be noted again.
+    const got = new Set<string>()
     const view = new Proxy(target, {
       get(t, p, receiver) {
         const value: unknown = Reflect.get(t, p, receiver)
         // Methods and symbols are the language's, not the data's.
         if (typeof p === 'symbol' || (!Object.hasOwn(t, p) && p in t)) return value
-        note('get', [...path, p], fingerprint(value))
+        if (!got.has(p) && on) {
+          got.add(p)
+          note('get', [...path, p], fingerprint(value))
+        }
         return plain(value) ? wrap(value, [...path, p]) : value
       },
       has(t, p) {
