@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { hashOf, hashTree } from './hash.js'
 
 /**
  * The package's own folder, found from this module upwards, so paths hold
@@ -18,3 +19,11 @@ export const PACKAGE_ROOT = packageRoot()
 export const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version
 /** The code that is running: its content is part of every build's cache key. */
 export const CODE_DIR = fileURLToPath(import.meta.url).startsWith(join(PACKAGE_ROOT, 'src')) ? join(PACKAGE_ROOT, 'src') : join(PACKAGE_ROOT, 'dist')
+
+let toolHash: string | undefined
+
+/** The tool's own code and schemas: a new version of the tool rebuilds everything and renders every chart anew. */
+export function toolFingerprint(): string {
+  toolHash ??= hashOf(hashTree(CODE_DIR, (n) => /\.(ts|js|mjs)$/.test(n)), hashTree(join(PACKAGE_ROOT, 'schemas'), (n) => n.endsWith('.json')))
+  return toolHash
+}

@@ -1,18 +1,19 @@
 import { spawnSync } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { buildReportModel } from '../src/aggregate/model.js'
 import { datasetsOf, DATASET_NAMES } from '../src/chart/datasets.js'
 import { fits, splitLabel } from '../src/chart/labels.js'
-import { renderChart } from '../src/chart/render.js'
+import { drawChart, renderChart } from '../src/chart/render.js'
 import { loadChartSpecs } from '../src/chart/specs.js'
 import { check, compile, themeOf, DEFAULT_TEMPLATES } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
-import { cleanupProjects, FIXTURES, projectWith, REPO, updating } from './helpers/project.js'
+import { asDrafts, cleanupProjects, FIXTURES, projectWith, REPO, updating } from './helpers/project.js'
+import { cli } from './helpers/cli.js'
 
 afterAll(cleanupProjects)
 
@@ -29,8 +30,8 @@ async function renderAll(order: (names: string[]) => string[] = (n) => n) {
   const out = new Map<string, string>()
   for (const name of order([...specs.keys()])) {
     const spec = specs.get(name)!
-    // A fresh spec object each time defeats the in-process cache, so the render itself is compared.
-    const chart = await renderChart({ ...spec, spec: structuredClone(spec.spec) }, datasets.get(spec.dataName)!, theme)
+    // Drawn, not taken from a cache, so the render itself is compared.
+    const chart = await drawChart({ ...spec, spec: structuredClone(spec.spec) }, datasets.get(spec.dataName)!, theme)
     out.set(name, chart.svg)
   }
   return out
@@ -82,6 +83,36 @@ describe('default charts', () => {
     expect(await renderChart(spec, other, theme)).not.toBe(first)
   })
 
+  it('are kept on disk by content and used by the next run; changed data draws anew', () => {
+    // Drafts: an adopted year may not change, and this test changes a figure.
+    const root = asDrafts(projectWith())
+    const cache = mkdtempSync(join(tmpdir(), 'jaarverslag-cache-'))
+    onTestFinished(() => rmSync(cache, { recursive: true, force: true }))
+    const charts = join(cache, 'grafieken')
+    const build = () => cli(['build', '--map', root, '--jaar', '2024', '--alleen', 'html', '--alles', '--stil'], { env: { JAARVERSLAG_CACHE: cache } })
+    const page = () => readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')
+    expect(build().code).toBe(0)
+    const drawn = readdirSync(charts)
+    expect(drawn).toHaveLength(page().match(/<svg/g)!.length)
+    // Mark every kept chart: a page made from the cache carries the mark.
+    for (const name of drawn) {
+      const file = join(charts, name)
+      writeFileSync(file, readFileSync(file, 'utf8').replace('role=\\"img\\"', 'role=\\"img\\" data-bewaard=\\"ja\\"'))
+    }
+    expect(build().code).toBe(0)
+    expect(page().match(/data-bewaard="ja"/g)).toHaveLength(drawn.length)
+    expect(readdirSync(charts)).toEqual(drawn)
+
+    // Another count of one type: only the chart of the types is drawn again.
+    const file = join(root, 'data', '2024', 'meldingen.yaml')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  Fraude: 1\n  Corruptie: 1', '  Fraude: 2\n  Corruptie: 0'))
+    expect(build().code).toBe(0)
+    const fresh = [...page().matchAll(/<svg[^>]*>/g)].map((m) => m[0]).filter((tag) => !tag.includes('data-bewaard'))
+    expect(fresh).toHaveLength(1)
+    expect(fresh[0]).toContain('grafiek-meldingen-per-type')
+    expect(readdirSync(charts)).toHaveLength(drawn.length + 1)
+  })
+
   it('share no id between two charts of one page', () => {
     const ids = [...svgs.values()].flatMap((svg) => [...svg.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]))
     expect(new Set(ids).size).toBe(ids.length)
@@ -95,14 +126,14 @@ describe('default charts', () => {
   it('are byte-identical in another process and time zone', () => {
     const script = `import { buildReportModel } from './src/aggregate/model.js'
 import { datasetsOf, DATASET_NAMES } from './src/chart/datasets.js'
-import { renderChart } from './src/chart/render.js'
+import { drawChart } from './src/chart/render.js'
 import { loadChartSpecs } from './src/chart/specs.js'
 import { check, themeOf, DEFAULT_TEMPLATES } from './src/compile.js'
 const project = check(process.cwd()).project
 const datasets = datasetsOf(buildReportModel(project, 2024))
 const { specs } = await loadChartSpecs([DEFAULT_TEMPLATES + 'charts'], DATASET_NAMES)
 const out = {}
-for (const [name, spec] of specs) out[name] = (await renderChart(spec, datasets.get(spec.dataName), themeOf(project))).svg
+for (const [name, spec] of specs) out[name] = (await drawChart(spec, datasets.get(spec.dataName), themeOf(project))).svg
 process.stdout.write(JSON.stringify(out))`
     for (const TZ of ['UTC', 'America/Los_Angeles']) {
       const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TZ, LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' }, maxBuffer: 64 * 1024 * 1024 })

@@ -1,8 +1,9 @@
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
-import type { Element } from 'hast'
 import { hashOf } from '../hash.js'
+import { toolFingerprint } from '../package.js'
 import { chartToHast, svgText } from '../render/svg.js'
+import { readCachedChart, writeCachedChart, type CachedChart } from './cache.js'
 import type { Dataset } from './datasets.js'
 import { fits, splitLabel } from './labels.js'
 import { paletteFor } from './palette.js'
@@ -15,9 +16,7 @@ export interface RenderedChart {
   name: string
   title: string
   description: string
-  /** Static, self-contained SVG with role="img", a Dutch <title> and <desc>, ids prefixed by the chart name. */
-  tree: Element
-  /** The same as text. */
+  /** Static, self-contained SVG text with role="img", a Dutch <title> and <desc>, ids prefixed by the chart name. */
   svg: string
   dataset: Dataset
   /** Labels that do not fit: cut with "…" by the spec, or longer than MAX_LINES lines. */
@@ -143,12 +142,27 @@ const silent = { level: () => silent, error: () => silent, warn: () => silent, i
 
 const cache = new Map<string, RenderedChart>()
 
-/** Render one chart: vega-lite compile → vega View (no renderer) → SVG string. Cached by spec + data. */
+/**
+ * Render one chart: vega-lite compile → vega View (no renderer) → SVG text.
+ * Kept by spec, data, theme and the tool's own code: in memory for this
+ * run, on disk for the next.
+ */
 export async function renderChart(chart: ChartSpec, dataset: Dataset, theme: Theme): Promise<RenderedChart> {
-  const key = hashOf(JSON.stringify([chart.name, chart.spec, dataset, theme]))
+  const key = hashOf(toolFingerprint(), JSON.stringify([chart.name, chart.title, chart.spec, dataset, theme]))
   const hit = cache.get(key)
   if (hit) return hit
+  let drawn = readCachedChart(key)
+  if (!drawn) {
+    drawn = await drawChart(chart, dataset, theme)
+    writeCachedChart(key, drawn)
+  }
+  const rendered: RenderedChart = { name: chart.name, title: chart.title, description: dataset.describe, dataset, ...drawn }
+  cache.set(key, rendered)
+  return rendered
+}
 
+/** Draw a chart, whatever was drawn before. */
+export async function drawChart(chart: ChartSpec, dataset: Dataset, theme: Theme): Promise<CachedChart> {
   const config = vegaConfig(theme, paletteFor(chart.spec, dataset, theme), bandStep(chart.spec, dataset))
   const { spec: vgSpec } = compile(wrapLegends(chart.spec) as TopLevelSpec, { config: config as never, logger: silent })
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(), logLevel: vega.None })
@@ -162,16 +176,5 @@ export async function renderChart(chart: ChartSpec, dataset: Dataset, theme: The
   } finally {
     view.finalize()
   }
-  const tree = chartToHast(svg, `grafiek-${chart.name}`, chart.title, dataset.describe)
-  const rendered: RenderedChart = {
-    name: chart.name,
-    title: chart.title,
-    description: dataset.describe,
-    tree,
-    svg: svgText(tree),
-    dataset,
-    unfit: unfitLabels(svg, chart.spec, dataset),
-  }
-  cache.set(key, rendered)
-  return rendered
+  return { svg: svgText(chartToHast(svg, `grafiek-${chart.name}`, chart.title, dataset.describe)), unfit: unfitLabels(svg, chart.spec, dataset) }
 }

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CODE_DIR, PACKAGE_ROOT } from '../package.js'
-import { hashOf } from '../hash.js'
+import { toolFingerprint } from '../package.js'
+import { hashOf, hashTree } from '../hash.js'
 import { changedReads, type Reads } from './reads.js'
 
 /** Where the build remembers what it made from which inputs: inside the output, so the two never disagree. */
@@ -40,26 +40,6 @@ export function readCache(outDir: string): BuildCache {
   } catch {
     return emptyCache()
   }
-}
-
-function treeParts(dir: string, filter: (name: string) => boolean, parts: (string | Buffer)[] = []): (string | Buffer)[] {
-  if (!existsSync(dir)) return parts
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) treeParts(path, filter, parts)
-    else if (filter(name)) parts.push(name, readFileSync(path))
-  }
-  return parts
-}
-
-const hashTree = (dir: string, filter: (name: string) => boolean = () => true) => hashOf(...treeParts(dir, filter))
-
-let toolHash: string | undefined
-
-/** The tool's own code and schemas: a new version of the tool rebuilds everything. */
-function toolFingerprint(): string {
-  toolHash ??= hashOf(hashTree(CODE_DIR, (n) => /\.(ts|js|mjs)$/.test(n)), hashTree(join(PACKAGE_ROOT, 'schemas'), (n) => n.endsWith('.json')))
-  return toolHash
 }
 
 /** The inputs every report shares: the tool, the template folders (the project's and the tool's) and the chart folders. */

@@ -93,7 +93,8 @@ const HANDLERS: Record<string, Handler> = {
       for (const label of chart.unfit) emit(spec.file, 'grafiek-label-past-niet', { chart: name, label, year: ctx.model.year })
       // The name makes the figure's tag in the PDF carry the chart's Dutch text as alternative text.
       return [placeholder(ctx, h('figure', { className: ['grafiek'], ariaLabel: `${chart.title}. ${chart.description}` }, [
-        structuredClone(chart.tree),
+        // Sanitised and stringified once, when it was drawn (see svg.ts).
+        { type: 'raw', value: chart.svg },
         h('figcaption', [h('span', { className: ['grafiek-titel'] }, chart.title), ' ', h('span', { className: ['grafiek-beschrijving'] }, chart.description)]),
         h('details', [h('summary', 'Gegevens bij deze grafiek'), datasetTable(dataset, `Gegevens: ${chart.title}`)]),
       ]))]

@@ -10,7 +10,8 @@ import { reportCss, type StyleTheme } from './style.js'
 
 export interface Page { html: string; fragment: string }
 
-const stringifier = unified().use(rehypeStringify).freeze()
+// Raw nodes are the charts' SVG, sanitised when drawn; Markdown's own HTML never reaches the tree (markdown.ts drops it).
+const stringifier = unified().use(rehypeStringify, { allowDangerousHtml: true }).freeze()
 const toHtml = (tree: Root) => stringifier.stringify(tree)
 
 const STATUS = { concept: 'Concept', definitief: 'Definitief' } as const
