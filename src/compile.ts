@@ -55,7 +55,11 @@ export const DEFAULT_TEMPLATES = join(PACKAGE_ROOT, 'templates') + sep
 
 export type { Output } from './output/outputs.js'
 
-export interface Printer { print(html: string, model: ReportModel): Promise<Uint8Array> }
+export interface Printer {
+  print(html: string, model: ReportModel): Promise<Uint8Array>
+  /** Every page of this build has been handed over. */
+  done?(): void
+}
 
 export interface StageEvent { stage: 'controleren' | 'html' | 'pdf'; year?: number; ms: number }
 
@@ -212,6 +216,7 @@ function printQueue(printer: Printer | undefined, onStage: CompileOptions['onSta
     },
     /** Waits for every print; a failure is the first report's in order, whatever finished first. */
     async finish(): Promise<PromiseRejectedResult | undefined> {
+      printer?.done?.()
       const printed = await Promise.allSettled(printing)
       return printed.find((r): r is PromiseRejectedResult => r.status === 'rejected')
     },

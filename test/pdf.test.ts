@@ -219,6 +219,25 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
   })
 })
 
+describe('the printer at the end of a build', () => {
+  it('once no page follows, opens no tab ahead and says when the pages in hand have printed', async () => {
+    const { browser } = await sharedBrowser()
+    const model = buildReportModel(check(REPO).project!, 2024)
+    const before = (await browser.pages()).length
+    const printer = browserPrinter(browser)
+    const html = (text: string) => standalonePage(text, undefined, '', h('p', text))
+    const finished: string[] = []
+    const pages = ['een', 'twee', 'drie'].map((text) => printer.print(html(text), model).then(() => finished.push(text)))
+    await printer.drain()
+    // Printed, not necessarily finished: pdf-lib may still be at work.
+    await Promise.all(pages)
+    expect(finished.sort()).toEqual(['drie', 'een', 'twee'])
+    // Their tabs close without waiting; none was opened for a next page.
+    for (let i = 0; i < 50 && (await browser.pages()).length > before; i++) await new Promise((r) => setTimeout(r, 20))
+    expect((await browser.pages()).length).toBe(before)
+  })
+})
+
 describe('tables in print', () => {
   const pages = (bytes: Uint8Array) => {
     const file = join(mkdtempSync(join(tmpdir(), 'jaarverslag-pdf-')), 'tabellen.pdf')

@@ -45,8 +45,12 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
   const files: VFile[] = []
   const results: { org: Organisation; result: CompileResult }[] = []
   let printFailed = false
+  // When the last organisation has handed over its pages, the browser ends as soon as it has printed them.
+  let handedOver = 0
+  const done = () => { if (++handedOver === organisations.length) run.printed() }
   const build = async (org: Organisation): Promise<CompileResult> => {
-      const printer = session?.printer()
+      const printing = session?.printer()
+      const printer = printing && { print: printing.print, done }
       const prefix = org.name ? `${org.name}/` : ''
       return compile(org.root, {
         ...(options.years.length ? { years: options.years } : {}),

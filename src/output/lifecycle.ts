@@ -27,9 +27,9 @@ export class Lifecycle {
     return this.session
   }
 
-  /** A build has printed everything: end the browser unless a rebuild will want it. */
+  /** A build has handed over every page: end the browser once they are printed, unless a rebuild will want it. */
   printed(): void {
-    if (!this.keepBrowser) this.end()
+    if (!this.keepBrowser) this.session?.finish()
   }
 
   /** Printing failed: a later rebuild starts a fresh browser. */

@@ -15,13 +15,19 @@ export const CREATOR = `jaarverslag ${VERSION}`
  * loads while the first page prints, and finishes one PDF while the next
  * prints.
  */
-export function browserPrinter(browser: Browser | Promise<Browser>, options: { timeoutMs?: number; steps?: Steps } = {}): Printer {
+export interface BrowserPrinter extends Printer {
+  /** No page follows: resolves when the browser has printed the pages in hand (their PDFs may still be finishing). */
+  drain(): Promise<void>
+}
+
+export function browserPrinter(browser: Browser | Promise<Browser>, options: { timeoutMs?: number; steps?: Steps; ownBrowser?: boolean } = {}): BrowserPrinter {
   const started = Promise.resolve(browser).catch((error: unknown) => { throw new PrintError('starten', error) })
   started.catch(() => undefined)
-  const tabs = new Tabs(started, undefined, options.timeoutMs)
+  const tabs = new Tabs(started, undefined, options.timeoutMs, options.ownBrowser)
   tabs.prepare()
   const steps = options.steps ?? (() => undefined)
   return {
+    drain: () => tabs.drain(),
     async print(html: string, model: ReportModel) {
       const finishing = Promise.all([import('./metadata.js'), import('./structure.js')])
       const printed = tabs.print(html, steps).catch((error: unknown) => {

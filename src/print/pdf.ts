@@ -15,16 +15,19 @@ export class PrintError extends Error {
   }
 }
 
-/** A tab with JavaScript off and every request but embedded data aborted. */
-async function isolatedPage(browser: Browser, timeoutMs: number): Promise<Page> {
-  const page = await browser.newPage()
+/**
+ * A tab with JavaScript off and every request but embedded data aborted.
+ * The first is the blank tab the browser opened at its start: it exists
+ * already, where a new one would wait for a renderer process.
+ */
+async function isolatedPage(browser: Browser, timeoutMs: number, blank = false): Promise<Page> {
+  const page = (blank ? (await browser.pages())[0] : undefined) ?? await browser.newPage()
   page.setDefaultTimeout(timeoutMs)
-  await page.setJavaScriptEnabled(false)
-  await page.setRequestInterception(true)
   page.on('request', (request) => {
     if (request.url().startsWith('data:')) void request.continue()
     else void request.abort('blockedbyclient')
   })
+  await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true)])
   return page
 }
 
@@ -72,19 +75,37 @@ export class Tabs {
   private readonly queue: (() => void)[] = []
   private busy = 0
   private ahead: Promise<Page> | undefined
+  private blankTaken = false
+  /** Set when no page follows: waiting for the pages in hand to print. */
+  private drained: (() => void)[] | undefined
 
-  constructor(private readonly browser: Promise<Browser>, private readonly size = 2, private readonly timeoutMs = 60_000) {}
+  /** `blankTab`: the browser is this printer's alone, so its first tab can be the one it opened at its start. */
+  constructor(private readonly browser: Promise<Browser>, private readonly size = 2, private readonly timeoutMs = 60_000, private readonly blankTab = false) {}
+
+  private open(): Promise<Page> {
+    const blank = this.blankTab && !this.blankTaken
+    this.blankTaken = true
+    return this.browser.then((b) => isolatedPage(b, this.timeoutMs, blank))
+  }
 
   /** Open the next tab now. */
   prepare(): void {
-    this.ahead ??= this.browser.then((b) => isolatedPage(b, this.timeoutMs))
+    if (this.drained) return
+    this.ahead ??= this.open()
     this.ahead.catch(() => undefined)
+  }
+
+  /** No page follows: resolves when the pages in hand have printed; no tab is opened ahead any more. */
+  drain(): Promise<void> {
+    this.drained ??= []
+    if (this.busy === 0 && this.queue.length === 0) return Promise.resolve()
+    return new Promise((resolve) => this.drained!.push(resolve))
   }
 
   private async take(): Promise<Page> {
     const ahead = this.ahead
     this.ahead = undefined
-    return (await ahead?.catch(() => undefined)) ?? step('pagina openen', this.browser.then((b) => isolatedPage(b, this.timeoutMs)))
+    return (await ahead?.catch(() => undefined)) ?? step('pagina openen', this.open())
   }
 
   async print(html: string, steps?: Steps): Promise<Uint8Array> {
@@ -100,7 +121,9 @@ export class Tabs {
       void page?.close().catch(() => undefined)
       this.busy--
       this.prepare()
-      this.queue.shift()?.()
+      const next = this.queue.shift()
+      next?.()
+      if (!next && this.busy === 0) for (const resolve of this.drained?.splice(0) ?? []) resolve()
     }
   }
 }

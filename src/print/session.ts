@@ -3,6 +3,7 @@ import { VFile } from 'vfile'
 import type { Printer } from '../compile.js'
 import { emit } from '../diagnostics/emit.js'
 import { findBrowser } from './find.js'
+import type { BrowserPrinter } from './index.js'
 import type { Steps } from './pdf.js'
 import { spawnBrowser, type SpawnedBrowser } from './spawn.js'
 
@@ -23,7 +24,7 @@ export function printTimeoutMs(env: NodeJS.ProcessEnv = process.env): number | u
  */
 export class PrintSession {
   private readonly spawned: SpawnedBrowser | undefined
-  private printing: Promise<{ printer: Printer; browser: Promise<Browser> }> | undefined
+  private printing: Promise<{ printer: BrowserPrinter; browser: Promise<Browser> }> | undefined
   /** Why there is no browser, reported with every build of the run. */
   readonly missing: VFile | undefined
   private readonly timeoutMs: number | undefined
@@ -49,7 +50,7 @@ export class PrintSession {
       const start = performance.now()
       const browser = connectBrowser(spawned)
       void browser.then(() => this.steps('launch + connect', start), () => undefined)
-      return { printer: browserPrinter(browser, { steps: this.steps, ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}) }), browser }
+      return { printer: browserPrinter(browser, { steps: this.steps, ownBrowser: true, ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}) }), browser }
     })
     const printing = this.printing
     return { print: async (html, model) => (await printing).printer.print(html, model) }
@@ -59,6 +60,20 @@ export class PrintSession {
   async browser(): Promise<{ browser: Browser; pid: number } | undefined> {
     const browser = await (await this.printing)?.browser
     return browser && this.spawned?.child.pid ? { browser, pid: this.spawned.child.pid } : undefined
+  }
+
+  /**
+   * No page follows: the browser ends the moment the pages in hand have
+   * printed, while their PDFs are still being finished, and its profile is
+   * removed once it has exited.
+   */
+  finish(): void {
+    if (!this.printing) return this.close()
+    void this.printing.then(({ printer }) => printer.drain()).then(() => {
+      const start = performance.now()
+      this.spawned?.kill({ removeLater: true })
+      this.steps('close', start)
+    }, () => this.close())
   }
 
   /** End the browser and remove its profile: synchronous, so a signal handler can call it too. */

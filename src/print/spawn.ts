@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
@@ -39,8 +40,8 @@ export interface SpawnedBrowser {
   readonly pipe: { write: Writable; read: Readable }
   /** Settles when the process has ended; the reason when it could not start. */
   readonly ended: Promise<string | undefined>
-  /** End the browser at once and remove its profile; safe to call again. */
-  kill(): void
+  /** End the browser at once and remove its profile (after the browser has exited with `removeLater`); safe to call again. */
+  kill(options?: { removeLater?: boolean }): void
 }
 
 export function spawnBrowser(path: string): SpawnedBrowser {
@@ -54,20 +55,22 @@ export function spawnBrowser(path: string): SpawnedBrowser {
     child.once('exit', () => resolve(undefined))
   })
   let killed = false
+  const remove = () => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 })
   return {
     child,
     pipe: { write: child.stdio[3] as Writable, read: child.stdio[4] as Readable },
     ended,
-    kill() {
-      if (killed) return
-      killed = true
-      // No graceful close: nothing of the browser's state is kept, so there is nothing to save.
-      try { if (child.pid) process.kill(-child.pid, 'SIGKILL') } catch { /* already gone */ }
-      // Close our end now: puppeteer then drops what it still waits for (and its time-outs) at once.
-      child.stdio[3]?.destroy()
-      child.stdio[4]?.destroy()
+    kill(options = {}) {
+      if (!killed) {
+        killed = true
+        // No graceful close: nothing of the browser's state is kept, so there is nothing to save.
+        try { if (child.pid) process.kill(-child.pid, 'SIGKILL') } catch { /* already gone */ }
+        // Close our end now: puppeteer then drops what it still waits for (and its time-outs) at once.
+        child.stdio[3]?.destroy()
+        child.stdio[4]?.destroy()
+      }
+      if (options.removeLater) return void ended.then(() => rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 })).catch(() => undefined)
       // A dying renderer can still write into the profile (ENOTEMPTY): then remove it once the browser has ended.
-      const remove = () => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 })
       try { remove() } catch { void ended.then(remove).catch(() => undefined) }
     },
   }
