@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { buildReportModel } from '../src/aggregate/model.js'
 import { datasetsOf, DATASET_NAMES } from '../src/chart/datasets.js'
 import { fits, splitLabel } from '../src/chart/labels.js'
-import { drawChart, renderChart } from '../src/chart/render.js'
+import { drawChart } from '../src/chart/draw.js'
+import { renderChart } from '../src/chart/render.js'
 import { loadChartSpecs } from '../src/chart/specs.js'
 import { check, compile, themeOf, DEFAULT_TEMPLATES } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
@@ -126,7 +127,7 @@ describe('default charts', () => {
   it('are byte-identical in another process and time zone', () => {
     const script = `import { buildReportModel } from './src/aggregate/model.js'
 import { datasetsOf, DATASET_NAMES } from './src/chart/datasets.js'
-import { drawChart } from './src/chart/render.js'
+import { drawChart } from './src/chart/draw.js'
 import { loadChartSpecs } from './src/chart/specs.js'
 import { check, themeOf, DEFAULT_TEMPLATES } from './src/compile.js'
 const project = check(process.cwd()).project
