@@ -51,12 +51,20 @@ export function pointFrom(project: Project, name: string, year: number, raw: unk
   return { year, value: null, state: raw === 'onbekend' ? 'unknown' : 'absent', ...flags }
 }
 
+const breaksOf = new WeakMap<Project, { name: string; break: SeriesBreak }[]>()
+
 /** Every recorded series break of a project: from the year folders' meta.yaml and from the history. */
 export function seriesBreaks(project: Project): { name: string; break: SeriesBreak }[] {
-  const fromYears = project.years.map((y) => [y.year, y.meta.reeksbreuken] as const)
-  const fromHistory = Object.entries(project.history).map(([y, h]) => [Number(y), h.reeksbreuken] as const)
-  return [...fromHistory, ...fromYears].flatMap(([from, list]) =>
-    (list ?? []).map((b) => ({ name: b.cijfer, break: { from, reason: b.toelichting } })))
+  // Asked for every point of every figure: gathered once per project (and per recording view of it).
+  let found = breaksOf.get(project)
+  if (!found) {
+    const fromYears = project.years.map((y) => [y.year, y.meta.reeksbreuken] as const)
+    const fromHistory = Object.entries(project.history).map(([y, h]) => [Number(y), h.reeksbreuken] as const)
+    found = [...fromHistory, ...fromYears].flatMap(([from, list]) =>
+      (list ?? []).map((b) => ({ name: b.cijfer, break: { from, reason: b.toelichting } })))
+    breaksOf.set(project, found)
+  }
+  return found
 }
 
 /** The latest break of the named figure at or before the year. */
