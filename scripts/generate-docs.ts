@@ -25,7 +25,8 @@ export function errorsDoc(): string {
   return `# Foutmeldingen
 
 Elke melding van jaarverslag heeft een vaste code (tussen [ ] achter de melding). Deze tabel is gemaakt uit
-\`src/diagnostics/catalogue.ts\` met \`npm run docs\`; pas de tekst daar aan, niet hier.
+\`src/diagnostics/catalogue.ts\` (de regels) en \`src/diagnostics/meldingen.json\` (hun woorden) met \`npm run docs\`;
+pas de tekst in meldingen.json aan, niet hier.
 
 Een **fout** houdt de build tegen; een **waarschuwing** niet, behalve met \`--strict\`. De fase bepaalt de
 afsluitcode van een fout: *gebruik* geeft 2 (verkeerd gebruik), *afdrukken* en *omgeving* 3, *intern* 70, de andere 1.

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { printParseErrorCode, visit } from 'jsonc-parser'
 import type { VFile } from 'vfile'
-import { jsonMistake, type JsonMistake } from '../diagnostics/catalogue.js'
+import { jsonMistakeText, type JsonMistake } from '../diagnostics/catalogue.js'
 import { emit } from '../diagnostics/emit.js'
 import { compareText } from '../domain/order.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
@@ -45,6 +45,26 @@ export function loadChartSpecs(dirs: readonly string[], datasetNames: readonly s
   return { specs, broken, files }
 }
 
+/** The kinds of mistake the catalogue words, by jsonc-parser's error names and the text found there. */
+const MISTAKES: Record<Exclude<ReturnType<typeof printParseErrorCode>, '<unknown ParseErrorCode>'>, JsonMistake | ((found: string) => JsonMistake)> = {
+  InvalidSymbol: (found) => (found.length === 1 ? 'unexpectedCharacter' : 'unexpectedText'),
+  InvalidNumberFormat: 'invalidNumber',
+  PropertyNameExpected: (found) => (found === '}' ? 'extraComma' : 'keyExpected'),
+  ValueExpected: (found) => (found === ']' ? 'extraComma' : 'valueExpected'),
+  ColonExpected: 'colonMissing',
+  CommaExpected: 'commaMissing',
+  CloseBraceExpected: 'braceMissing',
+  CloseBracketExpected: 'bracketMissing',
+  EndOfFileExpected: 'textAfterEnd',
+  InvalidCommentToken: 'comment',
+  UnexpectedEndOfComment: 'comment',
+  UnexpectedEndOfString: 'stringNotClosed',
+  UnexpectedEndOfNumber: 'numberEnds',
+  InvalidUnicode: 'invalidUnicode',
+  InvalidEscapeCharacter: 'invalidEscape',
+  InvalidCharacter: 'controlCharacter',
+}
+
 /**
  * Strict JSON (no comments, no trailing commas, which the YAML loader would
  * let through), with the place and kind of the first mistake as the scanner
@@ -53,13 +73,19 @@ export function loadChartSpecs(dirs: readonly string[], datasetNames: readonly s
 function checkJson(file: VFile): boolean {
   if (file.messages.length > 0) return false
   const text = String(file.value)
-  let first: { code: JsonMistake; offset: number; length: number; line: number; column: number } | undefined
+  let first: { kind: JsonMistake; found: string; line: number; column: number } | undefined
   visit(text, {
-    onError: (error, offset, length, line, column) => { first ??= { code: printParseErrorCode(error) as JsonMistake, offset, length, line, column } },
+    onError: (error, offset, length, line, column) => {
+      if (first) return
+      const found = text.slice(offset, offset + length)
+      const code = printParseErrorCode(error) as keyof typeof MISTAKES
+      const atEnd = offset >= text.trimEnd().length && code.endsWith('Expected')
+      const kind = atEnd ? 'endOfFile' : MISTAKES[code]
+      first = { kind: typeof kind === 'function' ? kind(found) : kind, found, line, column }
+    },
   }, { disallowComments: true, allowTrailingComma: false })
   if (!first) return true
-  emit(file, 'grafiek-json', { detail: jsonMistake(first.code, text.slice(first.offset, first.offset + first.length), first.offset >= text.trimEnd().length) },
-    { start: { line: first.line + 1, column: first.column + 1 } })
+  emit(file, 'grafiek-json', { detail: jsonMistakeText(first.kind, first.found) }, { start: { line: first.line + 1, column: first.column + 1 } })
   return false
 }
 
