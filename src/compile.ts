@@ -11,7 +11,8 @@
  *        │                          │ HTML page, fragment
  *        │                          └──▶ print ──▶ PDF
  *
- * compile() runs it for each report that needs it, in five steps:
+ * compile() runs it for each report that needs it, step by step; a report
+ * prints the moment its page exists, while the next one is built:
  *
  *   check ──▶ plan ─────────────────▶ build a report ──▶ print ──▶ record ──────────────▶ index
  *             .cache/bouw.json:         model (reads      PDFs      outputs by kind; files   index.html
@@ -25,7 +26,7 @@ import { existsSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { PACKAGE_ROOT } from './package.js'
 import { VFile } from 'vfile'
-import { emit } from './diagnostics/emit.js'
+import { emit, hasErrors, promoteWarnings } from './diagnostics/emit.js'
 import { buildReportModel, type ReportModel } from './aggregate/model.js'
 import { CACHE_FILE, emptyCache, inputsId, sharedInputs, type BuildCache, type Inputs, type OutputKind, type ReportRecord } from './output/cache.js'
 import { earlierPdfPath, pdfPath, reportOutputs, type Output, type OutputContent } from './output/outputs.js'
@@ -37,7 +38,6 @@ import { CATEGORY_PALETTE } from './chart/palette.js'
 import { loadChartSpecs } from './chart/specs.js'
 import { compareText } from './domain/order.js'
 import { titleOf } from './domain/organisation.js'
-import { hasErrors, promoteWarnings } from './diagnostics/emit.js'
 import { loadProject, type LoadedProject } from './load/project.js'
 import { readText } from './load/read.js'
 import { renderIndex, type IndexEntry, type Made } from './render/index-page.js'
