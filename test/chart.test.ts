@@ -204,6 +204,21 @@ describe('a chart that is not strict JSON', () => {
     expect(specs.size).toBe(0)
     expect([...refused].sort()).toEqual(Object.keys(broken).sort())
   })
+
+  it('is refused, not read half, with a key twice in one object; a spec that is no object gets a schema error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jaarverslag-grafiek-json-'))
+    writeFileSync(join(dir, 'twee-keer.vl.json'), '{\n  "data": { "name": "meldingen_per_jaar" },\n  "mark": "bar",\n  "encoding": {},\n  "mark": "line"\n}\n')
+    writeFileSync(join(dir, 'leeg.vl.json'), 'null\n')
+    // The same key in two objects is no mistake.
+    writeFileSync(join(dir, 'goed.vl.json'), '{\n  "data": { "name": "meldingen_per_jaar" },\n  "mark": { "type": "bar" },\n  "encoding": { "x": { "field": "jaar", "type": "ordinal" }, "y": { "field": "aantal", "type": "quantitative" } }\n}\n')
+    const { specs, broken: refused, files } = loadChartSpecs([dir], DATASET_NAMES)
+    expect(toJson(files, dir).map((m) => [m.file, m.ruleId, m.line, m.column])).toEqual([
+      ['leeg.vl.json', 'grafiek-schema', 1, 1],
+      ['twee-keer.vl.json', 'yaml-dubbele-sleutel', 5, 3],
+    ])
+    expect([...specs.keys()]).toEqual(['goed'])
+    expect([...refused].sort()).toEqual(['leeg', 'twee-keer'])
+  })
 })
 
 describe('chart labels read in full', () => {

@@ -36,9 +36,8 @@ export function loadChartSpecs(dirs: readonly string[], datasetNames: readonly s
   for (const [chart, path] of [...paths].sort(([a], [b]) => compareText(a, b))) {
     const file = readText(path)
     files.push(file)
-    // JSON is YAML 1.2, so the YAML loader gives positions; checkJson keeps the syntax strict.
-    const source = checkJson(file) ? parseYaml(file) : undefined
-    const spec = source && checkSpec(source, datasetNames)
+    // Strict JSON reads with JSON.parse; the YAML loader (JSON is YAML 1.2), slower, parses only to place a problem.
+    const spec = checkJson(file) ? checkSpec(file, JSON.parse(String(file.value)) as unknown, datasetNames) : undefined
     if (spec) specs.set(chart, { ...spec, name: chart, file })
     else broken.add(chart)
   }
@@ -74,6 +73,9 @@ function checkJson(file: VFile): boolean {
   if (file.messages.length > 0) return false
   const text = String(file.value)
   let first: { kind: JsonMistake; found: string; line: number; column: number } | undefined
+  // JSON.parse keeps the last of two equal keys without a word: the keys of each object seen so far.
+  const keys: Set<string>[] = []
+  let duplicate: { key: string; line: number; column: number } | undefined
   visit(text, {
     onError: (error, offset, length, line, column) => {
       if (first) return
@@ -83,30 +85,40 @@ function checkJson(file: VFile): boolean {
       const kind = atEnd ? 'endOfFile' : MISTAKES[code]
       first = { kind: typeof kind === 'function' ? kind(found) : kind, found, line, column }
     },
+    onObjectBegin: () => { keys.push(new Set()) },
+    onObjectEnd: () => { keys.pop() },
+    onObjectProperty: (key, _offset, _length, line, column) => {
+      if (keys.at(-1)?.has(key)) duplicate ??= { key, line, column }
+      keys.at(-1)?.add(key)
+    },
   }, { disallowComments: true, allowTrailingComma: false })
-  if (!first) return true
+  if (!first && duplicate) emit(file, 'yaml-dubbele-sleutel', { key: duplicate.key }, { start: { line: duplicate.line + 1, column: duplicate.column + 1 } })
+  if (!first) return !duplicate
   emit(file, 'grafiek-json', { detail: jsonMistakeText(first.kind, first.found) }, { start: { line: first.line + 1, column: first.column + 1 } })
   return false
 }
 
-function checkSpec(source: YamlSource, datasetNames: readonly string[]): Omit<ChartSpec, 'name' | 'file'> | undefined {
-  const spec = source.value as Record<string, unknown>
-  const before = source.file.messages.length
-  const errors = validateVegaLite(String(source.file.value), spec)
+function checkSpec(file: VFile, value: unknown, datasetNames: readonly string[]): Omit<ChartSpec, 'name' | 'file'> | undefined {
+  const spec = value as Record<string, unknown>
+  // Parsed before the first message: the YAML loader reads no file that has one.
+  let source: YamlSource | undefined
+  const at = (path: Path) => (source ??= parseYaml(file)) && locate(source, path)
+  const errors = validateVegaLite(String(file.value), spec)
   if (errors) {
     const error = errors[0]
     const path: Path = (error?.instancePath ?? '').split('/').slice(1)
-    emit(source.file, 'grafiek-schema', { detail: `${error?.instancePath || '/'} ${error?.message ?? ''}`.trim() }, locate(source, path))
+    emit(file, 'grafiek-schema', { detail: `${error?.instancePath || '/'} ${error?.message ?? ''}`.trim() }, at(path))
+    return undefined
   }
   for (const found of externalReferences(spec)) {
-    emit(source.file, 'grafiek-extern', { what: found.what }, locate(source, found.path))
+    emit(file, 'grafiek-extern', { what: found.what }, at(found.path))
   }
   const data = spec.data as { name?: unknown; url?: unknown } | undefined
   const dataName = typeof data?.name === 'string' ? data.name : ''
   if (data?.url === undefined && !datasetNames.includes(dataName)) {
-    emit(source.file, 'grafiek-gegevens-onbekend', { name: dataName, suggestion: suggest(dataName, datasetNames), allowed: listValues(datasetNames) }, locate(source, ['data']))
+    emit(file, 'grafiek-gegevens-onbekend', { name: dataName, suggestion: suggest(dataName, datasetNames), allowed: listValues(datasetNames) }, at(['data']))
   }
-  if (source.file.messages.length > before) return undefined
+  if (file.messages.length > 0) return undefined
   const title = typeof spec.title === 'string' ? spec.title : typeof (spec.title as { text?: unknown })?.text === 'string' ? String((spec.title as { text: string }).text) : dataName
   return { spec, title, dataName }
 }
