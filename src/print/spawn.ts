@@ -55,6 +55,7 @@ export function spawnBrowser(path: string): SpawnedBrowser {
     child.once('exit', () => resolve(undefined))
   })
   let killed = false
+  let removing: Promise<void> | undefined
   const remove = () => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 })
   return {
     child,
@@ -69,9 +70,14 @@ export function spawnBrowser(path: string): SpawnedBrowser {
         child.stdio[3]?.destroy()
         child.stdio[4]?.destroy()
       }
-      if (options.removeLater) return void ended.then(() => rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 })).catch(() => undefined)
+      // Being removed already: the process does not exit before that is done.
+      if (removing) return
+      if (options.removeLater) {
+        removing = ended.then(() => rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 })).catch(() => undefined)
+        return
+      }
       // A dying renderer can still write into the profile (ENOTEMPTY): then remove it once the browser has ended.
-      try { remove() } catch { void ended.then(remove).catch(() => undefined) }
+      try { remove() } catch { removing = ended.then(remove).catch(() => undefined) }
     },
   }
 }
