@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -41,6 +41,24 @@ describe('build --deel and samenvoegen', () => {
     const index = readFileSync(join(merged, 'index.html'), 'utf8')
     for (const org of ['blaricum', 'helmond', 'huizen']) expect(index).toContain(`href="${org}/index.html"`)
   }, 300_000)
+
+  it('an organisation that fails after others were written leaves the whole previous output as it was', () => {
+    const root = region()
+    const out = join(root, 'uit')
+    expect(cli(['build', '--map', root, '--jaar', '2022', '--alleen', 'html', '--uitvoer', out, '--stil']).code).toBe(0)
+    const before = hashFiles(out)
+    // huizen comes last: blaricum and helmond are already staged when it fails.
+    writeFileSync(join(root, 'huizen', 'data', 'organisatie.yaml'), readFileSync(join(root, 'huizen', 'data', 'organisatie.yaml'), 'utf8') + 'onbekend_veld: 1\n')
+    for (const org of ['blaricum', 'helmond']) {
+      const meta = join(root, org, 'data', '2022', 'meta.yaml')
+      writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^status: .*$/m, 'status: concept'))
+    }
+    const r = cli(['build', '--map', root, '--jaar', '2022', '--alleen', 'html', '--alles', '--uitvoer', out, '--stil'])
+    expect(r.code, r.stderr).toBe(1)
+    expect(r.stderr).toContain('huizen')
+    expect(hashFiles(out)).toEqual(before)
+    expect(readdirSync(root).filter((n) => n.startsWith('uit.'))).toEqual([])
+  }, 120_000)
 
   it('refuses a share of a single organisation, a bad share, and folders that are not shares', () => {
     expect(cli(['build', '--map', projectWith(), '--deel', '1/2']).code).toBe(2)

@@ -7,6 +7,7 @@ import { emit } from '../diagnostics/emit.js'
 import { readCache } from '../output/cache.js'
 import type { Lifecycle } from '../output/lifecycle.js'
 import { organisationsOutput, shareOf } from '../output/shares.js'
+import type { OrganisationEntry } from '../render/index-page.js'
 import { overlappingInput } from '../output/stage.js'
 import { PrintError } from '../print/pdf.js'
 import { printTimeoutMs } from '../print/session.js'
@@ -41,10 +42,22 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
   const show = progress(options, io)
   const session = options.only === 'html' ? undefined : run.browser()
   const problems = session?.missing ? [session.missing] : []
-  const outputs: Output = new Map()
   const files: VFile[] = []
-  const results: { org: Organisation; result: CompileResult }[] = []
+  const results: { org: Organisation; built: string[]; fresh: string[]; index?: OrganisationEntry }[] = []
   let printFailed = false
+  // Each organisation's outputs go to the staging folder when it is done, so memory does not grow with their number.
+  let writeFailed: unknown
+  const stage = (outputs: Output) => {
+    if (outputs.size === 0 || writeFailed !== undefined) return
+    try {
+      const start = performance.now()
+      if (!run.staging.open) run.staging.begin(outDir)
+      run.staging.add(outputs)
+      run.steps('schrijven', start)
+    } catch (error) {
+      writeFailed = error
+    }
+  }
   // When the last organisation has handed over its pages, the browser ends as soon as it has printed them.
   let handedOver = 0
   const done = () => { if (++handedOver === organisations.length) run.printed() }
@@ -81,19 +94,18 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
       building[i] ??= build(org)
       if (organisations[i + 1]) building[i + 1] = build(organisations[i + 1]!)
       const result = await building[i]!
+      building[i] = undefined
       files.push(...result.files)
-      results.push({ org, result })
+      const { project } = result
+      results.push({ org, built: result.built, fresh: result.fresh, ...(project ? { index: { folder: org.name, name: project.config.organisatie, title: titleOf(project.config) } } : {}) })
       const prefix = org.name ? `${org.name}/` : ''
-      for (const [path, content] of result.outputs) outputs.set(prefix + path, content)
+      stage(new Map([...result.outputs].map(([path, content]) => [prefix + path, content])))
     }
   } finally {
     run.printed()
   }
   // Several organisations get one index over all of them (as `samenvoegen` makes it from shares).
-  if (organisations.every((org) => org.name !== '')) {
-    const entries = results.flatMap(({ org, result }) => result.project ? [{ folder: org.name, name: result.project.config.organisatie, title: titleOf(result.project.config) }] : [])
-    for (const [path, content] of organisationsOutput(entries)) outputs.set(path, content)
-  }
+  if (organisations.every((org) => org.name !== '')) stage(organisationsOutput(results.flatMap((r) => (r.index ? [r.index] : []))))
 
   const all = [...files, ...problems]
   // With --json everything goes out as one object at the end.
@@ -101,23 +113,27 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
   const dataCode = exitCodeOf(files)
   // All or nothing: a report that failed leaves the whole previous output as it was.
   if (dataCode !== EXIT.ok || printFailed) {
+    run.staging.abandon()
     if (options.json) report(all, root, io, true)
     return Math.max(dataCode, exitCodeOf(problems))
   }
 
-  if (outputs.size > 0) {
+  if (writeFailed === undefined && run.staging.open) {
     try {
       const start = performance.now()
-      run.staging.write(outDir, outputs)
+      run.staging.commit()
       run.steps('schrijven', start)
     } catch (error) {
-      const file = new VFile()
-      emit(file, 'uitvoer-schrijven', { output: shown(outDir), detail: (error as NodeJS.ErrnoException).code ?? String(error) })
-      report([...all, file], root, io, options.json)
-      return EXIT.data
+      writeFailed = error
     }
   }
-  show.done(results.map(({ org, result }) => ({ name: org.name, built: result.built, fresh: result.fresh })), relative(options.cwd, outDir) || '.', all, root)
+  if (writeFailed !== undefined) {
+    const file = new VFile()
+    emit(file, 'uitvoer-schrijven', { output: shown(outDir), detail: (writeFailed as NodeJS.ErrnoException).code ?? String(writeFailed) })
+    report([...all, file], root, io, options.json)
+    return EXIT.data
+  }
+  show.done(results.map(({ org, built, fresh }) => ({ name: org.name, built, fresh })), relative(options.cwd, outDir) || '.', all, root)
   // The HTML is written even without a browser; the run still says what failed.
   return exitCodeOf(problems)
 }

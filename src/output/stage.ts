@@ -31,18 +31,35 @@ function linkTree(from: string, to: string): void {
  */
 export class Staging {
   /** The half-written staging folder, while there is one. */
-  private pending: string | undefined
+  private pending: { out: string; staging: string } | undefined
 
+  /** Write all outputs at once (see begin, add, commit). */
   write(outDir: string, outputs: Output): void {
+    this.begin(outDir)
+    this.add(outputs)
+    this.commit()
+  }
+
+  /** Start the staging folder beside `outDir`, with the previous output in it. */
+  begin(outDir: string): void {
     const out = resolve(outDir)
     const staging = `${out}.nieuw-${process.pid}`
-    const old = `${out}.oud-${process.pid}`
-    this.pending = staging
+    this.pending = { out, staging }
     try {
       rmSync(staging, { recursive: true, force: true })
       mkdirSync(dirname(out), { recursive: true })
       if (existsSync(out)) linkTree(out, staging)
       else mkdirSync(staging)
+    } catch (error) {
+      this.abandon()
+      throw error
+    }
+  }
+
+  /** Write outputs into the staging folder now, so a large build need not hold them all. */
+  add(outputs: Output): void {
+    const { staging } = this.pending!
+    try {
       const sorted = [...outputs].sort(([a], [b]) => compareText(a, b))
       // Copies first: they keep files of the previous output that new content replaces.
       for (const [path, content] of sorted) {
@@ -57,6 +74,17 @@ export class Staging {
         mkdirSync(dirname(target), { recursive: true })
         writeFileSync(target, content)
       }
+    } catch (error) {
+      this.abandon()
+      throw error
+    }
+  }
+
+  /** Put the staged output in place of the previous one: only now does the output folder change. */
+  commit(): void {
+    const { out, staging } = this.pending!
+    const old = `${out}.oud-${process.pid}`
+    try {
       if (existsSync(out)) renameSync(out, old)
       renameSync(staging, out)
       this.pending = undefined
@@ -68,11 +96,16 @@ export class Staging {
     }
   }
 
+  /** Whether a staging folder is open. */
+  get open(): boolean {
+    return this.pending !== undefined
+  }
+
   /** Remove a half-written staging folder (also when the process is interrupted). */
   abandon(): void {
     const pending = this.pending
     this.pending = undefined
     // A staging path that cannot exist (its parent is a file) has nothing to remove.
-    try { if (pending) rmSync(pending, { recursive: true, force: true }) } catch { /* nothing there */ }
+    try { if (pending) rmSync(pending.staging, { recursive: true, force: true }) } catch { /* nothing there */ }
   }
 }
