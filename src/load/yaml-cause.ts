@@ -50,11 +50,14 @@ interface Cause { finding: Finding; from: number; to: number }
 export function diagnose(text: string, counter: LineCounter, errors: readonly YAMLError[]): Finding[] {
   const lines = splitLines(text)
   const point = (offset: number): Point => { const p = counter.linePos(offset); return { line: p.line, column: p.col } }
-  const tokens = scanTokens(text, point)
-  const inside = (no: number) => tokens.spans.some(([from, to]) => no > from && no <= to)
-  const blocks = topLevelStarts(lines, inside)
-  const blockStart = (no: number) => blocks.filter((s) => s <= no).at(-1) ?? 1
-  const blockEnd = (no: number) => (blocks.find((s) => s > no) ?? Infinity) - 1
+  // Scanned when first asked: a file without errors or suspect lines (most files) needs no scan.
+  let scanned: Tokens | undefined
+  const tokensOf = () => (scanned ??= scanTokens(text, point))
+  const inside = (no: number) => tokensOf().spans.some(([from, to]) => no > from && no <= to)
+  let starts: number[] | undefined
+  const blocks = () => (starts ??= topLevelStarts(lines, inside))
+  const blockStart = (no: number) => blocks().filter((s) => s <= no).at(-1) ?? 1
+  const blockEnd = (no: number) => (blocks().find((s) => s > no) ?? Infinity) - 1
   const inBlock = (no: number): Pick<Cause, 'from' | 'to'> => ({ from: blockStart(no), to: blockEnd(no) })
 
   let causes: Cause[] = []
@@ -69,7 +72,7 @@ export function diagnose(text: string, counter: LineCounter, errors: readonly YA
   }
 
   // A bracket or quote never closed, or a closing bracket that was never opened: after it nothing can be trusted.
-  const broken = [...tokens.unclosed, ...strayClosers(text, errors, point)].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)
+  const broken = [...tokensOf().unclosed, ...strayClosers(text, errors, point)].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)
   const cutoff = broken[0]?.at.line ?? Infinity
   if (broken[0]) causes.push({ finding: broken[0], from: blockStart(cutoff), to: Infinity })
   const tabLines = new Set<number>()
@@ -341,9 +344,9 @@ function hashWarnings(lines: readonly Line[], inside: (no: number) => boolean): 
   const out: Finding[] = []
   for (const line of lines) {
     const shape = line.shape.kind === 'item' ? line.shape.inner : line.shape
-    if (shape.kind !== 'key' || inside(line.no) || !isPlainValue(shape.value)) continue
+    if (shape.kind !== 'key' || !isPlainValue(shape.value)) continue
     const hash = shape.value.indexOf('#')
-    if (hash > 0) out.push(finding('yaml-hekje-in-waarde', { key: shape.key, value: shape.value }, { line: line.no, column: shape.valueColumn + hash }))
+    if (hash > 0 && !inside(line.no)) out.push(finding('yaml-hekje-in-waarde', { key: shape.key, value: shape.value }, { line: line.no, column: shape.valueColumn + hash }))
   }
   return out
 }
