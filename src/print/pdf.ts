@@ -55,11 +55,11 @@ export async function printPdf(browser: Browser, html: string, timeoutMs = 60_00
 async function printOn(page: Page, html: string, timeoutMs: number, steps: Steps = () => undefined): Promise<Uint8Array> {
   let start = performance.now()
   await step('inhoud laden', page.setContent(html, { waitUntil: 'load', timeout: timeoutMs }))
-  await step('lettertypen laden', page.evaluateHandle('document.fonts.ready').catch(() => undefined))
   steps('setContent', start)
   start = performance.now()
+  // page.pdf waits for document.fonts.ready itself (waitForFonts).
   const pdf = await step('PDF maken', page.pdf({
-    format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: timeoutMs,
+    format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, waitForFonts: true, timeout: timeoutMs,
   }))
   steps('pdf', start)
   return pdf
