@@ -357,6 +357,25 @@ describe('the build command and the browser', () => {
     expect(chromiumProcesses(tmp)).toEqual([])
   })
 
+  it('--profiel times every step of a PDF build once; the browser ends before the last PDF is finished', () => {
+    const r = cli(['build', '--map', projectWith(), '--jaar', '2024', '--profiel'])
+    expect(r.code, r.stderr).toBe(0)
+    const table = (r.stdout + r.stderr).split('\n').slice((r.stdout + r.stderr).split('\n').findIndex((l) => l.startsWith('stap')) + 1)
+    const steps = new Map(table.flatMap((line) => {
+      const m = /^(.+?)\s+(\d+)\s+(\d+)\s+(\d+)$/.exec(line)
+      return m ? [[m[1]!, { begin: Number(m[2]), end: Number(m[3]), ms: Number(m[4]) }] as const] : []
+    }))
+    const names = ['node en de CLI laden', 'spawn', 'programma laden', 'launch + connect', 'controleren', 'html 2024', 'pdf 2024', 'tab', 'setContent', 'pdf', 'pdf-lib', 'close', 'schrijven', 'uitvoer vervangen', 'totaal']
+    expect([...steps.keys()].sort()).toEqual([...names].sort())
+    for (const [name, s] of steps) {
+      expect(s.begin, name).toBeLessThanOrEqual(s.end)
+      expect(Math.abs(s.end - s.begin - s.ms), name).toBeLessThanOrEqual(1)
+    }
+    // Chromium starts before the build code has loaded, and is gone while pdf-lib finishes the PDF.
+    expect(steps.get('spawn')!.begin).toBeLessThan(steps.get('programma laden')!.end)
+    expect(steps.get('close')!.begin).toBeLessThanOrEqual(steps.get('pdf-lib')!.begin)
+  })
+
   it('leaves no Chromium behind when the CLI is killed (SIGINT and SIGKILL)', async () => {
     for (const signal of ['SIGINT', 'SIGKILL'] as const) {
       const root = projectWith()

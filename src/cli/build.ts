@@ -122,7 +122,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
     try {
       const start = performance.now()
       run.staging.commit()
-      run.steps('schrijven', start)
+      run.steps('uitvoer vervangen', start)
     } catch (error) {
       writeFailed = error
     }

@@ -69,17 +69,21 @@ export class PrintSession {
    */
   finish(): void {
     if (!this.printing) return this.close()
-    void this.printing.then(({ printer }) => printer.drain()).then(() => {
-      const start = performance.now()
-      this.spawned?.kill({ removeLater: true })
-      this.steps('close', start)
-    }, () => this.close())
+    void this.printing.then(({ printer }) => printer.drain()).then(() => this.end({ removeLater: true }), () => this.close())
   }
 
   /** End the browser and remove its profile: synchronous, so a signal handler can call it too. */
   close(): void {
+    this.end({})
+  }
+
+  private ended = false
+
+  private end(options: { removeLater?: boolean }): void {
     const start = performance.now()
-    this.spawned?.kill()
-    if (this.spawned) this.steps('close', start)
+    this.spawned?.kill(options)
+    // Timed once: a second call (the end of the run) only makes sure of the profile.
+    if (this.spawned && !this.ended) this.steps('close', start)
+    this.ended = true
   }
 }
