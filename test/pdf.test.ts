@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject, type PDFPage } from 'pdf-lib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { compile } from '../src/compile.js'
+import { launchBrowser } from '../src/print/browser.js'
+import { findBrowser } from '../src/print/find.js'
 import { browserPrinter } from '../src/print/index.js'
 import { printPdf } from '../src/print/pdf.js'
 import { linkTexts, operators } from '../src/print/structure.js'
@@ -221,7 +223,9 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
 
 describe('the printer at the end of a build', () => {
   it('once no page follows, opens no tab ahead and says when the pages in hand have printed', async () => {
-    const { browser } = await sharedBrowser()
+    // A browser of its own: the shared one has tabs that other tests' printers opened ahead.
+    const { browser, close } = await launchBrowser(findBrowser().path!)
+    onTestFinished(close)
     const model = buildReportModel(check(REPO).project!, 2024)
     const before = (await browser.pages()).length
     const printer = browserPrinter(browser)
