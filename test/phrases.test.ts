@@ -24,7 +24,7 @@ function modelWith(key: string, values: P[], extra: { partial?: Record<number, s
   const current = window[4]!
   const previous = window[3]!
   let change = compare(current, previous)
-  if (extra.breakFrom === 2024 && current.state === 'known') change = { kind: 'not-comparable', break: current.break! }
+  if (extra.breakFrom === 2024 && current.state === 'known') change = { kind: 'not-comparable', because: 'break', break: current.break! }
   const figure: Figure = { key, label: key, unit: 'aantal', current, previous, change, share: null, window, before: undefined, years: [current], periodTotal: current, previousPeriodTotal: previous, periodChange: change }
   return { organisation: 'Gemeente Waterland-Oost', year: 2024, partialYears: extra.partial ?? {}, figures: { [key]: figure } } as unknown as ReportModel
 }
@@ -51,7 +51,7 @@ describe('the phrase book', () => {
     expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 'onbekend']))).toBe('Over 2024 is het aantal meldingen bij het meldpunt niet bekend.')
     expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 'ontbreekt']))).toBeUndefined()
     expect(text('meldingen', modelWith(m, [9, 10, 7, 27, 30], { partial: { 2023: '2023-11-30' } })))
-      .toBe('In 2024 ontving het meldpunt 30 meldingen, tegen 27 in 2023 (tot en met 30 november). Omdat de cijfers niet over hele jaren gaan, zijn ze niet zonder meer te vergelijken.')
+      .toBe('In 2024 ontving het meldpunt 30 meldingen, tegen 27 in 2023 (tot en met 30 november). Die aantallen zijn niet vergelijkbaar: ze gaan niet over even lange perioden.')
     expect(text('onderzoeken', modelWith('meldingen.onderzoeken', [49, 52, 49, 44, 112], { breakFrom: 2024 })))
       .toBe('In 2024 waren er 112 (voor)onderzoeken, tegen 44 in 2023. Die aantallen zijn niet vergelijkbaar. Vanaf 2024 tellen ook de onderzoeken door de lijn mee.')
   })

@@ -168,7 +168,7 @@ function makeFigure(key: string, label: string, unit: Unit, at: (year: number) =
   const points = window.map(at)
   const current = points[points.length - 1]!
   const previous = points[points.length - 2] ?? at(current.year - 1)
-  const change = compare(current, previous)
+  const change = compare(current, previous, unit)
   const before = rangeOf(points.slice(0, -1).filter((p) => comparable(p, current)))
   if (period.years.length === 1) {
     return { key, label, unit, current, previous, change, share: null, window: points, before, years: [current], periodTotal: current, previousPeriodTotal: previous, periodChange: change }
@@ -178,14 +178,15 @@ function makeFigure(key: string, label: string, unit: Unit, at: (year: number) =
   const previousPeriodTotal = totalOf(periodBefore(period).years.map(at), unit)
   return {
     key, label, unit, current, previous, change, share: null, window: points, before,
-    years, periodTotal, previousPeriodTotal, periodChange: compare(periodTotal, previousPeriodTotal),
+    years, periodTotal, previousPeriodTotal, periodChange: compare(periodTotal, previousPeriodTotal, unit),
   }
 }
 
 /**
  * A figure over several years, as one point in the last of them: the sum, or
  * for a percentage the last year (shares do not add up). Known only when
- * every year is; the latest break of definition goes with it.
+ * every year is; the latest break of definition goes with it. A sum with a
+ * part of a year in it has no single last day, so it compares with nothing.
  */
 function totalOf(points: readonly Point[], unit: Unit): Point {
   const last = points[points.length - 1]!

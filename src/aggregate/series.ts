@@ -21,6 +21,8 @@ export interface Point {
   state: PointState
   /** The year's figures cover only part of the year. */
   partial: boolean
+  /** For a partial year: the last day counted (ISO date). */
+  until?: string
   /** The latest change of definition at or before this year; points under different breaks are not comparable. */
   break?: SeriesBreak
 }
@@ -28,8 +30,9 @@ export interface Point {
 export const yearData = (project: Project, year: number): YearData | undefined =>
   project.years.find((y) => y.year === year)
 
-export function isPartial(project: Project, year: number): boolean {
-  return Boolean(yearData(project, year)?.meta.deelperiode ?? project.history[String(year)]?.deelperiode)
+/** The last day counted in a year whose figures cover only part of it; undefined for a whole year. */
+export function partialUntil(project: Project, year: number): string | undefined {
+  return yearData(project, year)?.meta.deelperiode?.tot ?? project.history[String(year)]?.deelperiode
 }
 
 /** A figure for one year: from the year folder, else from the history. */
@@ -44,9 +47,9 @@ export function pointOf(project: Project, key: string, year: number): Point {
 
 /** A raw value of the named figure (a figure, breakdown or key figure) in one year, with the year's flags. */
 export function pointFrom(project: Project, name: string, year: number, raw: unknown): Point {
-  const partial = isPartial(project, year)
+  const until = partialUntil(project, year)
   const brk = breakAt(project, name, year)
-  const flags = brk ? { partial, break: brk } : { partial }
+  const flags = { partial: until !== undefined, ...(until ? { until } : {}), ...(brk ? { break: brk } : {}) }
   if (isKnown(raw)) return { year, value: raw, state: 'known', ...flags }
   return { year, value: null, state: raw === 'onbekend' ? 'unknown' : 'absent', ...flags }
 }
@@ -78,6 +81,13 @@ export function breakAt(project: Project, name: string, year: number): SeriesBre
 
 /** Two points count the same thing when no break of definition lies between them. */
 export const comparable = (a: Point, b: Point): boolean => a.break?.from === b.break?.from
+
+/**
+ * Two points cover the same part of their years: both whole years, or both
+ * counted up to the same day of the year (1 January to 30 September twice).
+ */
+export const samePart = (a: Point, b: Point): boolean =>
+  !a.partial && !b.partial ? true : a.partial && b.partial && a.until !== undefined && a.until.slice(5) === b.until?.slice(5)
 
 /** Every year the project knows of, from the history and the year folders. */
 export function knownYears(project: Project): number[] {

@@ -78,13 +78,15 @@ export function trendWord(change: Change): string {
   return change.absolute > 0 ? 'stijging' : change.absolute < 0 ? 'daling' : 'gelijk gebleven'
 }
 
-/** "+8 (+80%)", "−3 (−30%)", "0", "nieuw" when the previous value was 0. */
+/** "+8 (+80%)", "−3 (−30%)", "0", "+4 procentpunten"; no percentage when the previous value was 0. */
 export function changeText(change: Change, unit: Unit = 'aantal'): string {
   if (change.kind === 'no-previous') return 'geen vorig jaar'
   if (change.kind === 'unknown') return 'onbekend'
-  if (change.kind === 'not-comparable') return 'niet vergelijkbaar'
-  const abs = unit === 'euro' ? (change.absolute > 0 ? '+' : '') + euro(change.absolute) : signed(change.absolute)
+  if (change.kind === 'not-comparable') return change.because === 'partial' ? 'niet vergelijkbaar (deel van het jaar)' : 'niet vergelijkbaar'
   if (change.absolute === 0) return '0'
+  // A percentage moves in procentpunten: 27% → 31% is +4 procentpunten, not +14,8%.
+  if (unit === 'procent') return `${change.absolute > 0 ? '+' : MINUS}${amountText(change.absolute, unit)}`
+  const abs = unit === 'euro' ? (change.absolute > 0 ? '+' : '') + euro(change.absolute) : signed(change.absolute)
   const pct = change.percent === null ? '' : ` (${change.percent > 0 ? '+' : ''}${percent(change.percent / 100)})`
   return `${abs}${pct}`
 }
@@ -95,11 +97,11 @@ export function rangeText(range: Range): string {
 }
 
 
-/** A change without its sign, in the figure's unit: "3", "220 uur", "€ 5.000", "5 procentpunt". */
+/** A change without its sign, in the figure's unit: "3", "220 uur", "€ 5.000", "1 procentpunt", "5 procentpunten". */
 export function amountText(n: number, unit: Unit): string {
   const size = Math.abs(n)
   switch (unit) {
-    case 'procent': return `${number(size)} procentpunt`
+    case 'procent': return plural(size, 'procentpunt')
     case 'euro': return euro(size)
     case 'uren': return hours(size)
     default: return number(size)

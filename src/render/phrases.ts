@@ -41,7 +41,7 @@ const COMPARISON_BASE: Record<string, Situation> = {
   geen_vorig: { chain: ['geen_vorig', 'bekend'], slots: ['waarde', 'aandeel'], says: 'over het vorige jaar niets is vastgelegd' },
   vorig_onbekend: { chain: ['vorig_onbekend', 'bekend'], slots: ['waarde', 'aandeel'], says: 'het cijfer van het vorige jaar onbekend is' },
   niet_vergelijkbaar: { chain: ['niet_vergelijkbaar', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'reden', 'vanaf'], says: 'het cijfer sinds het vorige jaar anders wordt geteld' },
-  deeljaar: { chain: ['deeljaar', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig'], says: 'een van beide jaren maar een deel van het jaar beslaat' },
+  deeljaar: { chain: ['deeljaar', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig'], says: 'de twee jaren niet over hetzelfde deel van het jaar gaan' },
   gelijk: { chain: ['gelijk', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig'], says: 'het cijfer gelijk bleef' },
   gestegen: { chain: ['gestegen', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil', 'procent'], says: 'het cijfer steeg' },
   van_nul: { chain: ['van_nul', 'gestegen', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil'], says: 'het cijfer steeg vanaf 0' },
@@ -165,10 +165,10 @@ function comparisonSituation(f: Figure): string | undefined {
   if (current.state === 'absent') return undefined
   if (current.state === 'unknown') return 'onbekend'
   let key: string
-  if (change.kind === 'not-comparable') key = previous.state === 'known' ? 'niet_vergelijkbaar' : 'vorig_onbekend'
+  if (change.kind === 'not-comparable' && previous.state !== 'known') key = 'vorig_onbekend'
+  else if (change.kind === 'not-comparable') key = change.because === 'partial' ? 'deeljaar' : 'niet_vergelijkbaar'
   else if (previous.state === 'absent') key = 'geen_vorig'
   else if (previous.state === 'unknown') key = 'vorig_onbekend'
-  else if (current.partial || previous.partial) key = 'deeljaar'
   else if (current.value === previous.value) key = 'gelijk'
   else if (current.value! > previous.value!) key = previous.value === 0 ? 'van_nul' : 'gestegen'
   else key = 'gedaald'
@@ -218,7 +218,7 @@ function slotValues(phrase: Phrase, f: Figure, model: ReportModel): Record<strin
     return n === 0 ? `geen ${phrase.pluralForm ?? pluralOf(phrase.singular)}` : plural(n, phrase.singular, phrase.pluralForm)
   }
   const change = f.change.kind === 'value' ? f.change : undefined
-  const brk = f.change.kind === 'not-comparable' ? f.change.break : undefined
+  const brk = f.change.kind === 'not-comparable' && f.change.because === 'break' ? f.change.break : undefined
   const earlier = earlierPoints(f).map((p) => p.value)
   const years = earlierPoints(f).map((p) => p.year)
   const known = (p: Point) => (p.state === 'known' ? p.value! : undefined)

@@ -174,15 +174,20 @@ export function comparisonTable(model: ReportModel, figures: readonly Figure[], 
         h('th', { scope: 'row' }, f.label),
         ...columns.map((i) => num(pointText(f.window[i]!, f.unit))),
         // A report over several years compares the period with the period before.
-        ...(several ? [num(pointText(f.periodTotal, f.unit))] : []),
+        ...(several ? [num(periodTotalText(f))] : []),
         ...(withChange ? [num(changeText(f.periodChange, f.unit))] : []),
       ]))),
     ]),
     ...absentNote(cells),
     ...partialNote(cells),
+    ...(several && shown.some((f) => f.unit === 'procent') ? [h('p', { className: ['voetnoot'] }, `Percentages zijn niet op te tellen: bij ${model.period.label} samen staat het percentage van ${model.period.to}, vergeleken met dat van ${model.previousPeriod.to}.`)] : []),
     ...breakNotes(shown.map((f) => ({ label: f.label, points: columns.map((i) => f.window[i]!) }))),
   ])
 }
+
+/** A figure over a period: the sum, or for a percentage the last year's, with that year named. */
+const periodTotalText = (f: Figure) =>
+  f.unit === 'procent' && f.periodTotal.state === 'known' ? `${pointText(f.periodTotal, f.unit)} (${f.periodTotal.year})` : pointText(f.periodTotal, f.unit)
 
 /** The data behind a chart, for readers who cannot see it. */
 export function datasetTable(dataset: Dataset, caption: string): Element {
