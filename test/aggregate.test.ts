@@ -61,10 +61,27 @@ describe('report model of Helmond 2024', () => {
     expect(soort.rows.find((r) => r.category === 'pesten')!.share).toBeCloseTo(15 / 52)
   })
 
-  it('names the categories that rose and fell most', () => {
+  it('names the categories that rose and fell most, of those both years registered', () => {
     const type = model.breakdowns['meldingen.type']
-    expect(type.rising[0]).toMatchObject({ category: 'Ongewenst gedrag/onveilig werkklimaat' })
-    expect(type.falling.map((r) => r.category)).toEqual(['Ongewenste omgangsvormen', 'Financiële schending'])
+    expect(type.rising.map((r) => r.category)).toEqual(['Misbruik bevoegdheden', 'Misbruik positie en belangenverstrengeling', 'Misdraging in privésfeer'])
+    expect(type.falling).toEqual([])
+  })
+
+  it('a category one year did not register is absent that year, not 0, and its change is not comparable', () => {
+    // 2023 used the national list of types, 2024 Helmond's own finer one.
+    const type = model.breakdowns['meldingen.type']
+    const row = (c: string) => type.rows.find((r) => r.category === c)!
+    expect(row('Ongewenste omgangsvormen').previous).toMatchObject({ year: 2023, value: 4, state: 'known' })
+    expect(row('Ongewenste omgangsvormen').current).toMatchObject({ year: 2024, value: null, state: 'absent' })
+    expect(row('Ongewenst gedrag/onveilig werkklimaat').previous).toMatchObject({ value: null, state: 'absent' })
+    for (const c of ['Ongewenste omgangsvormen', 'Financiële schending', 'Ongewenst gedrag/onveilig werkklimaat']) {
+      expect(row(c).change).toMatchObject({ kind: 'not-comparable', break: { from: 2024 } })
+    }
+    expect(row('Misbruik bevoegdheden').change).toMatchObject({ kind: 'value', absolute: 1 })
+    expect(type.listChanged).toBe(true)
+    // A category registered with 0 stays a 0.
+    expect(row('Misbruik positie en belangenverstrengeling').previous).toMatchObject({ value: 0, state: 'known' })
+    expect(model.breakdowns['vertrouwenspersonen.soort_kwestie'].listChanged).toBe(false)
   })
 
   it('has no previous value for a breakdown that was not published the year before', () => {
@@ -228,7 +245,13 @@ describe('a partial year and series breaks (Maasvliet)', () => {
     expect(model.figures['meldingen.totaal']!.change).toEqual({ kind: 'not-comparable', because: 'partial' })
     expect(model.figures['vp.uren']!.change).toEqual({ kind: 'not-comparable', because: 'partial' })
     const status = model.breakdowns['meldingen.status']
-    expect(new Set(status.rows.map((r) => JSON.stringify(r.change)))).toEqual(new Set([JSON.stringify({ kind: 'not-comparable', because: 'partial' })]))
+    // Rows both years registered: part of a year against a whole one; the others were not in 2023's or 2024's list.
+    const both = status.rows.filter((r) => r.current.state !== 'absent' && r.previous.state !== 'absent')
+    expect(new Set(both.map((r) => JSON.stringify(r.change)))).toEqual(new Set([JSON.stringify({ kind: 'not-comparable', because: 'partial' })]))
+    expect(status.rows.filter((r) => !both.includes(r)).map((r) => r.change)).toEqual([
+      { kind: 'not-comparable', because: 'break', break: expect.objectContaining({ from: 2024 }) },
+      { kind: 'not-comparable', because: 'break', break: expect.objectContaining({ from: 2024 }) },
+    ])
     // Nothing rose or fell against a whole year.
     expect([...status.rising, ...status.falling]).toEqual([])
   })
@@ -266,7 +289,7 @@ describe('property: breakdowns keep their parts and totals', () => {
   const categories = helmond.vocabularies.type
   const breakdown = fc.dictionary(fc.constantFrom(...categories), fc.nat({ max: 1000 }), { maxKeys: categories.length })
 
-  it('the sum of the rows equals the sum of the data, shares add up to 1, changes are current − previous', () => {
+  it('the sum of the rows equals the sum of the data, shares add up to 1, changes are current − previous where both years registered the category', () => {
     fc.assert(fc.property(breakdown, breakdown, (before, now) => {
       const model = buildReportModel(projectWith([before, now]), 2021)
       const b = model.breakdowns['meldingen.type']
@@ -275,8 +298,10 @@ describe('property: breakdowns keep their parts and totals', () => {
       expect(b.rows.map((r) => r.category)).toEqual(categories.filter((c) => c in now || c in before))
       if (total > 0) expect(b.rows.reduce((a, r) => a + (r.share ?? 0), 0)).toBeCloseTo(1)
       for (const r of b.rows) {
-        expect(r.change).toMatchObject({ kind: 'value', absolute: (now[r.category] ?? 0) - (before[r.category] ?? 0) })
+        if (r.category in now && r.category in before) expect(r.change).toMatchObject({ kind: 'value', absolute: now[r.category]! - before[r.category]! })
+        else expect(r.change).toMatchObject({ kind: 'not-comparable' })
       }
+      expect(b.listChanged).toBe(b.rows.some((r) => !(r.category in now && r.category in before)))
     }), { numRuns: 200 })
   })
 

@@ -8,6 +8,7 @@ import { parse } from 'yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compile } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
+import { BREAKDOWNS, BREAKDOWN_IDS } from '../src/domain/breakdowns.js'
 import { fixedFigures } from '../src/domain/figures.js'
 import { number, valueIn } from '../src/format/nl.js'
 import type { Unit } from '../src/domain/figures.js'
@@ -229,5 +230,47 @@ describe.each(PROJECTS)('every figure of %s reaches its page', (name, root) => {
       if (!found) missing.push(`${field.year} ${field.path} = ${field.text}`)
     }
     expect(missing, `${name}: cijfers die niet in het verslag staan`).toEqual([])
+  })
+})
+
+// — a category a year did not register is not a 0 —
+
+const readBreakdown = (root: string, year: number, path: string): Record<string, unknown> | undefined => {
+  const [file, key] = path.split('.') as [string, string]
+  const yaml = join(root, 'data', String(year), `${file}.yaml`)
+  return existsSync(yaml) ? (parse(readFileSync(yaml, 'utf8')) as Record<string, Record<string, unknown> | undefined>)?.[key] : undefined
+}
+
+describe('a category missing from one year\'s list', () => {
+  it('shows as – (not registered) in that year, its change as not comparable, with one note under the table', () => {
+    let checked = 0
+    for (const [name, root] of PROJECTS) {
+      const { pages, trees } = built.get(name)!
+      for (const year of pages.keys()) {
+        const tree = trees.get(year)!
+        for (const id of BREAKDOWN_IDS) {
+          const now = readBreakdown(root, year, id)
+          const before = readBreakdown(root, year - 1, id)
+          if (!now || !before) continue
+          const caption = `${BREAKDOWNS[id].title}, ${year - 1} en ${year}`
+          const rows = tableRows(tree, 'tbody').filter((r) => toString(r.table).startsWith(caption))
+          const unlisted = [...new Set([...Object.keys(now), ...Object.keys(before)])].filter((c) => !(c in now) || !(c in before))
+          for (const category of unlisted) {
+            const row = rows.find((r) => r.header === category)
+            const where = `${name} ${year} ${id}: ${category}`
+            expect(row, where).toBeDefined()
+            expect(row!.cells[category in before ? 1 : 0], where).toBe('–')
+            expect(row!.cells[2], where).toBe('niet vergelijkbaar')
+            checked++
+          }
+          let region: Element | undefined
+          visit(tree, 'element', (n: Element) => { if (n.properties?.ariaLabel === caption) region = n })
+          const noted = region !== undefined && toString(region).includes(`De indeling is in ${year} gewijzigd;`)
+          expect(noted, `${name} ${year} ${id}: opmerking onder de tabel`).toBe(unlisted.length > 0)
+        }
+      }
+    }
+    // Helmond 2024 (own types, privé) and Rijnstede (signal status) at least.
+    expect(checked).toBeGreaterThanOrEqual(8)
   })
 })

@@ -53,6 +53,8 @@ export interface Breakdown {
   rising: BreakdownRow[]
   falling: BreakdownRow[]
   present: boolean
+  /** Both years have the breakdown, but a category listed in one is missing from the other: the list (indeling) changed. */
+  listChanged: boolean
 }
 
 export interface VpTableRow { key: string; label: string; kind: 'onderdeel' | 'subtotaal' | 'totaal'; points: Point[] }
@@ -223,13 +225,16 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdo
   const categories = vocabulary.filter((c) => (now && c in now) || (before && c in before))
   const baseOf = (y: number) => (def.multiLabel ? pointOf(project, 'vp.casussen', y) : pointOf(project, 'meldingen.totaal', y))
   const base = baseOf(year)
-  // Within a published breakdown an absent category is 0, as in the reports' empty cells.
-  const cell = (table: Record<string, unknown> | undefined, y: number, c: string) =>
-    pointFrom(project, id, y, table ? (table[c] ?? 0) : undefined)
+  // A category missing from a year's breakdown was not in that year's list (indeling): not registered, never 0.
+  const cell = (table: Record<string, unknown> | undefined, y: number, c: string) => pointFrom(project, id, y, table?.[c])
+  // A category only one year registered has no change: the lists differ, as after a series break.
+  const relisted = { from: year, reason: `De indeling van ${def.title.toLowerCase()} is in ${year} gewijzigd` }
   const rows = categories.map((category): BreakdownRow => {
     const current = cell(now, year, category)
     const previous = cell(before, year - 1, category)
-    return { category, current, previous, change: compare(current, previous), share: share(current, base) }
+    const unlisted = now !== undefined && before !== undefined && (current.state === 'absent') !== (previous.state === 'absent')
+    const change: Change = unlisted ? { kind: 'not-comparable', because: 'break', break: relisted } : compare(current, previous)
+    return { category, current, previous, change, share: share(current, base) }
   })
   const sum = rows.reduce((a, r) => a + (isKnown(r.current.value) ? r.current.value : 0), 0)
   const moved = rows.filter((r) => r.change.kind === 'value' && r.change.absolute !== 0)
@@ -239,6 +244,7 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdo
     rising: moved.filter((r) => by(r) > 0).sort((a, b) => by(b) - by(a) || dutch.compare(a.category, b.category)).slice(0, 3),
     falling: moved.filter((r) => by(r) < 0).sort((a, b) => by(a) - by(b) || dutch.compare(a.category, b.category)).slice(0, 3),
     present: now !== undefined,
+    listChanged: rows.some((r) => r.change.kind === 'not-comparable' && r.change.because === 'break' && r.change.break === relisted),
   }
 }
 

@@ -84,6 +84,10 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element | unde
   const caption = withPrevious ? `${b.title}, ${model.year - 1} en ${model.year}` : `${b.title}, ${model.year}`
   return wrap(caption, false, [
     h('table', [h('caption', caption), h('thead', head), h('tbody', [...body, total])]),
+    // Once under the table rather than in every row: the list changed, not the categories one by one.
+    ...(withPrevious && b.listChanged
+      ? [h('p', { className: ['voetnoot'] }, `– betekent: niet in de indeling van dat jaar, dus niet geregistreerd. De indeling is in ${model.year} gewijzigd; voor die categorieën is er geen verschil.`)]
+      : []),
     ...partialNote(rows.flatMap((r) => [r.current, ...(withPrevious ? [r.previous] : [])])),
     ...breakNotes(rows.slice(0, 1).map((r) => ({ label: b.title, points: withPrevious ? [r.previous, r.current] : [r.current] }))),
   ])
