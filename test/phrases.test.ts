@@ -16,13 +16,13 @@ type P = number | 'onbekend' | 'ontbreekt'
 const point = (year: number, v: P, extra: Partial<Point> = {}): Point =>
   typeof v === 'number' ? { year, value: v, state: 'known', partial: false, ...extra } : { year, value: null, state: v === 'onbekend' ? 'unknown' : 'absent', partial: false, ...extra }
 
-/** A report model for 2024 whose figure `key` has these values for 2020…2024. */
+/** A report model for 2024 whose figure `key` has these values for the years up to 2024 (2020…2024 for five). */
 function modelWith(key: string, values: P[], extra: { partial?: Record<number, string>; breakFrom?: number } = {}): ReportModel {
-  const years = [2020, 2021, 2022, 2023, 2024]
+  const years = values.map((_, i) => 2024 - values.length + 1 + i)
   const brk = (y: number) => (extra.breakFrom !== undefined && y >= extra.breakFrom ? { break: { from: extra.breakFrom, reason: 'Vanaf 2024 tellen ook de onderzoeken door de lijn mee.' } } : {})
   const window = years.map((y, i) => point(y, values[i]!, { partial: Boolean(extra.partial?.[y]), ...brk(y) }))
-  const current = window[4]!
-  const previous = window[3]!
+  const current = window.at(-1)!
+  const previous = window.at(-2)!
   let change = compare(current, previous)
   if (extra.breakFrom === 2024 && current.state === 'known') change = { kind: 'not-comparable', because: 'break', break: current.break! }
   const figure: Figure = { key, label: key, unit: 'aantal', current, previous, change, share: null, window, before: undefined, years: [current], periodTotal: current, previousPeriodTotal: previous, periodChange: change }
@@ -65,11 +65,16 @@ describe('the phrase book', () => {
     expect(earlier(['ontbreekt', 'ontbreekt', 9, 9, 12])).toBe('In 2022 waren het er 9.')
     expect(earlier(['ontbreekt', 9, 9, 9, 12])).toBe('In de jaren 2021 en 2022 waren het er steeds 9.')
     expect(earlier([7, 17, 10, 9, 12])).toBe('In de jaren 2020 t/m 2022 lag het aantal tussen 7 en 17.')
-    expect(earlier([7, 'onbekend', 10, 9, 12])).toBe('In de jaren 2020 en 2022 lag het aantal tussen 7 en 10.')
+    // Two years are two numbers, not a range; a year without a figure between them is said, not hidden.
+    expect(earlier(['ontbreekt', 5, 6, 'ontbreekt', 9])).toBe('Eerder waren het er 5 in 2021 en 6 in 2022.')
+    expect(earlier([7, 'onbekend', 10, 9, 12])).toBe('Eerder waren het er 7 in 2020 en 10 in 2022.')
+    expect(earlier([8, 7, 'onbekend', 10, 9, 12])).toBe('In de jaren 2019, 2020 en 2022 (over 2021 is niets bekend) lag het aantal tussen 7 en 10.')
+    expect(text('meldingen-eerder', modelWith('meldingen.totaal', [8, 7, 4, 10, 9, 12], { partial: { 2021: '2021-06-30' } })))
+      .toBe('In de jaren 2019, 2020 en 2022 (de cijfers over 2021 beslaan maar een deel van het jaar) lag het aantal tussen 7 en 10.')
   })
 
   it('knows the variants of each kind', () => {
     expect(variantNames('vergelijking')).toEqual(expect.arrayContaining(['onbekend', 'geen_vorig', 'vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gestegen', 'van_nul', 'gedaald', 'nul', 'veranderd', 'vergeleken', 'bekend']))
-    expect(variantNames('eerdere-jaren')).toEqual(['een_jaar', 'steeds', 'bereik'])
+    expect(variantNames('eerdere-jaren')).toEqual(['een_jaar', 'steeds', 'twee_jaren', 'bereik'])
   })
 })

@@ -6,7 +6,7 @@ import { comparable, type Point } from '../aggregate/series.js'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { fixedFigures } from '../domain/figures.js'
-import { amountText, countWord, dateText, number, organisationInText, percent, plural, pluralOf, sentenceCase, valueIn, yearsText } from '../format/nl.js'
+import { amountText, countWord, dateText, listText, number, organisationInText, percent, plural, pluralOf, sentenceCase, valueIn, yearsText } from '../format/nl.js'
 import { readText } from '../load/read.js'
 import { locate, parseYaml, type YamlSource } from '../load/yaml.js'
 import { reportSchemaErrors } from '../validate/schema-messages.js'
@@ -60,6 +60,7 @@ const SITUATIONS: Record<PhraseKind, Record<string, Situation>> = {
   'eerdere-jaren': {
     een_jaar: { chain: ['een_jaar'], slots: ['jaren', 'waarde'], says: 'er één eerder jaar bekend is' },
     steeds: { chain: ['steeds'], slots: ['jaren', 'aantal_jaren', 'waarde'], says: 'het cijfer in de eerdere jaren steeds gelijk was' },
+    twee_jaren: { chain: ['twee_jaren', 'bereik'], slots: ['jaren', 'aantal_jaren', 'laagste', 'hoogste', 'gemiddelde', 'per_jaar'], says: 'er twee eerdere jaren bekend zijn met een verschillend cijfer' },
     bereik: { chain: ['bereik'], slots: ['jaren', 'aantal_jaren', 'laagste', 'hoogste', 'gemiddelde'], says: 'het cijfer in de eerdere jaren verschilde' },
   },
 }
@@ -186,7 +187,25 @@ function earlierSituation(f: Figure): string | undefined {
   const points = earlierPoints(f)
   if (points.length === 0) return undefined
   if (points.length === 1) return 'een_jaar'
-  return points.every((p) => p.value === points[0]!.value) ? 'steeds' : 'bereik'
+  if (points.every((p) => p.value === points[0]!.value)) return 'steeds'
+  // Two numbers are said as they are, not as a range.
+  return points.length === 2 ? 'twee_jaren' : 'bereik'
+}
+
+/**
+ * The years between the first and last earlier year that the sentence leaves
+ * out, said as such: " (over 2020 is niets bekend)", so a list of years never
+ * hides a gap.
+ */
+function gapText(f: Figure, years: readonly number[]): string {
+  const inside = f.window.filter((p) => p.year > years[0]! && p.year < years.at(-1)! && !years.includes(p.year))
+  const unknown = inside.filter((p) => p.state !== 'known').map((p) => p.year)
+  const partial = inside.filter((p) => p.state === 'known' && p.partial).map((p) => p.year)
+  const notes = [
+    ...(unknown.length ? [`over ${listText(unknown.map(String))} is niets bekend`] : []),
+    ...(partial.length ? [`de cijfers over ${listText(partial.map(String))} beslaan maar een deel van het jaar`] : []),
+  ]
+  return notes.length ? ` (${notes.join('; ')})` : ''
 }
 
 /** Say one sentence of the phrase book about the report; undefined when it is left out. */
@@ -234,7 +253,8 @@ function slotValues(phrase: Phrase, f: Figure, model: ReportModel): Record<strin
     procent: () => ifKnown(change?.percent ?? undefined, (n) => percent(Math.abs(n) / 100)),
     reden: () => brk?.reason.trim().replace(/\.$/, ''),
     vanaf: () => ifKnown(brk?.from, String),
-    jaren: () => (years.length ? yearsText(years) : undefined),
+    jaren: () => (years.length ? `${yearsText(years)}${gapText(f, years)}` : undefined),
+    per_jaar: () => listText(earlierPoints(f).map((p) => `${value(p.value)} in ${p.year}`)),
     aantal_jaren: () => countWord(years.length),
     laagste: () => (earlier.length ? value(Math.min(...earlier)) : undefined),
     hoogste: () => (earlier.length ? value(Math.max(...earlier)) : undefined),
