@@ -46,7 +46,7 @@ function runningText(tree: Root): string[] {
 
 interface Row { header: string; cells: string[]; table: Element }
 
-function tableRows(tree: Root, where: 'tbody' | 'all' = 'all'): Row[] {
+function tableRows(tree: Root | Element, where: 'tbody' | 'all' = 'all'): Row[] {
   const rows: Row[] = []
   visit(tree, 'element', (table: Element) => {
     if (table.tagName !== 'table') return
@@ -146,6 +146,32 @@ describe.each(PROJECTS)('every page of %s reads well', (name) => {
     const toc: string[] = []
     visit(tree, 'element', (n: Element) => { if (n.tagName === 'nav') visit(n, 'element', (a: Element) => { if (a.tagName === 'a') toc.push(toString(a)) }) })
     expect(toc, `${name} ${year}`).toEqual(chapters)
+  }))
+
+  it('says "het hoogste aantal sinds" only of a year at least as high, and hides no year without a figure', each((year, tree) => {
+    visit(tree, 'element', (figure: Element) => {
+      const caption = figure.children.find((c): c is Element => isElement(c, 'figcaption'))
+      if (!isElement(figure, 'figure') || !caption) return
+      // Every chart's caption ends its title before the description starts.
+      const title = caption.children.find((c): c is Element => isElement(c, 'span'))
+      expect(title && toString(title), `${name} ${year}`).toMatch(/[.?!:]$/)
+      if (!toString(caption).startsWith('Meldingen per jaar')) return
+      const text = toString(caption).replace(/\s+/g, ' ')
+      const where = `${name} ${year}: "${text}"`
+      // The chart's own data table: the years with a figure.
+      const counts = new Map(tableRows(figure, 'tbody').map((r) => [Number(r.header), Number(r.cells[0]!.replace(/\./g, ''))]))
+      for (const [, from, to] of text.matchAll(/(\d{4}) t\/m (\d{4})/g)) {
+        for (let y = Number(from); y <= Number(to); y++) expect(counts.has(y), `${where}: ${y}`).toBe(true)
+      }
+      const said = /naar (\d+) in (\d{4}), het (hoogste|laagste) aantal (sinds|van alle jaren vanaf) (\d{4})/.exec(text)
+      if (!said) return
+      const [, value, now, word, how, since] = said
+      const higher = (y: number) => (word === 'hoogste' ? counts.get(y)! >= Number(value) : counts.get(y)! <= Number(value))
+      const first = how === 'sinds' ? Number(since) + 1 : Number(since)
+      if (how === 'sinds') expect(counts.has(Number(since)) && higher(Number(since)), where).toBe(true)
+      for (let y = first; y < Number(now); y++) expect(counts.has(y) && !higher(y), `${where}: ${y}`).toBe(true)
+    })
+    for (const text of runningText(tree)) expect(text, `${name} ${year}`).not.toMatch(/In de jaren \d{4} en \d{4} lag het aantal tussen/)
   }))
 
   it('matches its golden pages (UPDATE=1 rewrites)', each((year, _tree, html) => {

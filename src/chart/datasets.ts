@@ -1,6 +1,6 @@
-import { STATE_WORDS, type Point } from '../aggregate/series.js'
+import { STATE_WORDS, comparable, type Point } from '../aggregate/series.js'
 import type { ReportModel } from '../aggregate/model.js'
-import { number, plural, rangeText } from '../format/nl.js'
+import { number, plural } from '../format/nl.js'
 import type { BreakdownId } from '../domain/breakdowns.js'
 
 export type Row = Record<string, string | number | boolean | null>
@@ -46,30 +46,49 @@ function meldingenPerJaar(model: ReportModel): Dataset {
   }))
   const current = model.history.at(-1)!
   const previous = model.history.at(-2)
-  const earlier = model.history.slice(0, -1).filter((p) => p.state === 'known')
   let describe = 'Aantal meldingen per jaar.'
   const partYear = (p: typeof current) => `${p.year}${p.partial ? ' (deel van het jaar)' : ''}`
-  if (current.state === 'known' && previous?.state === 'known' && (current.partial || previous.partial)) {
+  if (current.state === 'known' && previous?.state === 'known' && !comparable(current, previous)) {
+    describe = `Het aantal meldingen was ${number(current.value!)} in ${current.year}, tegen ${number(previous.value!)} in ${previous.year}; vanaf ${current.break!.from} wordt anders geteld.`
+  } else if (current.state === 'known' && previous?.state === 'known' && (current.partial || previous.partial)) {
     // A part of a year does not rise or fall against a whole one: both numbers, no verdict.
     describe = `Het aantal meldingen was ${number(current.value!)} in ${partYear(current)}, tegen ${number(previous.value!)} in ${partYear(previous)}.`
   } else if (current.state === 'known' && previous?.state === 'known') {
     const verb = current.value! > previous.value! ? 'steeg' : current.value! < previous.value! ? 'daalde' : 'bleef gelijk'
     describe = verb === 'bleef gelijk'
       ? `Het aantal meldingen bleef gelijk op ${number(current.value!)} in ${current.year}.`
-      : `Het aantal meldingen ${verb} van ${number(previous.value!)} in ${previous.year} naar ${number(current.value!)} in ${current.year}`
-    const first = earlier[0]
-    // "the highest since" says something only over at least two earlier years.
-    if (first && earlier.length >= 2 && verb !== 'bleef gelijk') {
-      const max = Math.max(...earlier.map((p) => p.value!))
-      const min = Math.min(...earlier.map((p) => p.value!))
-      if (current.value! > max) describe += `, het hoogste aantal sinds ${first.year}`
-      else if (current.value! < min) describe += `, het laagste aantal sinds ${first.year}`
-      describe += '.'
-    } else if (verb !== 'bleef gelijk') describe += '.'
-    const before = model.figures['meldingen.totaal']!.before
-    if (before && before.count >= 2) describe += ` In de jaren ${before.from}${before.to - before.from > 1 ? ' t/m ' : ' en '}${before.to} lag het aantal ${rangeText(before)}.`
+      : `Het aantal meldingen ${verb} van ${number(previous.value!)} in ${previous.year} naar ${number(current.value!)} in ${current.year}${verb === 'steeg' ? extreme(model.history, 'hoogste') : extreme(model.history, 'laagste')}.`
+  } else if (current.state === 'known' && previous && model.history.slice(0, -2).some((p) => p.state === 'known')) {
+    // Said only beside earlier bars: a lone bar is told by the page's own sentence about the year.
+    const gap = previous.state === 'unknown' ? 'is het aantal niet bekend' : 'zijn geen meldingen vastgelegd'
+    describe = `Het aantal meldingen was ${number(current.value!)} in ${partYear(current)}; over ${previous.year} ${gap}.`
   }
   return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, describe }
+}
+
+/**
+ * ", het hoogste aantal sinds 2016": the latest earlier year with at least as
+ * many (at most as many for "laagste"). Only whole, known years that count the
+ * same way are read; when none is as high, the sentence says how far back it
+ * looked and what stopped it (the first year, a change in counting, an unknown
+ * or a partial year). Empty when fewer than two earlier years were read.
+ */
+function extreme(history: readonly Point[], word: 'hoogste' | 'laagste'): string {
+  const current = history.at(-1)!
+  const asFar = (p: Point) => (word === 'hoogste' ? p.value! >= current.value! : p.value! <= current.value!)
+  let read = 0
+  for (let i = history.length - 2; i >= 0; i--) {
+    const p = history[i]!
+    const from = history[i + 1]!.year
+    const since = `, het ${word} aantal van alle jaren vanaf ${from}`
+    if (!comparable(p, current)) return read >= 2 ? `${since}; daarvoor werd anders geteld` : ''
+    if (p.state !== 'known') return read >= 2 ? `${since}; over ${p.year} is het aantal niet bekend` : ''
+    // A part of a year already as high says enough; a lower one says nothing about the whole year.
+    if (asFar(p)) return read >= 1 ? `, het ${word} aantal sinds ${p.year}` : ''
+    if (p.partial) return read >= 2 ? `${since}; de cijfers over ${p.year} beslaan maar een deel van het jaar` : ''
+    read++
+  }
+  return read >= 2 ? `, het ${word} aantal van alle jaren vanaf ${history[0]!.year}` : ''
 }
 
 function listed(rows: { label: string; value: number | null }[], unit: string): string {

@@ -95,7 +95,8 @@ const HANDLERS: Record<string, Handler> = {
       return [placeholder(ctx, h('figure', { className: ['grafiek'], ariaLabel: `${chart.title}. ${chart.description}` }, [
         // Sanitised and stringified once, when it was drawn (see svg.ts).
         { type: 'raw', value: chart.svg },
-        h('figcaption', [h('span', { className: ['grafiek-titel'] }, chart.title), ' ', h('span', { className: ['grafiek-beschrijving'] }, chart.description)]),
+        // The title ends as a sentence, so title and description do not read as one run-on line.
+        h('figcaption', [h('span', { className: ['grafiek-titel'] }, /[.?!:]$/.test(chart.title) ? chart.title : `${chart.title}.`), ' ', h('span', { className: ['grafiek-beschrijving'] }, chart.description)]),
         h('details', [h('summary', 'Gegevens bij deze grafiek'), datasetTable(dataset, `Gegevens: ${chart.title}`)]),
       ]))]
     },
