@@ -47,6 +47,16 @@ describe('the HTML report', () => {
     expect(html.match(/<figure class="grafiek" aria-label="[^"]+">/g)?.length).toBe(8)
   })
 
+  it('says what the meldingen at the vertrouwenspersonen are: the new ones, those running from earlier years, and the total of both', () => {
+    // Seed 000: 4 running + 3 via a vertrouwenspersoon + 0 by one = 7; in 2023 0 + 2 + 0 = 2, the same kind of total.
+    const html = page(2024)
+    expect(html).toContain('Via de vertrouwenspersonen werden in 2024 3 nieuwe meldingen gedaan, tegen 2 in 2023.')
+    expect(html).toContain('Daarnaast liepen er 4 meldingen uit eerdere jaren door.')
+    expect(html).toContain('In totaal, met de lopende uit eerdere jaren, liepen er 7 meldingen bij de vertrouwenspersonen, tegen 2 in 2023.')
+    expect(html).not.toMatch(/Via de vertrouwenspersonen liepen 7/)
+    expect(html).toMatch(/<th scope="row">Meldingen bij de vertrouwenspersonen \(totaal, met lopende uit eerdere jaren\)<\/th><td class="getal">–<\/td><td class="getal">–<\/td><td class="getal">0<\/td><td class="getal">2<\/td><td class="getal">7<\/td>/)
+  })
+
   it('writes the open data next to the page', () => {
     expect(String(outputs.get('2024/data/meldingen-per-jaar.csv'))).toContain('2024,18,bekend')
     const meta = JSON.parse(String(outputs.get('2024/data/metadata.json')))

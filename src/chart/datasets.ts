@@ -171,6 +171,6 @@ function vpCasussen(model: ReportModel): Dataset {
     name: 'vp_casussen',
     columns: [{ field: 'soort', label: 'Soort' }, { field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Aantal' }],
     rows,
-    describe: [...text('Casussen', 'Casussen bij de vertrouwenspersonen'), ...text('Meldingen', 'Meldingen via de vertrouwenspersonen')].join(' '),
+    describe: [...text('Casussen', 'Casussen bij de vertrouwenspersonen'), ...text('Meldingen', 'Meldingen bij de vertrouwenspersonen, met lopende uit eerdere jaren')].join(' '),
   }
 }

@@ -238,7 +238,7 @@ export type MeldingenRechtstreeksDoorEenVertrouwenspersoon = number | Onbekend
 /**
  * Een geheel getal van 0 of meer, of 'onbekend'.
  */
-export type TotaalAantalMeldingenViaDeVertrouwenspersonen = number | Onbekend
+export type TotaalAantalMeldingenBijDeVertrouwenspersonen = number | Onbekend
 /**
  * Alle uren samen: de subtotalen van de groepen opgeteld.
  */
@@ -572,7 +572,7 @@ export interface MeldingenViaDeVertrouwenspersonen {
   lopend?: LopendeMeldingenUitEerdereJaren
   via_vp?: MeldingenViaEenVertrouwenspersoon
   door_vp?: MeldingenRechtstreeksDoorEenVertrouwenspersoon
-  totaal?: TotaalAantalMeldingenViaDeVertrouwenspersonen
+  totaal?: TotaalAantalMeldingenBijDeVertrouwenspersonen
 }
 /**
  * De bestede uren per groep activiteiten, met een subtotaal per groep en het eindtotaal. De groepen en activiteiten staan in de vocabulaire 'uren' in organisatie.yaml; standaard 'contacten' (gesprekken, begeleiding) en 'overig' (afstemming, kwalificatie, voorlichting, onboarding).
