@@ -60,6 +60,20 @@ describe('the organisation\'s own hour activities', () => {
   })
 })
 
+describe('signalen and the status of the same name', () => {
+  it('two numbers for the meldingen registered only as a signal are a warning at signalen', () => {
+    const root = projectWith()
+    const path = join(root, 'data', '2024', 'meldingen.yaml')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('signalen: 2', 'signalen: 3'))
+    const messages = toJson(check(root).files, root)
+    expect(messages.map((m) => [m.file, m.ruleId, m.severity, m.message])).toEqual([[
+      'data/2024/meldingen.yaml', 'signalen-verschil', 'waarschuwing',
+      "signalen is 3, maar onder status staat 'Alleen als signaal geregistreerd: 2'. Beide tellen de meldingen die op verzoek van de melder alleen als signaal zijn geregistreerd.",
+    ]])
+    expect(messages[0]!.line).toBe(readFileSync(path, 'utf8').split('\n').findIndex((l) => l.startsWith('signalen:')) + 1)
+  })
+})
+
 describe('data that looks odd but is fine', () => {
   it('a UTF-8 byte order mark and Windows line endings are accepted', () => {
     const root = projectWith()

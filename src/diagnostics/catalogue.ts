@@ -76,6 +76,7 @@ const RULES = {
     'jaar-klopt-niet': error('found', 'folder'),
     'som-verschil': warning('what', 'parts', 'sum', 'total'),
     'totaal-verschil': warning('what', 'year', 'here', 'there', 'where'),
+    'signalen-verschil': warning('signals', 'category', 'status'),
     'thema-contrast': error('field', 'colour', 'ratio', 'use', 'needed'),
     'thema-logo': error('file', 'problem'),
     'privacy-klein-aantal': warning('what', 'category', 'value', 'threshold'),

@@ -3,6 +3,9 @@ import type { Organisatie } from '../types/data.js'
 export const VOCABULARY_KINDS = ['type', 'status', 'regeling', 'soort_kwestie', 'relatie'] as const
 export type VocabularyKind = (typeof VOCABULARY_KINDS)[number]
 
+/** The status of meldingen that the melder asked to register only as a signal: what `signalen` counts too. */
+export const SIGNAL_STATUS = 'Alleen als signaal geregistreerd'
+
 /** An activity the vertrouwenspersonen spend hours on; `id` is its key under `uren.<group>` in the data. */
 export interface HourActivity { id: string; label: string }
 /** A group of activities with its own subtotal, `uren.<id>.totaal`. */
@@ -48,7 +51,7 @@ export const NATIONAL: Vocabularies = {
     'Gegrond',
     'Ongegrond',
     'Geen integriteitskwestie',
-    'Alleen als signaal geregistreerd',
+    SIGNAL_STATUS,
     'Formeel onderzoek',
     'Lopend',
     'Afgebroken',

@@ -5,7 +5,7 @@ import { BREAKDOWNS, BREAKDOWN_IDS, sumsOf, type SumParts } from '../domain/brea
 import { figuresOf } from '../domain/figures.js'
 import type { DataRef } from '../domain/paths.js'
 import { getPath, isKnown } from '../domain/values.js'
-import type { Vocabularies } from '../domain/vocabularies.js'
+import { SIGNAL_STATUS, type Vocabularies } from '../domain/vocabularies.js'
 import type { LoadedProject, LoadedYear } from '../load/project.js'
 import { locate, type YamlSource } from '../load/yaml.js'
 import { fixed, number } from '../format/nl.js'
@@ -72,6 +72,15 @@ export function checkSums(year: LoadedYear, vocabularies: Vocabularies): void {
       what: rule.what, parts: present.map(fmt).join(' + '), sum: fmt(sum), total: fmt(total),
     }, locate(source, rule.total))
   }
+}
+
+/** `signalen` and the status 'Alleen als signaal geregistreerd' count the same meldingen: two numbers for it contradict each other in the report. */
+export function checkSignals(year: LoadedYear): void {
+  const source = year.sources.meldingen
+  const signals = getPath(source?.value, ['signalen'])
+  const status = getPath(source?.value, ['status', SIGNAL_STATUS])
+  if (!source || !isKnown(signals) || !isKnown(status) || signals === status) return
+  emit(source.file, 'signalen-verschil', { signals: fmt(signals), category: SIGNAL_STATUS, status: fmt(status) }, locate(source, ['signalen']))
 }
 
 /** Small counts in published breakdowns can point to a person. */
