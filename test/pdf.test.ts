@@ -228,11 +228,14 @@ describe('the printer at the end of a build', () => {
     onTestFinished(close)
     const model = buildReportModel(check(REPO).project!, 2024)
     const before = (await browser.pages()).length
-    const printer = browserPrinter(browser)
+    // Raw PDFs from the browser, counted as they come: at most two print at once, so the third waits for a tab.
+    let printed = 0
+    const printer = browserPrinter(browser, { steps: (name) => { if (name === 'pdf') printed++ } })
     const html = (text: string) => standalonePage(text, undefined, '', h('p', text))
     const finished: string[] = []
     const pages = ['een', 'twee', 'drie'].map((text) => printer.print(html(text), model).then(() => finished.push(text)))
     await printer.drain()
+    expect(printed).toBe(3)
     // Printed, not necessarily finished: pdf-lib may still be at work.
     await Promise.all(pages)
     expect(finished.sort()).toEqual(['drie', 'een', 'twee'])

@@ -109,8 +109,9 @@ export class Tabs {
   }
 
   async print(html: string, steps?: Steps): Promise<Uint8Array> {
+    // A waiting print gets the slot of the one that ends (see finally), so `busy` never reads 0 while one waits.
     if (this.busy >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve))
-    this.busy++
+    else this.busy++
     let page: Page | undefined
     try {
       const start = performance.now()
@@ -119,11 +120,10 @@ export class Tabs {
       return await printOn(page, html, this.timeoutMs, steps)
     } finally {
       void page?.close().catch(() => undefined)
-      this.busy--
       this.prepare()
       const next = this.queue.shift()
-      next?.()
-      if (!next && this.busy === 0) for (const resolve of this.drained?.splice(0) ?? []) resolve()
+      if (next) next()
+      else if (--this.busy === 0) for (const resolve of this.drained?.splice(0) ?? []) resolve()
     }
   }
 }
