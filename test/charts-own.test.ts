@@ -79,7 +79,7 @@ describe('own charts', () => {
     const html = readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')
     expect(html).toContain('Mijn eigen grafiek')
     expect(html).toContain('Status op mijn manier')
-    expect(html).not.toContain('Stand van zaken aan het einde van het jaar</title>')
+    expect(html).not.toContain('>Stand van zaken</title>')
     expect(html).toContain('id="grafiek-meldingen-per-jaar-titel"')
   })
 })

@@ -174,6 +174,22 @@ describe.each(PROJECTS)('every page of %s reads well', (name) => {
     for (const text of runningText(tree)) expect(text, `${name} ${year}`).not.toMatch(/In de jaren \d{4} en \d{4} lag het aantal tussen/)
   }))
 
+  it('compares no part of a year with a whole year, and no percentage as a percentage of a percentage', each((year, tree) => {
+    const text = runningText(tree)
+    // In every example the year before a partial year is a whole one: nothing on its page may rise or fall.
+    const until = text.map((t) => new RegExp(`de cijfers van ${year} lopen tot en met (\\d+ \\S+ \\d{4})`).exec(t)?.[1]).find(Boolean)
+    const rows = tableRows(tree, 'tbody')
+    if (until) {
+      for (const r of rows) expect(r.cells.filter((c) => /^[+−]\d/.test(c)), `${name} ${year}: rij "${r.header}"`).toEqual([])
+      expect(text.filter((t) => /stijging|daling|meer dan in|minder dan in|aan het einde van het jaar/.test(t)), `${name} ${year}`).toEqual([])
+      for (const t of text.filter((t) => t.startsWith('Stand van zaken ') && !t.includes(':'))) expect(t, `${name} ${year}`).toBe(`Stand van zaken op ${until}`)
+    }
+    // A row of a percentage figure: its first figure is a percentage (a share column comes last).
+    for (const r of rows.filter((r) => /^\d+(,\d)?%\*?$/.test(r.cells.find((c) => c !== '–') ?? ''))) {
+      expect(r.cells.filter((c) => /^[+−].*%/.test(c)), `${name} ${year}: rij "${r.header}" vergelijkt een percentage in procenten`).toEqual([])
+    }
+  }))
+
   it('matches its golden pages (UPDATE=1 rewrites)', each((year, _tree, html) => {
     if (name === 'voorbeeld') return // the example data has its own golden pages in render.test.ts
     const dir = join(FIXTURES, 'html', name)
@@ -278,8 +294,12 @@ describe('a category missing from one year\'s list', () => {
           const now = readBreakdown(root, year, id)
           const before = readBreakdown(root, year - 1, id)
           if (!now || !before) continue
-          const caption = `${BREAKDOWNS[id].title}, ${year - 1} en ${year}`
-          const rows = tableRows(tree, 'tbody').filter((r) => toString(r.table).startsWith(caption))
+          // A year that stops early has the shorter title (no "aan het einde van het jaar").
+          const def = BREAKDOWNS[id]
+          const captions = [def.title, ...('partialTitle' in def ? [def.partialTitle] : [])].map((t) => `${t}, ${year - 1} en ${year}`)
+          const all = tableRows(tree, 'tbody')
+          const caption = captions.find((c) => all.some((r) => toString(r.table).startsWith(c))) ?? captions[0]!
+          const rows = all.filter((r) => toString(r.table).startsWith(caption))
           const unlisted = [...new Set([...Object.keys(now), ...Object.keys(before)])].filter((c) => !(c in now) || !(c in before))
           for (const category of unlisted) {
             const row = rows.find((r) => r.header === category)

@@ -6,7 +6,7 @@ import { titleOf } from '../domain/organisation.js'
 import type { Project } from '../validate/index.js'
 import { compare, type Change } from './compare.js'
 import { periodBefore, periodEnding, type ReportPeriod } from './period.js'
-import { comparable, knownYears, pointFrom, pointOf, rangeOf, yearData, yearRange, type Point, type Range } from './series.js'
+import { comparable, knownYears, partialUntil, pointFrom, pointOf, rangeOf, yearData, yearRange, type Point, type Range } from './series.js'
 
 export interface Figure {
   key: string
@@ -240,7 +240,7 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdo
   const moved = rows.filter((r) => r.change.kind === 'value' && r.change.absolute !== 0)
   const by = (r: BreakdownRow) => (r.change.kind === 'value' ? r.change.absolute : 0)
   return {
-    id, title: def.title, multiLabel: def.multiLabel, base, previousBase: baseOf(year - 1), rows, sum,
+    id, title: 'partialTitle' in def && partialUntil(project, year) ? def.partialTitle : def.title, multiLabel: def.multiLabel, base, previousBase: baseOf(year - 1), rows, sum,
     rising: moved.filter((r) => by(r) > 0).sort((a, b) => by(b) - by(a) || dutch.compare(a.category, b.category)).slice(0, 3),
     falling: moved.filter((r) => by(r) < 0).sort((a, b) => by(a) - by(b) || dutch.compare(a.category, b.category)).slice(0, 3),
     present: now !== undefined,

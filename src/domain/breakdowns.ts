@@ -10,10 +10,10 @@ import type { HourGroup, VocabularyKind } from './vocabularies.js'
 export const BREAKDOWNS = {
   'meldingen.regeling': { file: 'meldingen', path: ['regeling'], vocabulary: 'regeling', title: 'Meldingen per regeling', multiLabel: false },
   'meldingen.type': { file: 'meldingen', path: ['type'], vocabulary: 'type', title: 'Meldingen per type schending', multiLabel: false },
-  'meldingen.status': { file: 'meldingen', path: ['status'], vocabulary: 'status', title: 'Stand van zaken aan het einde van het jaar', multiLabel: false },
+  'meldingen.status': { file: 'meldingen', path: ['status'], vocabulary: 'status', title: 'Stand van zaken aan het einde van het jaar', partialTitle: 'Stand van zaken', multiLabel: false },
   'vertrouwenspersonen.soort_kwestie': { file: 'vertrouwenspersonen', path: ['soort_kwestie'], vocabulary: 'soort_kwestie', title: 'Soort kwestie bij de vertrouwenspersonen', multiLabel: true },
   'vertrouwenspersonen.relatie': { file: 'vertrouwenspersonen', path: ['relatie'], vocabulary: 'relatie', title: 'Kwestie in relatie tot', multiLabel: true },
-} as const satisfies Record<string, DataRef & { vocabulary: VocabularyKind; title: string; multiLabel: boolean }>
+} as const satisfies Record<string, DataRef & { vocabulary: VocabularyKind; title: string; /** When the year stops early and the title would say otherwise. */ partialTitle?: string; multiLabel: boolean }>
 
 export type BreakdownId = keyof typeof BREAKDOWNS
 export const BREAKDOWN_IDS = Object.keys(BREAKDOWNS) as BreakdownId[]

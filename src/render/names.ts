@@ -1,5 +1,5 @@
 import type { Figure, ReportModel } from '../aggregate/model.js'
-import { changeText, number, organisationInText, percent, plural, pointText, rangeText, signed, trendWord, valueIn } from '../format/nl.js'
+import { changeText, dateText, number, organisationInText, percent, plural, pointText, rangeText, signed, trendWord, valueIn } from '../format/nl.js'
 import { say, type PhraseBook, type Said } from './phrases.js'
 
 export type Named = { kind: 'figuur'; figure: Figure } | { kind: 'tekst'; value: string } | { kind: 'zin'; said: Said | undefined }
@@ -16,6 +16,8 @@ export function namesOf(model: ReportModel, phrases: PhraseBook = new Map()): Ma
     ['vorige_periode', { kind: 'tekst', value: model.previousPeriod.label }],
     ['eerste_jaar', { kind: 'tekst', value: String(model.history[0]?.year ?? model.year) }],
     ['status', { kind: 'tekst', value: model.status }],
+    // A year that stops on 30 September has no stand "at the end of the year".
+    ['peilmoment', { kind: 'tekst', value: model.partial ? `op ${dateText(model.partial.until)}` : 'aan het einde van het jaar' }],
   ])
   for (const [key, figure] of Object.entries(model.figures)) names.set(key, { kind: 'figuur', figure })
   for (const [name, phrase] of phrases) names.set(`zin.${name}`, { kind: 'zin', said: say(phrase, model) })
