@@ -1,7 +1,9 @@
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { compare } from '../src/aggregate/compare.js'
 import { buildReportModel } from '../src/aggregate/model.js'
+import type { Point } from '../src/aggregate/series.js'
 import { dataTables, toCsv } from '../src/aggregate/opendata.js'
 import { check } from '../src/compile.js'
 import { BREAKDOWN_IDS } from '../src/domain/breakdowns.js'
@@ -133,6 +135,17 @@ describe('gaps stay gaps', () => {
     const model = buildReportModel(helmond, 2023)
     const row = model.breakdowns['vertrouwenspersonen.relatie'].rows.find((r) => r.category === 'bestuurder')!
     expect(row.change).toEqual({ kind: 'value', absolute: 2, percent: null })
+  })
+})
+
+describe('two partial years compare only when they end on the same day of the year', () => {
+  const at = (year: number, value: number, until?: string): Point => ({ year, value, state: 'known', partial: until !== undefined, ...(until ? { until } : {}) })
+
+  it('January to September twice compares; September against November, or against a whole year, does not', () => {
+    expect(compare(at(2024, 10, '2024-09-30'), at(2023, 8, '2023-09-30'))).toEqual({ kind: 'value', absolute: 2, percent: 25 })
+    expect(compare(at(2024, 10, '2024-09-30'), at(2023, 8, '2023-11-30'))).toEqual({ kind: 'not-comparable', because: 'partial' })
+    expect(compare(at(2024, 10, '2024-09-30'), at(2023, 8))).toEqual({ kind: 'not-comparable', because: 'partial' })
+    expect(compare(at(2024, 10), at(2023, 8, '2023-09-30'))).toEqual({ kind: 'not-comparable', because: 'partial' })
   })
 })
 
