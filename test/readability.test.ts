@@ -160,6 +160,12 @@ describe.each(PROJECTS)('every page of %s reads well', (name) => {
       const where = `${name} ${year}: "${text}"`
       // The chart's own data table: the years with a figure.
       const counts = new Map(tableRows(figure, 'tbody').map((r) => [Number(r.header), Number(r.cells[0]!.replace(/\./g, ''))]))
+      // A year without a figure keeps its place on the axis, between the years that have one.
+      const svg = figure.children.find((c): c is Element => isElement(c, 'svg'))!
+      const axis = new Set<number>()
+      visit(svg, 'element', (t: Element) => { if (t.tagName === 'text' && /^\d{4}$/.test(toString(t))) axis.add(Number(toString(t))) })
+      const years = [...counts.keys()]
+      for (let y = Math.min(...years); y <= Math.max(...years); y++) expect(axis.has(y), `${where}: ${y} on the axis`).toBe(true)
       for (const [, from, to] of text.matchAll(/(\d{4}) t\/m (\d{4})/g)) {
         for (let y = Number(from); y <= Number(to); y++) expect(counts.has(y), `${where}: ${y}`).toBe(true)
       }

@@ -1,6 +1,6 @@
 import { STATE_WORDS, comparable, type Point } from '../aggregate/series.js'
 import type { ReportModel } from '../aggregate/model.js'
-import { number, plural } from '../format/nl.js'
+import { listText, number, plural } from '../format/nl.js'
 import type { BreakdownId } from '../domain/breakdowns.js'
 
 export type Row = Record<string, string | number | boolean | null>
@@ -41,7 +41,9 @@ export function datasetsOf(model: ReportModel): Map<string, Dataset> {
 }
 
 function meldingenPerJaar(model: ReportModel): Dataset {
-  const rows = model.history.map((p) => ({
+  // The series starts at its first figure: years before it are no gap, just not yet recorded.
+  const start = Math.max(0, model.history.findIndex((p) => p.state === 'known'))
+  const rows = model.history.slice(start).map((p) => ({
     jaar: String(p.year), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : STATE_WORDS[p.state], reeksbreuk: breakIn(p),
   }))
   const current = model.history.at(-1)!
@@ -63,6 +65,10 @@ function meldingenPerJaar(model: ReportModel): Dataset {
     const gap = previous.state === 'unknown' ? 'is het aantal niet bekend' : 'zijn geen meldingen vastgelegd'
     describe = `Het aantal meldingen was ${number(current.value!)} in ${partYear(current)}; over ${previous.year} ${gap}.`
   }
+  // A year without a figure keeps its place on the axis (the chart writes "onbekend" there); the text says it too.
+  const firstKnown = model.history.find((p) => p.state === 'known')?.year ?? current.year
+  const gaps = model.history.slice(0, -2).filter((p) => p.state !== 'known' && p.year > firstKnown).map((p) => String(p.year))
+  if (gaps.length && describe !== 'Aantal meldingen per jaar.') describe += ` Over ${listText(gaps)} is het aantal niet bekend.`
   return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, describe }
 }
 
