@@ -260,6 +260,16 @@ describe('chart labels read in full', () => {
     expect(labelsOf(svg).filter((l) => l.endsWith('…'))).toEqual([])
   })
 
+  it('show no legend of one year: a chart that draws one year has none, one of two years has both', async () => {
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
+    const legend = (svg: string) => (svg.includes('role-legend') ? labelsOf(svg.slice(svg.indexOf('role-legend'))).slice(0, 3) : [])
+    // Helmond 2022: the soort kwestie of 2021 is unknown, so only 2022 is drawn.
+    const only = datasetsOf(buildReportModel(project, 2022)).get('soort_kwestie')!
+    expect(new Set(only.rows.map((r) => r.jaar))).toEqual(new Set(['2021', '2022']))
+    expect(legend((await drawChart(specs.get('soort-kwestie')!, only, theme)).svg)).toEqual([])
+    expect(legend((await drawChart(specs.get('soort-kwestie')!, datasets.get('soort_kwestie')!, theme)).svg)).toEqual(['2023', '2024', 'Jaar'])
+  })
+
   it('count in whole numbers on the axis, also for small counts', async () => {
     const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
     const small = { ...datasets.get('meldingen_per_status')!, rows: [{ categorie: 'Gegrond', aantal: 1 }, { categorie: 'Ongegrond', aantal: 2 }] }

@@ -3,9 +3,12 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildReportModel } from '../src/aggregate/model.js'
 import { datasetsOf } from '../src/chart/datasets.js'
-import { CATEGORY_PALETTE } from '../src/chart/palette.js'
+import { CATEGORY_PALETTE, yearColours } from '../src/chart/palette.js'
+import { DATASET_NAMES } from '../src/chart/datasets.js'
+import { loadChartSpecs } from '../src/chart/specs.js'
+import { drawChart } from '../src/chart/draw.js'
 import { renderChart } from '../src/chart/render.js'
-import { check, themeOf } from '../src/compile.js'
+import { check, themeOf, DEFAULT_TEMPLATES } from '../src/compile.js'
 import { contrastWithWhite } from '../src/validate/consistency.js'
 import { exampleSpec } from '../scripts/generate-docs.js'
 import { cli } from './helpers/cli.js'
@@ -62,6 +65,48 @@ describe('the category palette', () => {
     const slices = dataset.rows.filter((r) => typeof r.aantal === 'number' && r.aantal > 0).length
     expect(slices).toBeGreaterThanOrEqual(3)
     expect([...fills].filter((f) => (CATEGORY_PALETTE as readonly string[]).includes(f)).length).toBe(slices)
+  })
+})
+
+describe('the year colours', () => {
+  // The fixtures' themes, the default, and the extremes the theme check lets through: a main colour at 4.5:1
+  // (lighter than the year steps allow), a red beside a green, and one colour for both.
+  const themes = [
+    ...['data', ...['huizen', 'maasvliet', 'rijnstede', 'rotterdam', 'waterland-oost'].map((f) => join('test', 'fixtures', 'valid', f, 'data'))].map((dir) => themeOf(check(join(REPO, dir, '..')).project!)),
+    { primary: '#767676', secondary: '#767676' }, { primary: '#c00000', secondary: '#00a000' }, { primary: '#000000', secondary: '#949494' },
+  ]
+  const distance = (p: number[], q: number[]) => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!)
+
+  it('have 3:1 contrast on white and differ in lightness, so greyscale print and colour-blind readers tell the years apart', () => {
+    expect(new Set(themes.map((t) => t.primary)).size).toBeGreaterThanOrEqual(4)
+    for (const theme of themes) {
+      for (const n of [1, 2, 3]) {
+        const colours = yearColours(theme, n)
+        expect(colours, `${theme.primary} ${n}`).toHaveLength(n)
+        for (const colour of colours) expect(contrastWithWhite(colour), colour).toBeGreaterThanOrEqual(3)
+        for (const [i, a] of colours.entries()) {
+          for (const b of colours.slice(i + 1)) {
+            // Greyscale: lightness alone; colour blindness: the whole colour as seen.
+            expect(Math.abs(seen(a, CVD.gewoon!)[0]! - seen(b, CVD.gewoon!)[0]!), `grijs: ${a} ${b}`).toBeGreaterThanOrEqual(12)
+            for (const [vision, m] of Object.entries(CVD)) expect(distance(seen(a, m), seen(b, m)), `${vision}: ${a} ${b}`).toBeGreaterThanOrEqual(12)
+          }
+        }
+      }
+      // The newest year is the organisation's own colour, unless that is too light to leave room for the earlier years.
+      const newest = yearColours(theme, 2).at(-1)
+      if (seen(theme.primary, CVD.gewoon!)[0]! <= 35) expect(newest).toBe(theme.primary)
+    }
+  })
+
+  it('reach the bars of a chart of three years', async () => {
+    const project = check(REPO).project!
+    const dataset = datasetsOf(buildReportModel(project, 2024)).get('vp_uren')!
+    const spec = loadChartSpecs([join(DEFAULT_TEMPLATES, 'charts')], DATASET_NAMES).specs.get('vp-uren')!
+    // Drawn, not taken from the tool's cache.
+    const svg = (await drawChart(spec, dataset, themeOf(project))).svg
+    const bars = svg.slice(svg.indexOf('role-mark'), svg.indexOf('mark-text role-mark'))
+    const fills = new Set([...bars.matchAll(/fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]))
+    expect([...fills].sort()).toEqual([...yearColours(themeOf(project), 3)].sort())
   })
 })
 

@@ -4,7 +4,7 @@ import { chartToHast, svgText } from '../render/svg.js'
 import type { CachedChart } from './cache.js'
 import type { Dataset } from './datasets.js'
 import { fits, splitLabel } from './labels.js'
-import { paletteFor } from './palette.js'
+import { distinctDrawn, paletteFor } from './palette.js'
 import type { Theme } from './render.js'
 import type { ChartSpec } from './specs.js'
 
@@ -84,7 +84,8 @@ function bandStep(spec: unknown, dataset: Dataset): number | undefined {
   for (const { field, offset } of discreteY(spec)) {
     const lines = Math.max(1, ...dataset.rows.map((r) => splitLabel(String(r[field] ?? '')).length))
     const needed = lines * LINE_PX + BAND_PAD_PX
-    const bars = offset ? new Set(dataset.rows.map((r) => r[offset])).size : 0
+    // Vega leaves out the bars of unknown values, and their place in the band with them.
+    const bars = offset ? distinctDrawn(dataset, offset) : 0
     // Vega-Lite's band padding: 0.2 between offset groups, 0.1 otherwise.
     step = Math.max(step, bars > 0 ? (needed * 0.8) / bars : needed / 0.9)
   }
@@ -95,20 +96,22 @@ const LEGEND_CHANNELS = ['color', 'fill', 'stroke', 'shape', 'opacity', 'size'] 
 
 /**
  * The spec with the labels of its category legends wrapped like axis
- * labels (Vega-Lite has no config for a legend's labelExpr). A spec's own
- * legend settings win; the spec itself is left as it was.
+ * labels (Vega-Lite has no config for a legend's labelExpr), and without
+ * a legend of one entry ("Jaar: 2024" says nothing beside one year's bars).
+ * A spec's own legend settings win otherwise; the spec itself is left as it was.
  */
-function wrapLegends(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(wrapLegends)
+function adjustLegends(node: unknown, dataset: Dataset): unknown {
+  if (Array.isArray(node)) return node.map((n) => adjustLegends(n, dataset))
   if (node === null || typeof node !== 'object') return node
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(node)) out[key] = wrapLegends(value)
-  const encoding = out.encoding as Record<string, { type?: unknown; legend?: unknown }> | undefined
+  for (const [key, value] of Object.entries(node)) out[key] = adjustLegends(value, dataset)
+  const encoding = out.encoding as Record<string, { field?: unknown; type?: unknown; legend?: unknown }> | undefined
   for (const channel of LEGEND_CHANNELS) {
     const def = encoding?.[channel]
-    if (def && (def.type === 'nominal' || def.type === 'ordinal') && def.legend !== null) {
-      encoding[channel] = { ...def, legend: { labelExpr: WRAPPED, ...(def.legend as object | undefined) } }
-    }
+    if (!def || (def.type !== 'nominal' && def.type !== 'ordinal') || def.legend === null) continue
+    encoding[channel] = typeof def.field === 'string' && distinctDrawn(dataset, def.field) <= 1
+      ? { ...def, legend: null }
+      : { ...def, legend: { labelExpr: WRAPPED, ...(def.legend as object | undefined) } }
   }
   return out
 }
@@ -128,7 +131,7 @@ const silent = { level: () => silent, error: () => silent, warn: () => silent, i
 /** Draw a chart, whatever was drawn before. */
 export async function drawChart(chart: ChartSpec, dataset: Dataset, theme: Theme): Promise<CachedChart> {
   const config = vegaConfig(theme, paletteFor(chart.spec, dataset, theme), bandStep(chart.spec, dataset))
-  const { spec: vgSpec } = compile(wrapLegends(chart.spec) as TopLevelSpec, { config: config as never, logger: silent })
+  const { spec: vgSpec } = compile(adjustLegends(chart.spec, dataset) as TopLevelSpec, { config: config as never, logger: silent })
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(), logLevel: vega.None })
   view.data(dataset.name, dataset.rows)
   // Ids come from global counters in vega-scenegraph: reset, then prefix per chart.
