@@ -119,3 +119,90 @@ describe.each(PROJECTS.map(([name]) => name))('the PDF of %s carries everything 
     expect(outside.map((w) => `${year} p.${w.page}: ${w.text}`)).toEqual([])
   }))
 })
+
+/** The lines of the text area of each page (running header and footer left out), top to bottom. */
+function bodyLines({ words, pages }: Printed): string[][] {
+  return pages.map((page, i) => {
+    const lines = new Map<number, Word[]>()
+    for (const w of words) {
+      const middle = (w.y0 + w.y1) / 2
+      if (w.page !== i + 1 || middle < MARGIN.top || middle > page.height - MARGIN.bottom) continue
+      const key = [...lines.keys()].find((y) => Math.abs(y - w.y0) < 2) ?? w.y0
+      lines.set(key, [...lines.get(key) ?? [], w])
+    }
+    return [...lines].sort(([a], [b]) => a - b).map(([, line]) => line.sort((a, b) => a.x0 - b.x0).map((w) => w.text).join(' '))
+  })
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
+/** The texts of these elements in the report's <main> (the cover and the table of contents left out). */
+function mainTexts(html: string, tags: string[], className?: string): string[] {
+  const main = elements(fromHtml(html), 'main')[0]!
+  return tags.flatMap((tag) => elements(main, tag))
+    .filter((e) => !className || (e.properties.className as string[] | undefined)?.includes(className))
+    .map((e) => squash(toString(e)))
+}
+const isPortrait = (page: { width: number; height: number }) => page.width < page.height
+
+describe.each(PROJECTS.map(([name]) => name))('the pages of %s flow well', (name) => {
+  const each = (check: (p: Printed) => void) => () => {
+    const printed = built.get(name)!
+    expect(printed.length).toBeGreaterThan(0)
+    for (const p of printed) check(p)
+  }
+
+  it('no heading or table caption ends a page: it stays with what follows', each((p) => {
+    const headings = mainTexts(p.html, ['h2', 'h3', 'h4', 'caption'])
+    bodyLines(p).slice(2, -1).forEach((lines, i) => {
+      const last = squash(lines.at(-1) ?? '')
+      expect(headings.filter((t) => t === last || t.endsWith(` ${last}`)), `${p.year} p.${i + 3} eindigt met "${last}"`).toEqual([])
+    })
+  }))
+
+  it('no page starts with a note: a note stays with its table', each((p) => {
+    const notes = mainTexts(p.html, ['p'], 'voetnoot')
+    bodyLines(p).slice(2).forEach((lines, i) => {
+      const first = squash(lines[0] ?? '')
+      // A note's words, not a chart title that begins like one: the note goes on in the next line, or ends.
+      const two = squash(`${first} ${lines[1] ?? ''}`)
+      expect(notes.filter((n) => n === first || (n.startsWith(first) && n.startsWith(two))), `${p.year} p.${i + 3} begint met "${first}"`).toEqual([])
+    })
+  }))
+
+  it('no near-empty page between the table of contents and the last page', each((p) => {
+    const { words, pages } = p
+    for (let i = 3; i < pages.length; i++) {
+      // A page before a page of another size (landscape) ends where the other begins.
+      if (isPortrait(pages[i - 1]!) !== isPortrait(pages[i]!)) continue
+      const page = pages[i - 1]!
+      const bottom = Math.max(...words.filter((w) => w.page === i && (w.y0 + w.y1) / 2 < page.height - MARGIN.bottom).map((w) => w.y1))
+      const filled = (bottom - MARGIN.top) / (page.height - MARGIN.top - MARGIN.bottom)
+      expect(filled, `${p.year} p.${i}: ${Math.round(filled * 100)}% gevuld`).toBeGreaterThan(0.2)
+    }
+  }))
+
+  it('a table that fits the portrait column stays on a portrait page', each((p) => {
+    const text = p.text.split('\f').map(squash)
+    const tables = elements(elements(fromHtml(p.html), 'main')[0]!, 'div').filter((d) => (d.properties.className as string[] | undefined)?.includes('tabel'))
+    expect(tables.length).toBeGreaterThan(0)
+    for (const table of tables) {
+      const caption = squash(toString(elements(table, 'caption')[0]!))
+      const page = text.findIndex((t) => t.includes(caption))
+      expect(page, caption).toBeGreaterThanOrEqual(0)
+      expect(isPortrait(p.pages[page]!), `${p.year}: ${caption}`).toBe(!(table.properties.className as string[]).includes('liggend'))
+    }
+  }))
+})
+
+describe('page flow of the sparse and the two-year report', () => {
+  it('a sparse report takes four pages: cover, contents and two pages of text', () => {
+    for (const p of built.get('waterland-oost')!) expect(p.pages.length, String(p.year)).toBeLessThanOrEqual(4)
+  })
+
+  it('Huizen 2021/2022: the comparison table of eight columns fits, on a portrait page like every other', () => {
+    const p = built.get('huizen')!.find((r) => r.year === 2022)
+    expect(p!.html).toMatch(/<caption>Kengetallen 2018 t\/m 2022<\/caption><thead><tr>(<th[^>]*>[^<]*<\/th>){8}<\/tr>/)
+    expect(p!.pages.filter((page) => !isPortrait(page))).toEqual([])
+  })
+})
+

@@ -6,6 +6,7 @@ import { unified } from 'unified'
 import type { ReportModel } from '../aggregate/model.js'
 import { dateText } from '../format/nl.js'
 import { sha256 } from '../hash.js'
+import { markLandscapeTables } from './landscape.js'
 import { reportCss, type StyleTheme } from './style.js'
 
 export interface Page { html: string; fragment: string }
@@ -82,7 +83,7 @@ export function renderPage(model: ReportModel, body: Root, theme: StyleTheme): P
     ...(concept ? [conceptBanner()] : []),
     cover(model),
     toc(body),
-    h('main', { id: 'inhoud' }, body.children as ElementContent[]),
+    h('main', { id: 'inhoud' }, markLandscapeTables(body).children as ElementContent[]),
     h('footer', [h('p', `Bron van de cijfers: ${model.source}`)]),
   ])
   const description = `${reportTitle(model)} van ${model.organisation}: meldingen, onderzoeken en de inzet van de vertrouwenspersonen.`

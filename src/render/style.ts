@@ -30,21 +30,23 @@ export const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/
 
 /**
  * Tables in print fit the text column: headers and names wrap, numbers do
- * not; a table of six or more columns gets a smaller type step, one of
- * eight or more a landscape page (with the heading just above it). A long
- * table repeats its header row, never splits a row, keeps its caption and
- * header with the first rows, leaves no single row behind on a page, and
- * keeps its last two rows with the total.
+ * not; a table of six or more columns gets a smaller type step. A table
+ * that would not fit a portrait page even so (marked "liggend" by
+ * landscape.ts) gets a landscape page, with the heading just above it. A
+ * long table repeats its header row, never splits a row, keeps its caption
+ * and header with the first rows, leaves no single row behind on a page,
+ * keeps its last two rows with the total and its notes with its last row.
  */
 const printTables = `@page wide{size:A4 landscape}
 .jaarverslag .tabel{overflow:visible}
 .jaarverslag th,.jaarverslag td{overflow-wrap:break-word;hyphens:auto}
 .jaarverslag thead th.getal{white-space:normal}
 .jaarverslag .tabel:has(tr>:nth-child(6)) table{font-size:9pt}
-.jaarverslag .tabel:has(tr>:nth-child(8)),.jaarverslag :is(h2,h3,h4):has(+.tabel tr>:nth-child(8)){page:wide}
+.jaarverslag .tabel.liggend,.jaarverslag :is(h2,h3,h4):has(+.tabel.liggend){page:wide}
 .jaarverslag thead{display:table-header-group}
 .jaarverslag caption{break-after:avoid}
-.jaarverslag tbody:first-of-type tr:first-child,.jaarverslag tbody tr:nth-child(2),.jaarverslag tr.totaal,.jaarverslag tr:has(+tr.totaal),.jaarverslag tr.subtotaal,.jaarverslag tr:has(+tr.subtotaal){break-before:avoid}`
+.jaarverslag .voetnoot{break-before:avoid}
+.jaarverslag tbody:first-of-type tr:first-child,.jaarverslag tbody tr:nth-child(2),.jaarverslag tr.totaal,.jaarverslag tr:has(+tr.totaal),.jaarverslag tr.subtotaal,.jaarverslag tr:has(+tr.subtotaal),.jaarverslag tbody:last-of-type tr:last-child{break-before:avoid}`
 
 /** A draft says so on every printed page, cover included; the margin box is an artifact in the tagged PDF. */
 const CONCEPT_MARK = '@page{@top-right{content:"CONCEPT";font-family:"Noto Sans",sans-serif;font-size:14pt;font-weight:700;letter-spacing:.15em;color:#a00000}}'
@@ -100,9 +102,10 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 .jaarverslag .overslaan,.jaarverslag details,.jaarverslag .concept-banner{display:none}
 .jaarverslag .omslag{box-sizing:border-box;height:240mm;margin:0;break-after:page;border-left-width:3mm;padding-top:70mm}
 .jaarverslag nav.inhoud{break-after:page}
-.jaarverslag main h2{break-before:page;margin-top:0}
-.jaarverslag h2,.jaarverslag h3{break-after:avoid}
-.jaarverslag figure,.jaarverslag tr,.jaarverslag .omslag{break-inside:avoid}
+.jaarverslag main>h2:first-child{margin-top:0}
+.jaarverslag :is(h2,h3,h4){break-after:avoid;break-inside:avoid}
+.jaarverslag figure,.jaarverslag tr,.jaarverslag li,.jaarverslag .omslag{break-inside:avoid}
+.jaarverslag p{orphans:3;widows:3}
 ${printTables}
 .jaarverslag a{color:inherit}}
 `

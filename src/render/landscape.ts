@@ -1,0 +1,90 @@
+import type { Element, ElementContent, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
+
+/**
+ * Advance widths of Noto Sans (regular, bold) in thousandths of an em, as
+ * Chromium measures them; other characters count as the widest letters.
+ */
+const WIDTHS: Record<string, [number, number]> = {
+  a: [561, 599], b: [615, 632], c: [480, 516], d: [615, 632], e: [564, 597], f: [344, 387], g: [615, 632], h: [618, 650], i: [258, 299],
+  j: [258, 298], k: [534, 620], l: [258, 298], m: [935, 975], n: [618, 650], o: [605, 625], p: [615, 632], q: [615, 632], r: [413, 447],
+  s: [479, 502], t: [361, 434], u: [618, 650], v: [508, 571], w: [786, 856], x: [529, 578], y: [510, 571], z: [470, 493],
+  A: [639, 692], B: [650, 665], C: [632, 642], D: [730, 732], E: [556, 560], F: [519, 549], G: [728, 724], H: [741, 765], I: [339, 389],
+  J: [273, 331], K: [619, 664], L: [524, 559], M: [907, 943], N: [760, 813], O: [781, 791], P: [605, 621], Q: [781, 791], R: [622, 656],
+  S: [549, 551], T: [556, 577], U: [731, 756], V: [600, 650], W: [930, 967], X: [586, 670], Y: [566, 626], Z: [572, 579],
+  ' ': [260, 260], '.': [268, 281], ',': [268, 285], '(': [300, 339], ')': [300, 339], '%': [831, 902], '–': [500, 500], '—': [1000, 1000],
+  '−': [572, 581], '+': [572, 572], '/': [372, 415], ':': [268, 281], '*': [551, 542], '€': [572, 572], '&': [732, 750], '-': [322, 320],
+  ';': [268, 285], "'": [225, 266], '"': [408, 479], '?': [434, 477], '!': [269, 282],
+}
+const DIGIT: [number, number] = [572, 572]
+const OTHER: [number, number] = [935, 975]
+
+/** The print page (src/render/style.ts): A4 portrait less 18 mm margins, in points; cells are padded .5rem (6 pt) each side. */
+const COLUMN = (210 - 2 * 18) * 72 / 25.4
+const PADDING = 12
+/** Type sizes in points: the report's, and the step down for a table of six or more columns. */
+const TEXT = 10.5
+const SMALL = 9
+
+const width = (text: string, bold: boolean) => {
+  let em = 0
+  // A letter with a diacritic is as wide as the letter.
+  for (const c of text.normalize('NFD').replace(/\p{M}/gu, '')) em += (WIDTHS[c] ?? (/\d/.test(c) ? DIGIT : OTHER))[bold ? 1 : 0]
+  return em / 1000
+}
+
+const has = (e: Element, name: string) => Array.isArray(e.properties?.className) && e.properties.className.includes(name)
+const elements = (e: Element | Root, tag: string): Element[] =>
+  e.children.flatMap((c) => (c.type !== 'element' ? [] : c.tagName === tag ? [c] : elements(c, tag)))
+
+/**
+ * The narrowest a table can be set, in em of its type: per column its
+ * widest unbreakable cell, a number (never wrapped) whole, any other cell
+ * by its longest word. Bold rows are wider.
+ */
+function minimumWidth(table: Element, size: number): number {
+  const columns: number[] = []
+  for (const tr of elements(table, 'tr')) {
+    const head = elements(table, 'thead').some((t) => elements(t, 'tr').includes(tr))
+    const boldRow = head || has(tr, 'totaal') || has(tr, 'subtotaal') || has(tr, 'sectie')
+    let column = 0
+    for (const cell of tr.children) {
+      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
+      const span = Number(cell.properties?.colSpan ?? 1)
+      const text = toString(cell).trim()
+      const bold = boldRow && (head || cell.tagName === 'th' || !has(tr, 'sectie'))
+      const words = has(cell, 'getal') && !head ? [text] : text.split(/\s+/)
+      const points = Math.max(0, ...words.map((w) => width(w, bold))) * size + PADDING
+      if (span === 1) columns[column] = Math.max(columns[column] ?? 0, points)
+      column += span
+    }
+  }
+  return columns.reduce((a, b) => a + b, 0)
+}
+
+const columnCount = (table: Element) => Math.max(0, ...elements(table, 'tr').map((tr) => tr.children.filter((c) => c.type === 'element').length))
+
+/** Does this table fit the portrait text column? Its type size follows the column count, as in the print CSS. */
+export function fitsPortrait(table: Element): boolean {
+  return minimumWidth(table, columnCount(table) >= 6 ? SMALL : TEXT) <= COLUMN
+}
+
+/**
+ * Marks each table that does not fit a portrait page with the class
+ * "liggend"; the print CSS sets it, with its heading, on a landscape page.
+ * A table that fits stays portrait, however many columns it has.
+ */
+export function markLandscapeTables(body: Root): Root {
+  const visit = <T extends Element | Root>(node: T): T => {
+    const children = node.children.map((c): ElementContent => (c.type === 'element' ? visit(c) : c as ElementContent))
+    if (node.type === 'element' && has(node, 'tabel')) {
+      const table = elements(node, 'table')[0]
+      if (table && !fitsPortrait(table)) {
+        const className = [...(node.properties.className as string[]), 'liggend']
+        return { ...node, properties: { ...node.properties, className }, children }
+      }
+    }
+    return { ...node, children }
+  }
+  return visit(body)
+}
