@@ -57,6 +57,7 @@ const RULES = {
     'yaml-alias': error(),
     'yaml-diepte': error('max'),
     'getal-ongeldig': error('found'),
+    'getal-duizendtal': error('field', 'found', 'read', 'fixed'),
     'map-geen-jaar': error('name'),
     'geen-jaren': error(),
     'config-ontbreekt': error('file'),
@@ -64,6 +65,7 @@ const RULES = {
   }),
   ...inStage('valideren', {
     'getal-komma': error('field', 'found', 'fixed'),
+    'getal-met-tekst': error('field', 'found', 'fixed'),
     'schema-type': error('field', 'found', 'expected'),
     'schema-verplicht': error('field', 'missing', 'description'),
     'schema-onbekend-veld': error('field', 'key', 'suggestion', 'allowed'),

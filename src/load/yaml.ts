@@ -1,5 +1,5 @@
 import {
-  isAlias, isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit,
+  isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit,
   type Document, type Node as YamlNode,
 } from 'yaml'
 import type { VFile } from 'vfile'
@@ -17,6 +17,19 @@ export interface YamlSource {
 export const MAX_DEPTH = 32
 
 export type Path = ReadonlyArray<string | number>
+
+/** herkomst.intern, kengetallen[2].eenheid: a number is a place in a list, counted from 1 as people do; "2019" is a key. */
+export const fieldName = (path: Path): string =>
+  path.length === 0 ? 'het bestand' : path.map((p, i) => (typeof p === 'number' ? `[${p + 1}]` : `${i ? '.' : ''}${p}`)).join('')
+
+/** The path to a node from the ancestors \`visit\` gives: the keys of maps, the positions in lists. */
+function pathTo(ancestors: readonly unknown[], node: unknown): Path {
+  return ancestors.flatMap((a, i): (string | number)[] => {
+    if (isPair(a) && isScalar(a.key)) return [String(a.key.value)]
+    if (isSeq(a)) return [a.items.indexOf((ancestors[i + 1] ?? node) as never)]
+    return []
+  })
+}
 
 export function placeOfRange(lines: LineCounter, range: readonly [number, number, ...number[]]): Place {
   const start = lines.linePos(range[0])
@@ -59,9 +72,12 @@ export function parseYaml(file: VFile): YamlSource | undefined {
   return { file, doc, lines, value: doc.toJS({ maxAliasCount: 0 }) }
 }
 
+/** '1.234' copied from a Dutch spreadsheet: YAML reads the thousands dot as a decimal point (1,234). */
+const THOUSANDS_DOT = /^[-+]?[1-9]\d{0,2}\.\d{3}$/
+
 function checkNodes(file: VFile, doc: Document, lines: LineCounter): void {
   let aliasReported = false
-  visit(doc, (_key, node) => {
+  visit(doc, (_key, node, path) => {
     if (!isNode(node)) return undefined
     const place = node.range ? placeOfRange(lines, node.range) : undefined
     // One message for all anchors and aliases: an alias bomb has thousands.
@@ -73,6 +89,10 @@ function checkNodes(file: VFile, doc: Document, lines: LineCounter): void {
     if (node.tag) emit(file, 'yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }, place)
     if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) {
       emit(file, 'getal-ongeldig', { found: String(node.source ?? node.value) }, place)
+    }
+    if (isScalar(node) && typeof node.value === 'number' && THOUSANDS_DOT.test(node.source ?? '')) {
+      const found = node.source!
+      emit(file, 'getal-duizendtal', { field: fieldName(pathTo(path, node)), found, read: String(node.value).replace('.', ','), fixed: found.replace('.', '') }, place)
     }
     return undefined
   })

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
-import { locate, type Path, type YamlSource } from '../load/yaml.js'
+import { fieldName, locate, type Path, type YamlSource } from '../load/yaml.js'
 import { describeValue } from './describe.js'
 import { schemaAjv } from './schemas.js'
 
@@ -16,16 +16,35 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: 'ja of nee (true/false)',
 }
 
-/** '12,5' where a number belongs: the Dutch decimal comma, which YAML reads as text. Its fix, or ''. */
-const commaNumber = (error: ErrorObject): string =>
-  typeof error.data === 'string' && /^[-+]?\d+,\d+$/.test(error.data.trim()) ? error.data.trim().replace(',', '.') : ''
+/** '12,5' where a number belongs: the Dutch decimal comma, which YAML reads as text. */
+const COMMA_NUMBER = /^[-+]?\d+,\d+$/
+/** A number written as people write it in text: '13 meldingen', '€ 12.500,00', '62,5%', '1.234' (quoted). */
+const NUMBER_IN_TEXT = /^(?:€\s*)?([-+]?\d+(?:[.,]\d+)*)\s*(?:%|€|[\p{L}\s.]*)$/u
+/** Dutch notation: dots between groups of three digits, a comma before the decimals. */
+const DUTCH_NUMBER = /^[-+]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/
 
-const pathOf = (instancePath: string): Path =>
-  instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+/** The number a text where a number belongs was meant to be, in YAML's notation; '' when it is not a number at all. */
+function meantNumber(text: string): string {
+  const digits = NUMBER_IN_TEXT.exec(text.trim())?.[1] ?? ''
+  const plain = DUTCH_NUMBER.test(digits) ? digits.replace(/\./g, '').replace(',', '.') : digits.replace(',', '.')
+  return /^[-+]?\d+(\.\d+)?$/.test(plain) ? String(Number(plain)) : ''
+}
 
-/** herkomst.intern, kengetallen[2].eenheid (counting from 1, as people do) */
-const fieldName = (path: Path) =>
-  path.length === 0 ? 'het bestand' : path.map((p, i) => (/^\d+$/.test(String(p)) ? `[${Number(p) + 1}]` : `${i ? '.' : ''}${p}`)).join('')
+/** Whether the schema wanted a number here: a value type (number or 'onbekend') or a plain number. */
+const wantsNumber = (error: ErrorObject): boolean =>
+  error.keyword === 'anyOf' || error.keyword === 'oneOf' ||
+  (error.keyword === 'type' && /number|integer/.test(String((error.params as { type: string }).type)))
+
+/** ajv's path as keys and list positions: a segment is a position only where the data has a list. */
+function pathOf(instancePath: string, data: unknown): Path {
+  let here = data
+  return instancePath.split('/').slice(1).map((raw) => {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~')
+    const step = Array.isArray(here) ? Number(segment) : segment
+    here = (here as Record<string | number, unknown> | undefined)?.[step]
+    return step
+  })
+}
 
 /**
  * Turn ajv's errors into Dutch, positioned messages: one per problem.
@@ -42,14 +61,15 @@ export function reportSchemaErrors(source: YamlSource, errors: readonly ErrorObj
   for (const error of errors) {
     // The propertyNames error itself says which name is wrong; its sub-errors repeat it.
     if (error.keyword === 'if' || insideAlternative(error) || error.schemaPath.includes('/propertyNames/')) continue
-    const path = pathOf(error.instancePath)
+    const path = pathOf(error.instancePath, source.value)
     const field = fieldName(path)
     const parent = (error.parentSchema ?? {}) as Schema
     const found = describeValue(error.data)
     const at = locate(source, path)
-    const comma = commaNumber(error)
-    if (comma && (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'type')) {
-      emit(source.file, 'getal-komma', { field, found: String(error.data), fixed: comma }, at)
+    const meant = typeof error.data === 'string' && wantsNumber(error) ? meantNumber(error.data) : ''
+    if (meant) {
+      const found = String(error.data)
+      emit(source.file, COMMA_NUMBER.test(found.trim()) ? 'getal-komma' : 'getal-met-tekst', { field, found, fixed: meant }, at)
       continue
     }
     switch (error.keyword) {
