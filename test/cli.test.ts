@@ -76,6 +76,27 @@ describe('jaarverslag command line', () => {
     expect(cli(['validate', '--map', root])).toMatchObject({ code: 0 })
   })
 
+  it('nieuw-jaar makes the first year of a project that has none, as the message about no years says', () => {
+    const root = join(projectWith(), 'nieuw')
+    expect(cli(['init', root, '--jaar', '2024']).code).toBe(EXIT.ok)
+    rmSync(join(root, 'data', '2024'), { recursive: true })
+    const none = cli(['validate', '--map', root])
+    expect(none.stderr).toContain('[geen-jaren]')
+    expect(none.stderr).toContain('jaarverslag nieuw-jaar')
+    expect(cli(['nieuw-jaar', '2022', '--map', root]).code).toBe(EXIT.ok)
+    expect(cli(['validate', '--map', root]).code).toBe(EXIT.ok)
+  })
+
+  it('nieuw-jaar on data with errors refuses, and shows the errors it means', () => {
+    const root = projectWith()
+    writeFileSync(join(root, 'data', '2024', 'meldingen.yaml'), 'totaal: tien\n')
+    const r = cli(['nieuw-jaar', '2025', '--map', root])
+    expect(r.code).toBe(EXIT.data)
+    expect(r.stderr).toContain("data/2024/meldingen.yaml:1:9  fout  totaal: gevonden de tekst 'tien'")
+    expect(r.stderr).toContain('[eerst-herstellen]')
+    expect(existsSync(join(root, 'data', '2025'))).toBe(false)
+  })
+
   it('nieuw-jaar keeps the structure of the year before with every figure onbekend, and carries over what was open', () => {
     const root = projectWith()
     const r = cli(['nieuw-jaar', '2025', '--map', root])

@@ -7,7 +7,7 @@ import { getPath, isKnown } from '../domain/values.js'
 import { isYearText } from '../domain/years.js'
 import { placeholderText } from '../validate/placeholders.js'
 import type { CliOptions } from './args.js'
-import { fail, type Console } from './report.js'
+import { fail, report, type Console } from './report.js'
 import { yearFileSkeleton } from './skeleton.js'
 
 const schemaLine = (fileDir: string, root: string, kind: string) =>
@@ -29,9 +29,14 @@ export function runNewYear(options: CliOptions, io: Console): number {
   const year = Number(arg)
   if (existsSync(join(root, 'data', arg))) return fail(io, 'jaar-bestaat-al', { folder: `data/${arg}` })
   if (!existsSync(join(root, 'data', 'organisatie.yaml'))) return fail(io, 'project-niet-gevonden', { folder: root })
-  const { project } = check(root)
-  if (!project) return fail(io, 'eerst-herstellen', {})
-  const previous = project.years.filter((y) => y.year < year).at(-1)
+  const { project, all } = check(root)
+  // A project whose only error is that it has no year yet is where the first year begins.
+  const blocking = all.filter((f) => f.messages.some((m) => m.fatal && m.ruleId !== 'geen-jaren'))
+  if (blocking.length > 0) {
+    report(blocking, root, io, false)
+    return fail(io, 'eerst-herstellen', {})
+  }
+  const previous = project?.years.filter((y) => y.year < year).at(-1)
   scaffoldYear(root, year, previous)
   io.out(`data/${year}/ aangemaakt in ${root}${previous ? ` naar het voorbeeld van ${previous.year}` : ''}. Vervang elke 'onbekend' door het cijfer en elke voorbeeldtekst in data/${year}/tekst/ door uw eigen tekst.`)
   return EXIT.ok
