@@ -48,8 +48,8 @@ describe('the language of the words', () => {
   it('says a count with the form of its noun', () => {
     const text = 'springt {n:geen spaties:# spatie:# spaties} in'
     expect([0, 1, 4].map((n) => fill(text, { n }))).toEqual(['springt geen spaties in', 'springt 1 spatie in', 'springt 4 spaties in'])
-    expect(FRAME.followOns(1)).toBe('en 1 vervolgfout hierdoor, niet apart getoond')
-    expect(FRAME.followOns(3)).toBe('en 3 vervolgfouten hierdoor, niet apart getoond')
+    expect(FRAME.followOns(1)).toBe('Deze fout brengt 1 andere fout met zich mee, die niet apart wordt getoond: die verdwijnt als u deze herstelt.')
+    expect(FRAME.followOns(3)).toBe('Deze fout brengt 3 andere fouten met zich mee, die niet apart worden getoond: ze verdwijnen als u deze herstelt.')
   })
 
   it('reads the same as the catalogue did before its words moved out of the code', () => {

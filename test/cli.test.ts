@@ -36,7 +36,7 @@ describe('jaarverslag command line', () => {
     writeFileSync(join(root, 'data', '2024', 'meldingen.yaml'), 'totaal: 18\nherkomst:\n  intern: 9\n  extrn: 9\nsignalen: -1\n')
     const r = cli(['validate', '--map', root])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain("data/2024/meldingen.yaml:4:3  fout  herkomst: het veld 'extrn' is onbekend; bedoelde u 'extern'?")
+    expect(r.stderr).toContain("data/2024/meldingen.yaml:4:3  fout  Het veld 'extrn' onder 'herkomst' is onbekend; bedoelde u 'extern'?")
     expect(r.stderr).toContain('  4 |   extrn: 9\n        ^')
     expect(r.stderr).toContain('2 fouten, 0 waarschuwingen in 1 bestand')
     expect(r.stderr).not.toMatch(/\n\s+at /)
@@ -128,6 +128,14 @@ describe('jaarverslag command line', () => {
     const r = cli(['validate', '--map', root])
     expect(r.code).toBe(EXIT.data)
     expect(r.stderr).toMatch(/gesprekken: gevonden '12,5'; een getal schrijft u met een punt: 12\.5\.  \[getal-komma\]/)
+  })
+
+  it('a tab is reported with its hint first, then the errors it brings with it', () => {
+    const root = projectWith()
+    writeFileSync(join(root, 'data', '2024', 'meldingen.yaml'), 'totaal: 18\nherkomst:\n\tintern: 9\n  extern: 9\n')
+    const r = cli(['validate', '--map', root])
+    expect(r.code).toBe(EXIT.data)
+    expect(r.stderr).toContain('  → Vervang de tab door spaties (twee per niveau).\n  → Deze fout brengt 1 andere fout met zich mee, die niet apart wordt getoond: die verdwijnt als u deze herstelt.\n')
   })
 
   it('validate and build say first which organisation, folder and years they check', () => {

@@ -35,7 +35,7 @@ export function emit<R extends RuleId>(
     ...(options.also ? { cause: new VFileMessage(options.also.label, { place: options.also.place }) } : {}),
   })
   message.fatal = entry.severity === 'fout'
-  message.note = [options.followOns ? FRAME.followOns(options.followOns) : '', entry.hint, options.note].filter(Boolean).join('\n')
+  message.note = [entry.hint, options.note, options.followOns ? FRAME.followOns(options.followOns) : ''].filter(Boolean).join('\n')
   return message
 }
 

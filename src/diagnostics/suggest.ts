@@ -14,8 +14,9 @@ export function suggest(found: string, allowed: readonly string[]): string {
   return distance(n, best) <= limit ? (byNorm.get(best) ?? '') : ''
 }
 
-/** A list for a message: quoted, comma separated, shortened when long. */
+/** A list for a message: quoted, comma separated, shortened when long (never to leave out just one). */
 export function listValues(values: readonly string[], max = 12): string {
-  const shown = values.slice(0, max).map((v) => `'${v}'`).join(', ')
-  return values.length > max ? `${shown} en ${values.length - max} meer` : shown
+  const cut = values.length > max + 1 ? max : values.length
+  const shown = values.slice(0, cut).map((v) => `'${v}'`).join(', ')
+  return cut < values.length ? `${shown} en ${values.length - cut} meer` : shown
 }

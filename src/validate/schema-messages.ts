@@ -46,6 +46,9 @@ function pathOf(instancePath: string, data: unknown): Path {
   })
 }
 
+/** The group a field belongs to, or '' at the top of the file (the message then names only the field). */
+const parentName = (path: Path) => (path.length ? fieldName(path) : '')
+
 /**
  * Turn ajv's errors into Dutch, positioned messages: one per problem.
  * The alternatives of a value type ("a number or 'onbekend'") become one
@@ -83,14 +86,14 @@ export function reportSchemaErrors(source: YamlSource, errors: readonly ErrorObj
       case 'additionalProperties': {
         const key = String((error.params as { additionalProperty: string }).additionalProperty)
         const allowed = Object.keys(parent.properties ?? {})
-        emit(source.file, 'schema-onbekend-veld', { field, key, suggestion: suggest(key, allowed), allowed: listValues(allowed) }, locate(source, [...path, key], 'key'))
+        emit(source.file, 'schema-onbekend-veld', { field: parentName(path), key, suggestion: suggest(key, allowed), allowed: listValues(allowed) }, locate(source, [...path, key], 'key'))
         break
       }
       case 'required': {
         const missing = String((error.params as { missingProperty: string }).missingProperty)
         const property = resolveRef(parent.properties?.[missing])
         const description = lowerFirst(property?.description ?? property?.title ?? 'verplicht')
-        emit(source.file, 'schema-verplicht', { field, missing, description }, path.length ? locate(source, path, 'key') : at)
+        emit(source.file, 'schema-verplicht', { field: parentName(path), missing, description }, path.length ? locate(source, path, 'key') : at)
         break
       }
       case 'type': {
