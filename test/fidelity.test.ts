@@ -181,6 +181,28 @@ describe.each(PROJECTS.map(([name]) => name))('the pages of %s flow well', (name
     }
   }))
 
+  it('the table of contents gives the page of each chapter, right-aligned on its line', each((p) => {
+    const nav = elements(fromHtml(p.html), 'nav')[0]!
+    const entries = elements(nav, 'a').map((a) => squash(toString(a)))
+    const lines = bodyLines(p)
+    const contents = lines.findIndex((page) => page.includes('Inhoudsopgave'))
+    expect(contents).toBeGreaterThan(0)
+    const numbers = p.words.filter((w) => w.page === contents + 1 && /^\d+$/.test(w.text) && (w.y0 + w.y1) / 2 > MARGIN.top && (w.y0 + w.y1) / 2 < p.pages[contents]!.height - MARGIN.bottom)
+    expect(numbers).toHaveLength(entries.length)
+    entries.forEach((entry, i) => {
+      const line = lines[contents]!.find((l) => l.startsWith(`${i + 1}. ${entry} `))
+      expect(line, `${p.year}: ${entry} in de inhoudsopgave`).toMatch(/ \d+$/)
+      // The chapter's heading: the first line that is its title, after the table of contents.
+      const page = lines.findIndex((page, k) => k > contents && page.some((l) => squash(l) === entry))
+      expect(Number(/(\d+)$/.exec(line!)![1]), `${p.year}: pagina van ${entry}`).toBe(page + 1)
+    })
+    // Right-aligned at the column's right edge, within the margins.
+    const right = Math.max(...numbers.map((w) => w.x1))
+    for (const w of numbers) expect(Math.abs(w.x1 - right), `${p.year}: ${w.text}`).toBeLessThan(0.5)
+    expect(right).toBeLessThanOrEqual(p.pages[contents]!.width - MARGIN.right + SLACK)
+    expect(right).toBeGreaterThan(p.pages[contents]!.width - MARGIN.right - 10)
+  }))
+
   it('a table that fits the portrait column stays on a portrait page', each((p) => {
     const text = p.text.split('\f').map(squash)
     const tables = elements(elements(fromHtml(p.html), 'main')[0]!, 'div').filter((d) => (d.properties.className as string[] | undefined)?.includes('tabel'))

@@ -29,15 +29,16 @@ export function browserPrinter(browser: Browser | Promise<Browser>, options: { t
   return {
     drain: () => tabs.drain(),
     async print(html: string, model: ReportModel) {
-      const finishing = Promise.all([import('./metadata.js'), import('./structure.js')])
+      const finishing = Promise.all([import('./metadata.js'), import('./structure.js'), import('./contents.js')])
       const printed = tabs.print(html, steps).catch((error: unknown) => {
         if (error instanceof PrintError) error.report = `${reportTitle(model)} (${model.organisation})`
         throw error
       })
       printed.catch(() => undefined)
       // The link texts are read from the HTML while the browser prints it.
-      const [{ finishPdf }, { linkTexts }] = await finishing
+      const [{ finishPdf }, { linkTexts }, { contentsTargets }] = await finishing
       const links = linkTexts(html)
+      const contents = contentsTargets(html)
       const pdf = await printed
       const start = performance.now()
       const finished = await finishPdf(pdf, {
@@ -48,6 +49,7 @@ export function browserPrinter(browser: Browser | Promise<Browser>, options: { t
         date: model.date ?? `${model.year + 1}-01-01`,
         creator: CREATOR,
         links,
+        contents,
       })
       steps('pdf-lib', start)
       return finished

@@ -1,4 +1,5 @@
 import { ParseSpeeds, PDFDict, PDFDocument, PDFHeader, PDFName } from 'pdf-lib'
+import { numberContents } from './contents.js'
 import { describeLinks, groupListBodies, markArtifacts, renumberStructureIds } from './structure.js'
 
 export interface PdfInfo {
@@ -11,6 +12,8 @@ export interface PdfInfo {
   creator: string
   /** The words of each link on the page by href, for the links' alternate descriptions. */
   links: ReadonlyMap<string, string>
+  /** The chapters in the table of contents (ids), which get their page numbers. */
+  contents: readonly string[]
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -42,13 +45,15 @@ function xmp(info: PdfInfo, date: string): string {
  * Document metadata the raad's reader and archive tools show: title (shown
  * in the window), author, subject, keywords, fixed dates from the data, PDF
  * 1.7, /Lang nl and XMP with the PDF/UA identifier; untagged painting
- * marked as artifacts, links described, tab order by structure.
+ * marked as artifacts, links described, tab order by structure, page
+ * numbers in the table of contents.
  */
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
   // pdf-lib yields to the event loop every 100 objects by default; a report has ~1,200.
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   renumberStructureIds(pdf)
   markArtifacts(pdf)
+  numberContents(pdf, info.contents)
   describeLinks(pdf, info.links)
   groupListBodies(pdf)
   // Tab order follows the structure tree (Matterhorn 28-008/28-009).

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
+import { BODY_MARGIN_PT, PAGE_MARGIN_MM, PRINT_TEXT_PT } from './style.js'
 
 /**
  * Advance widths of Noto Sans (regular, bold) in thousandths of an em, as
@@ -16,14 +17,16 @@ const WIDTHS: Record<string, [number, number]> = {
   '−': [572, 581], '+': [572, 572], '/': [372, 415], ':': [268, 281], '*': [551, 542], '€': [572, 572], '&': [732, 750], '-': [322, 320],
   ';': [268, 285], "'": [225, 266], '"': [408, 479], '?': [434, 477], '!': [269, 282],
 }
-const DIGIT: [number, number] = [572, 572]
+/** Every digit is as wide (tabular figures), in em. */
+export const DIGIT_EM = 0.572
+const DIGIT: [number, number] = [DIGIT_EM * 1000, DIGIT_EM * 1000]
 const OTHER: [number, number] = [935, 975]
 
-/** The print page (src/render/style.ts): A4 portrait less 18 mm margins, in points; cells are padded .5rem (6 pt) each side. */
-const COLUMN = (210 - 2 * 18) * 72 / 25.4
+/** The text column of the print page (src/render/style.ts): A4 portrait less its margins, in points; cells are padded .5rem (6 pt) each side. */
+const COLUMN = (210 - 2 * PAGE_MARGIN_MM.right) * 72 / 25.4 - 2 * BODY_MARGIN_PT
 const PADDING = 12
 /** Type sizes in points: the report's, and the step down for a table of six or more columns. */
-const TEXT = 10.5
+const TEXT = PRINT_TEXT_PT
 const SMALL = 9
 
 const width = (text: string, bold: boolean) => {

@@ -23,6 +23,14 @@ function font(weight: 400 | 700): string {
   return `@font-face{font-family:"Noto Sans";font-style:normal;font-weight:${weight};font-display:swap;src:url(data:font/woff2;base64,${readFileSync(file).toString('base64')}) format("woff2")}`
 }
 
+/** The printed page's margins, and the report's type size in print (points): landscape.ts and the contents' page numbers use them too. */
+export const PAGE_MARGIN_MM = { top: 22, right: 18, bottom: 20 } as const
+export const PRINT_TEXT_PT = 10.5
+/** The browser's own body margin (8 px) stays inside the page margins: the text column is narrower by this much each side. */
+export const BODY_MARGIN_PT = 6
+/** The colour of the report's text. */
+export const TEXT_COLOUR = TOKENS.basisColorDefaultColorDocument!
+
 export interface StyleTheme { primary: string; secondary: string }
 
 /** A CSS string literal; `<` is escaped too, so data can never close the <style> element. */
@@ -94,14 +102,15 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 .jaarverslag summary{cursor:pointer;color:var(--jv-primair)}
 .jaarverslag footer{margin-top:3rem;font-size:.875rem;color:var(--basis-color-default-color-subtle)}
 @media print{
-@page{size:A4;margin:22mm 18mm 20mm;
+@page{size:A4;margin:${PAGE_MARGIN_MM.top}mm ${PAGE_MARGIN_MM.right}mm ${PAGE_MARGIN_MM.bottom}mm;
 @top-left{content:${cssString(runningHeader)};font-family:"Noto Sans",sans-serif;font-size:8pt;color:#444}
 @bottom-right{content:"pagina " counter(page) " van " counter(pages);font-family:"Noto Sans",sans-serif;font-size:8pt;color:#444}}
 @page:first{@top-left{content:none}@bottom-right{content:none}}${concept ? CONCEPT_MARK : ''}
-.jaarverslag{max-width:none;padding:0;font-size:10.5pt}
+.jaarverslag{max-width:none;padding:0;font-size:${PRINT_TEXT_PT}pt}
 .jaarverslag .overslaan,.jaarverslag details,.jaarverslag .concept-banner{display:none}
 .jaarverslag .omslag{box-sizing:border-box;height:240mm;margin:0;break-after:page;border-left-width:3mm;padding-top:70mm}
 .jaarverslag nav.inhoud{break-after:page}
+.jaarverslag nav.inhoud li{padding-right:3em}
 .jaarverslag main>h2:first-child{margin-top:0}
 .jaarverslag :is(h2,h3,h4){break-after:avoid;break-inside:avoid}
 .jaarverslag figure,.jaarverslag tr,.jaarverslag li,.jaarverslag .omslag{break-inside:avoid}
