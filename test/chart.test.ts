@@ -11,6 +11,7 @@ import { fits, splitLabel } from '../src/chart/labels.js'
 import { drawChart } from '../src/chart/draw.js'
 import { renderChart } from '../src/chart/render.js'
 import { loadChartSpecs } from '../src/chart/specs.js'
+import { asDrawn } from '../src/chart/title.js'
 import { check, compile, themeOf, DEFAULT_TEMPLATES } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
 import { asDrafts, cleanupProjects, FIXTURES, projectWith, REPO, updating } from './helpers/project.js'
@@ -218,6 +219,43 @@ describe('a chart that is not strict JSON', () => {
     ])
     expect([...specs.keys()]).toEqual(['goed'])
     expect([...refused].sort()).toEqual(['leeg', 'twee-keer'])
+  })
+})
+
+describe('a chart title', () => {
+  const specs = () => loadChartSpecs([CHARTS], DATASET_NAMES).specs
+  const valid = (name: string) => check(join(FIXTURES, 'valid', name)).project!
+  // The chart's title is its one bold 14px text (facet headers are role-title-text too).
+  const titleOf = (svg: string) => /<text[^>]*font-size="14px" font-weight="bold"[^>]*>([^<]*)<\/text>/.exec(svg)?.[1]
+
+  it('promises only what is drawn: a part without figures leaves the title, and the description', async () => {
+    const cases: [project: ReturnType<typeof valid>, year: number, chart: string, title: string][] = [
+      // Maasvliet 2024 has herkomst but no regeling; Rotterdam counted no meldingen at the vertrouwenspersonen.
+      [valid('maasvliet'), 2024, 'herkomst-en-regeling', 'Meldingen naar herkomst'],
+      [valid('rotterdam'), 2019, 'vp-casussen', 'Casussen bij de vertrouwenspersonen'],
+      // Both parts drawn: the spec's own title.
+      [project, 2024, 'herkomst-en-regeling', 'Meldingen naar herkomst en regeling'],
+      [project, 2024, 'vp-casussen', 'Casussen en meldingen vertrouwenspersonen'],
+    ]
+    for (const [p, year, name, title] of cases) {
+      const spec = specs().get(name)!
+      const dataset = datasetsOf(buildReportModel(p, year)).get(spec.dataName)!
+      const chart = asDrawn(spec, dataset)
+      expect(chart.title, `${name} ${year}`).toBe(title)
+      const svg = (await drawChart(chart, dataset, themeOf(p))).svg
+      expect(titleOf(svg), `${name} ${year}`).toBe(title)
+      expect(svg).toContain(`>${title}</title>`)
+    }
+    const maasvliet = datasetsOf(buildReportModel(valid('maasvliet'), 2024)).get('herkomst_en_regeling')!
+    expect(maasvliet.describe).toBe('Meldingen 2024 naar herkomst: Intern: 7 meldingen; Extern: 3 meldingen.')
+  })
+
+  it('reaches the page: caption and figure label follow the drawn title', async () => {
+    const { outputs } = await compile(join(FIXTURES, 'valid', 'maasvliet'), { years: [2024] })
+    const html = String(outputs.get('2024/index.html'))
+    const figure = /<figure class="grafiek" aria-label="(Meldingen naar [^".]*)\./.exec(html)
+    expect(figure?.[1]).toBe('Meldingen naar herkomst')
+    expect(html).not.toContain('Meldingen naar herkomst en regeling')
   })
 })
 

@@ -14,6 +14,12 @@ export interface Dataset {
   describe: string
 }
 
+/** The rows a chart draws: vega leaves out a mark whose value is unknown (null). */
+export const drawnRows = (dataset: Dataset): Row[] => dataset.rows.filter((r) => Object.values(r).some((v) => typeof v === 'number'))
+
+/** How many different values a field takes in the rows a chart draws. */
+export const distinctDrawn = (dataset: Dataset, field: string): number => new Set(drawnRows(dataset).map((r) => r[field])).size
+
 const known = (p: Point) => (p.state === 'known' ? p.value : null)
 
 /** The reason of a series break in the year it starts, so a chart can mark it (null elsewhere). */
@@ -138,11 +144,13 @@ function herkomstEnRegeling(model: ReportModel): Dataset {
     { indeling: 'Herkomst', categorie: 'Extern', aantal: known(model.figures['meldingen.extern']!.current) },
     ...model.breakdowns['meldingen.regeling'].rows.map((r) => ({ indeling: 'Regeling', categorie: r.category, aantal: known(r.current) })),
   ]
+  const parts = ['Herkomst', 'Regeling'].filter((part) => rows.some((r) => r.indeling === part && r.aantal !== null)).map((part) => part.toLowerCase())
   return {
     name: 'herkomst_en_regeling',
     columns: [{ field: 'indeling', label: 'Indeling' }, { field: 'categorie', label: 'Categorie' }, { field: 'aantal', label: 'Aantal' }],
     rows,
-    describe: `Meldingen ${model.year} naar herkomst en regeling: ${listed(rows.map((r) => ({ label: String(r.categorie), value: r.aantal as number | null })), 'melding')}.`,
+    // Named as the chart's title is: only the parts that have a figure.
+    describe: `Meldingen ${model.year} naar ${listText(parts)}: ${listed(rows.map((r) => ({ label: String(r.categorie), value: r.aantal as number | null })), 'melding')}.`,
   }
 }
 

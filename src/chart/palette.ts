@@ -1,4 +1,4 @@
-import type { Dataset, Row } from './datasets.js'
+import { distinctDrawn, type Dataset } from './datasets.js'
 
 /**
  * Eight colours for categories in charts: each has at least 3:1 contrast on
@@ -10,12 +10,6 @@ export const CATEGORY_PALETTE = ['#0072b2', '#ee6611', '#770055', '#777744', '#8
 
 /** Fields whose values are years: coloured as shades of the theme, newest strongest. */
 const YEAR_FIELDS = new Set(['jaar', 'huidig'])
-
-/** The rows a chart draws: vega leaves out a mark whose value is unknown (null). */
-export const drawnRows = (dataset: Dataset): Row[] => dataset.rows.filter((r) => Object.values(r).some((v) => typeof v === 'number'))
-
-/** How many different values a field takes in the rows a chart draws. */
-export const distinctDrawn = (dataset: Dataset, field: string): number => new Set(drawnRows(dataset).map((r) => r[field])).size
 
 /** Every field a spec colours by, anywhere in its layers. */
 function colourFields(node: unknown, found: Set<string> = new Set()): Set<string> {

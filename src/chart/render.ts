@@ -3,6 +3,7 @@ import { toolFingerprint } from '../package.js'
 import { readCachedChart, writeCachedChart } from './cache.js'
 import type { Dataset } from './datasets.js'
 import type { ChartSpec } from './specs.js'
+import { asDrawn } from './title.js'
 
 /** The chart theme: the organisation's colours, the category palette and the font. */
 export interface Theme { primary: string; secondary: string; categories: readonly string[]; font: string }
@@ -25,7 +26,8 @@ const cache = new Map<string, RenderedChart>()
  * Kept by spec, data, theme and the tool's own code: in memory for this
  * run, on disk for the next.
  */
-export async function renderChart(chart: ChartSpec, dataset: Dataset, theme: Theme): Promise<RenderedChart> {
+export async function renderChart(spec: ChartSpec, dataset: Dataset, theme: Theme): Promise<RenderedChart> {
+  const chart = asDrawn(spec, dataset)
   const key = hashOf(toolFingerprint(), JSON.stringify([chart.name, chart.title, chart.spec, dataset, theme]))
   const hit = cache.get(key)
   if (hit) return hit
