@@ -27,7 +27,8 @@ describe('deterministic output', () => {
     const second = hashFiles(join(b, 'output'))
     const differ = Object.keys(first).filter((k) => first[k] !== second[k])
     expect(differ, `verschillen: ${differ.join(', ')}`).toEqual([])
-  })
+  // Two whole builds with their PDFs, one after the other: about a minute on two cores shared with other test files.
+  }, 180_000)
 })
 
 describe('the browser fetches nothing', () => {
