@@ -28,8 +28,8 @@ describe('Dutch formatting through Intl nl-NL', () => {
     expect(changeText({ kind: 'value', absolute: 8, percent: 80 })).toBe('+8 (+80%)')
     expect(changeText({ kind: 'value', absolute: -4, percent: -100 })).toBe('−4 (−100%)')
     expect(changeText({ kind: 'value', absolute: 1, percent: null })).toBe('+1')
-    expect(changeText({ kind: 'no-previous' })).toBe('geen vorig jaar')
-    expect(changeText({ kind: 'unknown' })).toBe('onbekend')
+    expect(changeText({ kind: 'no-previous' })).toBe('–')
+    expect(changeText({ kind: 'unknown' })).toBe('–')
     expect(changeText({ kind: 'not-comparable', because: 'partial' })).toBe('niet vergelijkbaar (deel van het jaar)')
     // A percentage changes in procentpunten, never as a percentage of a percentage.
     expect(changeText({ kind: 'value', absolute: 4, percent: null }, 'procent')).toBe('+4 procentpunten')

@@ -17,7 +17,7 @@ const point = (year: number, v: P, extra: Partial<Point> = {}): Point =>
   typeof v === 'number' ? { year, value: v, state: 'known', partial: false, ...extra } : { year, value: null, state: v === 'onbekend' ? 'unknown' : 'absent', partial: false, ...extra }
 
 /** A report model for 2024 whose figure `key` has these values for the years up to 2024 (2020…2024 for five). */
-function modelWith(key: string, values: P[], extra: { partial?: Record<number, string>; breakFrom?: number } = {}): ReportModel {
+function modelWith(key: string, values: P[], extra: { partial?: Record<number, string>; breakFrom?: number; period?: number[] } = {}): ReportModel {
   const years = values.map((_, i) => 2024 - values.length + 1 + i)
   const brk = (y: number) => (extra.breakFrom !== undefined && y >= extra.breakFrom ? { break: { from: extra.breakFrom, reason: 'Vanaf 2024 tellen ook de onderzoeken door de lijn mee.' } } : {})
   const window = years.map((y, i) => point(y, values[i]!, { partial: Boolean(extra.partial?.[y]), ...brk(y) }))
@@ -25,8 +25,9 @@ function modelWith(key: string, values: P[], extra: { partial?: Record<number, s
   const previous = window.at(-2)!
   let change = compare(current, previous)
   if (extra.breakFrom === 2024 && current.state === 'known') change = { kind: 'not-comparable', because: 'break', break: current.break! }
-  const figure: Figure = { key, label: key, unit: 'aantal', current, previous, change, share: null, window, before: undefined, years: [current], periodTotal: current, previousPeriodTotal: previous, periodChange: change }
-  return { organisation: 'Gemeente Waterland-Oost', year: 2024, partialYears: extra.partial ?? {}, figures: { [key]: figure } } as unknown as ReportModel
+  const period = extra.period ?? [2024]
+  const figure: Figure = { key, label: key, unit: 'aantal', current, previous, change, share: null, window, before: undefined, years: window.filter((p) => period.includes(p.year)), periodTotal: current, previousPeriodTotal: previous, periodChange: change }
+  return { organisation: 'Gemeente Waterland-Oost', year: 2024, period: { years: period }, partialYears: extra.partial ?? {}, figures: { [key]: figure } } as unknown as ReportModel
 }
 
 const text = (name: string, model: ReportModel) => say(phrases.get(name)!, model)?.text
@@ -73,8 +74,24 @@ describe('the phrase book', () => {
       .toBe('In de jaren 2019, 2020 en 2022 (de cijfers over 2021 beslaan maar een deel van het jaar) lag het aantal tussen 7 en 10.')
   })
 
+  it('says an equal figure as equal, and a part of a year beside a whole one without "tegen"', () => {
+    expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 1, 1]))).toBe('In 2024 werd 1 melding gegrond bevonden, evenveel als in 2023.')
+    expect(text('onderzoeken-extern', modelWith('meldingen.onderzoeken_extern', [0, 0, 0, 1, 1], { partial: { 2024: '2024-09-30' } })))
+      .toBe('Extern werd 1 onderzoek uitgevoerd (2023: 1).')
+  })
+
+  it('in a report over two years, names the earlier year too when only the last has a figure', () => {
+    const period = [2023, 2024]
+    expect(text('meldingen', modelWith('meldingen.totaal', [9, 10, 7, 'onbekend', 'onbekend'], { period }))).toBe('Over 2023 en 2024 is het aantal meldingen bij het meldpunt niet bekend.')
+    expect(text('meldingen', modelWith('meldingen.totaal', [9, 10, 7, 'onbekend', 'onbekend']))).toBe('Over 2024 is het aantal meldingen bij het meldpunt niet bekend.')
+    expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 'ontbreekt', 1], { period }))).toBe('In 2024 werd 1 melding gegrond bevonden; over 2023 is dat niet bekend.')
+    expect(text('maatregelen', modelWith('meldingen.maatregelen', [0, 0, 0, 'onbekend', 1], { period }))).toBe('Op 1 melding volgde in 2024 een maatregel.')
+    // A report over one year says nothing of a year it does not cover.
+    expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 'ontbreekt', 1]))).toBe('In 2024 werd 1 melding gegrond bevonden.')
+  })
+
   it('knows the variants of each kind', () => {
-    expect(variantNames('vergelijking')).toEqual(expect.arrayContaining(['onbekend', 'geen_vorig', 'vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gestegen', 'van_nul', 'gedaald', 'nul', 'veranderd', 'vergeleken', 'bekend']))
+    expect(variantNames('vergelijking')).toEqual(expect.arrayContaining(['onbekend', 'geen_vorig', 'vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gestegen', 'van_nul', 'gedaald', 'nul', 'veranderd', 'vergeleken', 'bekend', 'deel_periode']))
     expect(variantNames('eerdere-jaren')).toEqual(['een_jaar', 'steeds', 'twee_jaren', 'bereik'])
   })
 })

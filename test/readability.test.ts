@@ -25,7 +25,7 @@ const PROJECTS: [string, string][] = [
   ...readdirSync(VALID).filter((n) => statSync(join(VALID, n)).isDirectory()).sort().map((n): [string, string] => [n, join(VALID, n)]),
 ]
 
-interface Built { pages: Map<number, string>; trees: Map<number, Root> }
+interface Built { pages: Map<number, string>; trees: Map<number, Root>; periods: Map<number, number[]> }
 
 const isElement = (n: unknown, tag?: string): n is Element =>
   typeof n === 'object' && n !== null && (n as Element).type === 'element' && (!tag || (n as Element).tagName === tag)
@@ -70,16 +70,18 @@ beforeAll(async () => {
     expect(toJson(files, root).filter((m) => m.severity === 'fout'), name).toEqual([])
     const pages = new Map<number, string>()
     const trees = new Map<number, Root>()
+    const periods = new Map<number, number[]>()
     for (const [path, content] of outputs) {
       // A report over a period (2021-2022) is the page of each of its years.
       const m = /^(\d{4})(?:-(\d{4}))?\/index\.html$/.exec(path)
       if (m && typeof content === 'string') {
         pages.set(Number(m[2] ?? m[1]), content)
+        periods.set(Number(m[2] ?? m[1]), Array.from({ length: Number(m[2] ?? m[1]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i))
         const tree = fromHtml(content)
         for (let y = Number(m[1]); y <= Number(m[2] ?? m[1]); y++) trees.set(y, tree)
       }
     }
-    built.set(name, { pages, trees })
+    built.set(name, { pages, trees, periods })
   }
 }, 300_000)
 
@@ -103,7 +105,40 @@ describe.each(PROJECTS)('every page of %s reads well', (name) => {
       expect(text, where).not.toMatch(/\b(Dit|dit) is het [A-Z]/)
       expect(text, where).not.toMatch(/\S (van|bij|in) Gemeente /)
       expect(text, where).not.toMatch(/ {2}|\s[,.:;]/)
+      // Awkward Dutch: a count that does not agree, a change of nothing, a sentence that opens with a digit.
+      expect(text, where).not.toMatch(/(^|[^\d.,])1 (meldingen|casussen|vermeldingen|onderzoeken|adviesvragen|berichten|uren|procentpunten)\b/)
+      expect(text, where).not.toMatch(/\b(stijging|daling|verschil) van 0\b|\b0 procent\b|(^|\s)0(,0)?%/)
+      expect(text, where).not.toMatch(/(^|[.!?] )\d/)
+      expect(text, where).not.toMatch(/\) \(/)
+      // The same number twice, as if it were a change: "1 melding, tegen 1 in 2023".
+      expect(text, where).not.toMatch(/\b(\d[\d.,]*) [^,]*, tegen \1 in \d{4}/)
     }
+  }))
+
+  it('names the period, not only its last year, in a report over several years', each((year, tree) => {
+    const period = built.get(name)!.periods.get(year)!
+    if (period.length < 2) return
+    visit(tree, 'element', (node: Element) => {
+      if (['table', 'style', 'svg', 'details'].includes(node.tagName)) return 'skip'
+      if (!['p', 'li', 'figcaption'].includes(node.tagName)) return undefined
+      const text = toString(node).replace(/\s+/g, ' ').trim()
+      // A note under a table speaks of the years it names (a series break from one year).
+      const footnote = (node.properties?.className as string[] | undefined)?.includes('voetnoot')
+      if (!footnote && new RegExp(`\\b${year}\\b`).test(text)) {
+        expect(period.slice(0, -1).every((y) => new RegExp(`\\b${y}\\b`).test(text)), `${name} ${year}: "${text}" noemt alleen ${year}`).toBe(true)
+      }
+      return 'skip'
+    })
+  }))
+
+  it('writes a missing figure in a table one way, "–", and explains it under that table', each((year, tree) => {
+    visit(tree, 'element', (region: Element) => {
+      if (region.properties?.role !== 'region') return
+      const cells = tableRows(region, 'tbody').flatMap((r) => r.cells)
+      const where = `${name} ${year}: ${String(region.properties.ariaLabel)}`
+      expect(cells.filter((c) => /^(onbekend|geen vorig jaar)$/.test(c)), where).toEqual([])
+      if (cells.includes('–')) expect(toString(region), where).toMatch(/– betekent: /)
+    })
   }))
 
   it('has no NaN, undefined or null anywhere in the page text', each((year, tree) => {

@@ -64,10 +64,12 @@ export function valueIn(unit: Unit, n: number): string {
   }
 }
 
-/** A point as table cell text: a gap is "–" (ontbreekt) or "onbekend", never 0. */
+/** A table cell without a figure, whether not registered or recorded as unknown: one sign, explained under the table. */
+export const GAP = '–'
+
+/** A point as table cell text: a gap is "–", never 0. */
 export function pointText(p: Point, unit: Unit = 'aantal'): string {
-  if (p.state === 'absent') return '–'
-  if (p.state === 'unknown') return 'onbekend'
+  if (p.state !== 'known') return GAP
   const text = unit === 'uren' ? number(p.value!) : valueIn(unit, p.value!)
   return p.partial ? `${text}*` : text
 }
@@ -80,8 +82,8 @@ export function trendWord(change: Change): string {
 
 /** "+8 (+80%)", "−3 (−30%)", "0", "+4 procentpunten"; no percentage when the previous value was 0. */
 export function changeText(change: Change, unit: Unit = 'aantal'): string {
-  if (change.kind === 'no-previous') return 'geen vorig jaar'
-  if (change.kind === 'unknown') return 'onbekend'
+  // Without a figure in one of the years there is no difference: the same sign as a missing figure.
+  if (change.kind === 'no-previous' || change.kind === 'unknown') return GAP
   if (change.kind === 'not-comparable') return change.because === 'partial' ? 'niet vergelijkbaar (deel van het jaar)' : 'niet vergelijkbaar'
   if (change.absolute === 0) return '0'
   // A percentage moves in procentpunten: 27% → 31% is +4 procentpunten, not +14,8%.

@@ -46,11 +46,14 @@ const COMPARISON_BASE: Record<string, Situation> = {
   gestegen: { chain: ['gestegen', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil', 'procent'], says: 'het cijfer steeg' },
   van_nul: { chain: ['van_nul', 'gestegen', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil'], says: 'het cijfer steeg vanaf 0' },
   gedaald: { chain: ['gedaald', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil', 'procent'], says: 'het cijfer daalde' },
+  // A report over several years whose earlier year has no figure: the sentence must not read as if it spoke of the whole period.
+  periode_geen_vorig: { chain: ['geen_vorig', 'deel_periode', 'bekend'], slots: ['waarde', 'aandeel'], says: 'in een verslag over meer jaren alleen het laatste jaar een cijfer heeft' },
+  periode_vorig_onbekend: { chain: ['vorig_onbekend', 'deel_periode', 'bekend'], slots: ['waarde', 'aandeel'], says: 'in een verslag over meer jaren alleen het laatste jaar een cijfer heeft' },
 }
 
 /** A zero this year is said first by the variant 'nul' ("geen meldingen"), else as the state it is in. */
 const withZero = (s: Situation): Situation => ({ chain: ['nul', ...s.chain], slots: s.slots, says: `${s.says} en dit jaar 0 is` })
-const ZERO_CAN = ['geen_vorig', 'vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gedaald']
+const ZERO_CAN = ['geen_vorig', 'vorig_onbekend', 'periode_geen_vorig', 'periode_vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gedaald']
 
 const SITUATIONS: Record<PhraseKind, Record<string, Situation>> = {
   vergelijking: {
@@ -161,7 +164,10 @@ function yearLabel(model: ReportModel, year: number): string {
 
 const isZero = (p: Point) => p.state === 'known' && p.value === 0
 
-function comparisonSituation(f: Figure): string | undefined {
+/** Whether the year before this one lies inside the report's own period (2021 of a report over 2021/2022). */
+const previousInPeriod = (f: Figure, model: ReportModel) => model.period.years.includes(f.previous.year)
+
+function comparisonSituation(f: Figure, model: ReportModel): string | undefined {
   const { current, previous, change } = f
   if (current.state === 'absent') return undefined
   if (current.state === 'unknown') return 'onbekend'
@@ -173,6 +179,7 @@ function comparisonSituation(f: Figure): string | undefined {
   else if (current.value === previous.value) key = 'gelijk'
   else if (current.value! > previous.value!) key = previous.value === 0 ? 'van_nul' : 'gestegen'
   else key = 'gedaald'
+  if ((key === 'geen_vorig' || key === 'vorig_onbekend') && previousInPeriod(f, model)) key = `periode_${key}`
   return isZero(current) && ZERO_CAN.includes(key) ? `${key}+nul` : key
 }
 
@@ -208,11 +215,25 @@ function gapText(f: Figure, years: readonly number[]): string {
   return notes.length ? ` (${notes.join('; ')})` : ''
 }
 
+/**
+ * The years a sentence about an unknown figure speaks of: in a report over
+ * several years, every year of the period up to this one without a figure
+ * ("Over 2021 en 2022 is … niet bekend"), not only the last.
+ */
+function unknownYears(f: Figure, model: ReportModel): string {
+  const years = [f.current.year]
+  for (const p of [...f.years].reverse().slice(1)) {
+    if (p.state === 'known') break
+    years.unshift(p.year)
+  }
+  return years.length === 1 ? yearLabel(model, f.current.year) : yearsText(years)
+}
+
 /** Say one sentence of the phrase book about the report; undefined when it is left out. */
 export function say(phrase: Phrase, model: ReportModel): Said | undefined {
   const f = model.figures[phrase.figure]
   if (!f) return undefined
-  const key = phrase.kind === 'vergelijking' ? comparisonSituation(f) : earlierSituation(f)
+  const key = phrase.kind === 'vergelijking' ? comparisonSituation(f, model) : earlierSituation(f)
   if (!key) return undefined
   const situation = SITUATIONS[phrase.kind][key]!
   const variant = situation.chain.find((v) => v in phrase.variants)
@@ -243,7 +264,7 @@ function slotValues(phrase: Phrase, f: Figure, model: ReportModel): Record<strin
   const known = (p: Point) => (p.state === 'known' ? p.value! : undefined)
   const ifKnown = <T>(v: T | undefined, fn: (v: T) => string) => (v === undefined ? undefined : fn(v))
   return {
-    jaar: () => yearLabel(model, f.current.year),
+    jaar: () => (f.current.state === 'known' ? yearLabel(model, f.current.year) : unknownYears(f, model)),
     vorig_jaar: () => yearLabel(model, f.previous.year),
     organisatie: () => organisationInText(model.organisation),
     waarde: () => (phrase.kind === 'eerdere-jaren' ? ifKnown(earlier[0], value) : ifKnown(known(f.current), counted)),

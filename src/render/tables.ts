@@ -1,8 +1,9 @@
 import { h } from 'hastscript'
 import type { Element } from 'hast'
 import type { Breakdown, Figure, ReportModel, VpTableRow } from '../aggregate/model.js'
+import type { Change } from '../aggregate/compare.js'
 import type { Point } from '../aggregate/series.js'
-import { changeText, percent, pointText, yearsText } from '../format/nl.js'
+import { changeText, GAP, percent, pointText, yearsText } from '../format/nl.js'
 import type { Dataset } from '../chart/datasets.js'
 
 // A total row closes the last <tbody> rather than sitting in a <tfoot>:
@@ -41,10 +42,17 @@ const known = (p: Point) => p.state === 'known'
 const filledColumns = (rows: readonly (readonly Point[])[], count: number) =>
   Array.from({ length: count }, (_, i) => i).filter((i) => rows.some((r) => known(r[i]!)))
 
-const absentNote = (cells: readonly Point[]) =>
-  cells.some((p) => p.state === 'absent')
-    ? [h('p', { className: ['voetnoot'] }, '– betekent: niet geregistreerd of niet gepubliceerd voor dat jaar.')]
-    : []
+/** The one explanation of "–", under every table that shows it: for a year's figure, and for a difference. */
+const gapNote = (cells: readonly Point[], changes: readonly Change[] = []) => {
+  const inCell = cells.some((p) => !known(p))
+  const inChange = changes.some((c) => changeText(c) === GAP)
+  if (!inCell && !inChange) return []
+  const text = [
+    ...(inCell ? ['– betekent: voor dat jaar is geen cijfer bekend (niet geregistreerd of niet gepubliceerd).'] : []),
+    ...(inChange ? [inCell ? 'Bij een verschil: een van de twee cijfers ontbreekt.' : '– betekent bij een verschil: een van de twee cijfers ontbreekt.'] : []),
+  ]
+  return [h('p', { className: ['voetnoot'] }, text.join(' '))]
+}
 
 /**
  * A breakdown with this year, last year and the change; multi-label ones
@@ -70,7 +78,7 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element | unde
       ...(withPrevious ? [num(pointText(r.previous))] : []),
       num(pointText(r.current)),
       ...(withPrevious ? [num(changeText(r.change))] : []),
-      ...(withShare ? [num(r.share === null ? '–' : percent(r.share))] : []),
+      ...(withShare ? [num(r.share === null ? GAP : percent(r.share))] : []),
     ]),
   )
   // The base of the shares: the number of cases for mentions, else the total meldingen.
@@ -87,7 +95,7 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element | unde
     // Once under the table rather than in every row: the list changed, not the categories one by one.
     ...(withPrevious && b.listChanged
       ? [h('p', { className: ['voetnoot'] }, `– betekent: niet in de indeling van dat jaar, dus niet geregistreerd. De indeling is in ${model.year} gewijzigd; voor die categorieën is er geen verschil.`)]
-      : []),
+      : gapNote(rows.flatMap((r) => [r.current, ...(withPrevious ? [r.previous] : [])]), withPrevious ? rows.map((r) => r.change) : [])),
     ...partialNote(rows.flatMap((r) => [r.current, ...(withPrevious ? [r.previous] : [])])),
     ...breakNotes(rows.slice(0, 1).map((r) => ({ label: b.title, points: withPrevious ? [r.previous, r.current] : [r.current] }))),
   ])
@@ -130,7 +138,7 @@ export function vpTable(model: ReportModel): Element | undefined {
       h('thead', h('tr', [h('th', { scope: 'col' }, 'Onderdeel'), ...shownYears.map((y) => h('th', { scope: 'col', className: ['getal'] }, String(y)))])),
       ...bodies,
     ]),
-    ...absentNote(cells),
+    ...gapNote(cells),
     ...partialNote(cells),
     ...breakNotes(shownSections.flatMap((s) => s.rows.map((r) => ({ label: r.label, points: columns.map((i) => r.points[i]!) })))),
   ])
@@ -182,7 +190,7 @@ export function comparisonTable(model: ReportModel, figures: readonly Figure[], 
         ...(withChange ? [num(changeText(f.periodChange, f.unit))] : []),
       ]))),
     ]),
-    ...absentNote(cells),
+    ...gapNote([...cells, ...(several ? shown.map((f) => f.periodTotal) : [])], withChange ? shown.map((f) => f.periodChange) : []),
     ...partialNote(cells),
     ...(several && shown.some((f) => f.unit === 'procent') ? [h('p', { className: ['voetnoot'] }, `Percentages zijn niet op te tellen: bij ${model.period.label} samen staat het percentage van ${model.period.to}, vergeleken met dat van ${model.previousPeriod.to}.`)] : []),
     ...breakNotes(shown.map((f) => ({ label: f.label, points: columns.map((i) => f.window[i]!) }))),
