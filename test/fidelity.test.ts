@@ -10,6 +10,7 @@ import { reportPeriods } from '../src/aggregate/period.js'
 import { compile } from '../src/compile.js'
 import { pdfName } from '../src/output/outputs.js'
 import { browserPrinter } from '../src/print/index.js'
+import { narrowestWidth } from '../src/render/landscape.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
 import { FIXTURES, REPO } from './helpers/project.js'
 
@@ -217,6 +218,40 @@ describe.each(PROJECTS.map(([name]) => name))('the pages of %s flow well', (name
 })
 
 describe('page flow of the sparse and the two-year report', () => {
+  it('landscape.ts estimates each table\'s narrowest width as Chromium sets it in print', async () => {
+    const { browser } = await sharedBrowser()
+    // A tab of its own with JavaScript on, to measure: each table set as narrow as it goes.
+    const page = await browser.newPage()
+    try {
+      await page.emulateMediaType('print')
+      let tables = 0
+      for (const [name] of PROJECTS) {
+        for (const p of built.get(name)!) {
+          await page.setContent(p.html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''), { waitUntil: 'load' })
+          const measured = await page.evaluate(async () => {
+            await document.fonts.ready
+            return [...document.querySelectorAll<HTMLElement>('main .tabel')].map((d) => {
+              d.style.width = '1px'
+              return d.querySelector('table')!.getBoundingClientRect().width * 0.75
+            })
+          })
+          const estimated = elements(elements(fromHtml(p.html), 'main')[0]!, 'table').map(narrowestWidth)
+          expect(estimated).toHaveLength(measured.length)
+          measured.forEach((width, i) => {
+            tables++
+            // Never narrower than Chromium sets it (the table would stick out), and not much wider: Chromium may
+            // hyphenate a long word in a header, which the estimate leaves whole.
+            expect(estimated[i]!, `${name} ${p.year}, tabel ${i + 1}`).toBeGreaterThanOrEqual(width - 1)
+            expect(estimated[i]!, `${name} ${p.year}, tabel ${i + 1}`).toBeLessThanOrEqual(width + 24)
+          })
+        }
+      }
+      expect(tables).toBeGreaterThan(50)
+    } finally {
+      await page.close()
+    }
+  })
+
   it('a sparse report takes four pages: cover, contents and two pages of text', () => {
     for (const p of built.get('waterland-oost')!) expect(p.pages.length, String(p.year)).toBeLessThanOrEqual(4)
   })
