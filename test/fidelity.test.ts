@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Element, Root } from 'hast'
@@ -12,15 +12,10 @@ import { pdfName } from '../src/output/outputs.js'
 import { browserPrinter } from '../src/print/index.js'
 import { narrowestWidth } from '../src/render/landscape.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
-import { FIXTURES, REPO } from './helpers/project.js'
+import { PROJECTS } from './helpers/project.js'
 
 // The PDF for the raad must carry what the page shows. Every project the
-// suite knows is printed once: the example data and each valid fixture
-// (new fixtures are picked up by their folder).
-const PROJECTS: [string, string][] = [
-  ['voorbeeld', REPO],
-  ...readdirSync(join(FIXTURES, 'valid')).sort().map((name): [string, string] => [name, join(FIXTURES, 'valid', name)]),
-]
+// suite knows is printed once.
 
 /** The page's margins (src/render/style.ts) in points; a word outside them is cut or stuck out. */
 const MM = 72 / 25.4

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
@@ -12,18 +12,13 @@ import { BREAKDOWNS, BREAKDOWN_IDS } from '../src/domain/breakdowns.js'
 import { fixedFigures } from '../src/domain/figures.js'
 import { number, valueIn } from '../src/format/nl.js'
 import type { Unit } from '../src/domain/figures.js'
-import { FIXTURES, REPO, updating } from './helpers/project.js'
+import { FIXTURES, PROJECTS, updating } from './helpers/project.js'
 
 // Every generated page of every project is read as a raadslid would: no
 // number slot holding "onbekend" or "–" in running text, no NaN/undefined/
 // null, no table row or column without a figure, no empty chart, no empty
 // section, and every figure of the data somewhere in its page.
 
-const VALID = join(FIXTURES, 'valid')
-const PROJECTS: [string, string][] = [
-  ['voorbeeld', REPO],
-  ...readdirSync(VALID).filter((n) => statSync(join(VALID, n)).isDirectory()).sort().map((n): [string, string] => [n, join(VALID, n)]),
-]
 
 interface Built { pages: Map<number, string>; trees: Map<number, Root>; periods: Map<number, number[]> }
 

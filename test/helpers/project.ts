@@ -7,6 +7,16 @@ import { fileURLToPath } from 'node:url'
 export const REPO = fileURLToPath(new URL('../../', import.meta.url))
 export const FIXTURES = join(REPO, 'test', 'fixtures')
 
+/**
+ * Every project the suite reads as a whole, by name: the example data and
+ * each valid fixture (a new fixture is picked up by its folder).
+ */
+export const PROJECTS: [string, string][] = [
+  ['voorbeeld', REPO],
+  ...readdirSync(join(FIXTURES, 'valid')).filter((n) => statSync(join(FIXTURES, 'valid', n)).isDirectory()).sort()
+    .map((n): [string, string] => [n, join(FIXTURES, 'valid', n)]),
+]
+
 const made: string[] = []
 
 /**
