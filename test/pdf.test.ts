@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
@@ -9,7 +9,8 @@ import { compile } from '../src/compile.js'
 import { launchBrowser } from '../src/print/browser.js'
 import { findBrowser } from '../src/print/find.js'
 import { browserPrinter } from '../src/print/index.js'
-import { printPdf } from '../src/print/pdf.js'
+import { PrintError, printPdf } from '../src/print/pdf.js'
+import { PrintSession } from '../src/print/session.js'
 import { linkTexts, operators } from '../src/print/structure.js'
 import { h } from 'hastscript'
 import { buildReportModel } from '../src/aggregate/model.js'
@@ -362,6 +363,20 @@ describe('the build command and the browser', () => {
     expect(r.stderr).toContain('sudo apt-get install chromium')
     expect(existsSync(join(root, 'output', '2024', 'index.html'))).toBe(true)
     expect(existsSync(join(root, 'output', '2024', 'jaarverslag-integriteit-2024.pdf'))).toBe(false)
+  })
+
+  it('gives the browser the time of JAARVERSLAG_AFDRUKTIJD to start, as every step of printing', async () => {
+    // A browser that never answers: the start must give up after the chosen second, not after a fixed limit of its own.
+    const dir = mkdtempSync(join(tmpdir(), 'jaarverslag-traag-'))
+    const hanging = join(dir, 'chromium')
+    writeFileSync(hanging, '#!/bin/sh\nexec sleep 120\n', { mode: 0o755 })
+    const session = new PrintSession(undefined, { ...process.env, JAARVERSLAG_CHROMIUM: hanging, JAARVERSLAG_AFDRUKTIJD: '1' })
+    onTestFinished(() => { session.close(); rmSync(dir, { recursive: true, force: true }) })
+    const start = performance.now()
+    const failed: unknown = await session.printer()!.print('<p>x</p>', buildReportModel(check(REPO).project!, 2024)).catch((error: unknown) => error)
+    expect(failed).toBeInstanceOf(PrintError)
+    expect((failed as PrintError).message).toBe('de browser reageerde niet op tijd')
+    expect(performance.now() - start).toBeLessThan(20_000)
   })
 
   it('leaves no Chromium behind after a build, and after a failed build', () => {

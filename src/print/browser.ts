@@ -1,6 +1,7 @@
 import { connect as connectCore } from 'puppeteer-core/internal/puppeteer-core-browser.js'
 import type puppeteer from 'puppeteer'
 import type { Browser, ConnectionTransport } from 'puppeteer'
+import { STEP_TIMEOUT_MS } from './pdf.js'
 import { spawnBrowser, type SpawnedBrowser } from './spawn.js'
 
 // Puppeteer's connect without its Node launcher (browser downloads, proxy agents): the print stage loads in half the time.
@@ -28,7 +29,7 @@ function pipeTransport({ pipe }: SpawnedBrowser): ConnectionTransport {
 }
 
 /** Puppeteer on a browser that was started earlier (see spawn.ts). */
-export async function connectBrowser(spawned: SpawnedBrowser, timeoutMs = 30_000): Promise<Browser> {
+export async function connectBrowser(spawned: SpawnedBrowser, timeoutMs = STEP_TIMEOUT_MS): Promise<Browser> {
   let timer: NodeJS.Timeout | undefined
   const gaveUp = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs)

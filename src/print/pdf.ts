@@ -8,6 +8,9 @@ export function printFailure(cause: unknown): string {
   return text
 }
 
+/** Time for each step of printing, the browser's start included (JAARVERSLAG_AFDRUKTIJD changes it). */
+export const STEP_TIMEOUT_MS = 60_000
+
 export class PrintError extends Error {
   report = 'het verslag'
   constructor(readonly step: string, cause: unknown) {
@@ -43,7 +46,7 @@ export type Steps = (name: string, start: number) => void
  * embedded data aborted, content set directly (no file:// navigation),
  * a time limit on every step, tagged and with bookmarks.
  */
-export async function printPdf(browser: Browser, html: string, timeoutMs = 60_000): Promise<Uint8Array> {
+export async function printPdf(browser: Browser, html: string, timeoutMs = STEP_TIMEOUT_MS): Promise<Uint8Array> {
   const page = await step('pagina openen', isolatedPage(browser, timeoutMs))
   try {
     return await printOn(page, html, timeoutMs)
@@ -80,7 +83,7 @@ export class Tabs {
   private drained: (() => void)[] | undefined
 
   /** `blankTab`: the browser is this printer's alone, so its first tab can be the one it opened at its start. */
-  constructor(private readonly browser: Promise<Browser>, private readonly size = 2, private readonly timeoutMs = 60_000, private readonly blankTab = false) {}
+  constructor(private readonly browser: Promise<Browser>, private readonly size = 2, private readonly timeoutMs = STEP_TIMEOUT_MS, private readonly blankTab = false) {}
 
   private open(): Promise<Page> {
     const blank = this.blankTab && !this.blankTaken

@@ -7,7 +7,7 @@ import type { BrowserPrinter } from './index.js'
 import type { Steps } from './pdf.js'
 import { spawnBrowser, type SpawnedBrowser } from './spawn.js'
 
-/** JAARVERSLAG_AFDRUKTIJD: seconds per printing step for a slow machine (default 60); NaN when not a positive number. */
+/** JAARVERSLAG_AFDRUKTIJD: seconds per printing step, the browser's start included, for a slow machine (default 60); NaN when not a positive number. */
 export function printTimeoutMs(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const value = env.JAARVERSLAG_AFDRUKTIJD
   if (!value) return undefined
@@ -48,7 +48,8 @@ export class PrintSession {
     if (!spawned) return undefined
     this.printing ??= import('./index.js').then(({ connectBrowser, browserPrinter }) => {
       const start = performance.now()
-      const browser = connectBrowser(spawned)
+      // A loaded machine can take long to start Chromium: the start has the same time as every other step.
+      const browser = connectBrowser(spawned, this.timeoutMs)
       void browser.then(() => this.steps('launch + connect', start), () => undefined)
       return { printer: browserPrinter(browser, { steps: this.steps, ownBrowser: true, ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}) }), browser }
     })
