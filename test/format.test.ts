@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changeText, dateText, euro, hours, number, percent, plural, rangeText, signed, trendWord, valueIn } from '../src/format/nl.js'
+import { changeText, dateText, euro, hours, number, percent, plural, rangeText, seconds, signed, trendWord, valueIn } from '../src/format/nl.js'
 
 describe('Dutch formatting through Intl nl-NL', () => {
   it('numbers: thousands with a dot, decimals with a comma, a real minus sign', () => {
@@ -20,6 +20,13 @@ describe('Dutch formatting through Intl nl-NL', () => {
     expect(hours(1)).toBe('1 uur')
     expect(hours(619)).toBe('619 uur')
     expect(valueIn('procent', 31)).toBe('31%')
+  })
+  it('time limits in seconds, to the millisecond', () => {
+    expect(seconds(60)).toBe('60 seconden')
+    expect(seconds(1)).toBe('1 seconde')
+    expect(seconds(0.5)).toBe('0,5 seconde')
+    expect(seconds(0.001)).toBe('0,001 seconde')
+    expect(seconds(1.5)).toBe('1,5 seconden')
   })
   it('signed changes and trend words', () => {
     expect(signed(8)).toBe('+8')

@@ -377,6 +377,12 @@ describe('the build command and the browser', () => {
     expect(failed).toBeInstanceOf(PrintError)
     expect((failed as PrintError).message).toBe('de browser reageerde niet op tijd')
     expect(performance.now() - start).toBeLessThan(20_000)
+    // The build names the time limit and how to raise it; --debug adds the browser's own words for a bug report.
+    const r = cli(['build', '--map', projectWith(), '--jaar', '2024', '--debug'], { env: { JAARVERSLAG_CHROMIUM: hanging, JAARVERSLAG_AFDRUKTIJD: '1' } })
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain('kon niet worden gemaakt: de browser reageerde niet binnen 1 seconde.  [browser-te-traag]')
+    expect(r.stderr).toContain('JAARVERSLAG_AFDRUKTIJD=120')
+    expect(r.stderr).toMatch(/^starten: TimeoutError/m)
   })
 
   it('leaves no Chromium behind after a build, and after a failed build', () => {

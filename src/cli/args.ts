@@ -28,7 +28,7 @@ Opties:
   --deel <i>/<n>         Bouw alleen deel i van n van de organisaties (voor meerdere CI-machines)
   --stil                 Alleen fouten tonen
   --json                 Meldingen als JSON (voor andere programma's)
-  --debug                Toon technische details bij een onverwachte fout
+  --debug                Toon technische details bij een onverwachte fout of een mislukte PDF
   --profiel              Toon hoe lang elke stap duurde (ook met JAARVERSLAG_PROFIEL=1)
   -h, --help             Deze hulp
   --versie               Het versienummer

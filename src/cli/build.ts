@@ -3,13 +3,14 @@ import { VFile } from 'vfile'
 import { compile, type CompileResult, type Output, type StageEvent } from '../compile.js'
 import { EXIT } from '../diagnostics/catalogue.js'
 import { titleOf } from '../domain/organisation.js'
+import { seconds } from '../format/nl.js'
 import { emit } from '../diagnostics/emit.js'
 import { readCache } from '../output/cache.js'
 import type { Lifecycle } from '../output/lifecycle.js'
 import { organisationsOutput, shareOf } from '../output/shares.js'
 import type { OrganisationEntry } from '../render/index-page.js'
 import { overlappingInput } from '../output/stage.js'
-import { PrintError } from '../print/pdf.js'
+import { PrintError, STEP_TIMEOUT_MS } from '../print/pdf.js'
 import { printTimeoutMs } from '../print/session.js'
 import type { CliOptions } from './args.js'
 import { progress } from './progress.js'
@@ -82,7 +83,10 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
         printFailed = true
         run.printFailed()
         const file = new VFile()
-        emit(file, 'browser-fout', { report: error.report, detail: error.message })
+        if (error.timedOut) emit(file, 'browser-te-traag', { report: error.report, limit: seconds((printTimeoutMs() ?? STEP_TIMEOUT_MS) / 1000) })
+        else emit(file, 'browser-fout', { report: error.report, detail: error.message })
+        // What the hint of browser-fout asks for: the browser's own words, for a bug report.
+        if (options.debug) io.err(`${error.step}: ${error.cause instanceof Error ? error.cause.stack ?? error.cause.message : String(error.cause)}`)
         problems.push(file)
         return { files: [], outputs: new Map(), built: [], fresh: [], project: undefined } satisfies CompileResult
       })

@@ -114,6 +114,7 @@ const RULES = {
   ...inStage('afdrukken', {
     'browser-ontbreekt': error('tried'),
     'browser-fout': error('report', 'detail'),
+    'browser-te-traag': error('report', 'limit'),
   }),
   ...inStage('uitvoer', {
     'uitvoer-schrijven': error('output', 'detail'),

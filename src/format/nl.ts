@@ -146,3 +146,8 @@ export function dateText(iso: string): string {
   return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     .format(new Date(Date.UTC(y!, m! - 1, d!)))
 }
+
+/** A time limit: 60 → "60 seconden", 1 → "1 seconde", 0.5 → "0,5 seconde" (up to a millisecond). */
+export function seconds(s: number): string {
+  return `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 }).format(s)} ${s <= 1 ? 'seconde' : 'seconden'}`
+}

@@ -31,8 +31,7 @@ export function browserPrinter(browser: Browser | Promise<Browser>, options: { t
     async print(html: string, model: ReportModel) {
       const finishing = Promise.all([import('./metadata.js'), import('./structure.js'), import('./contents.js')])
       const printed = tabs.print(html, steps).catch((error: unknown) => {
-        if (error instanceof PrintError) error.report = `${reportTitle(model)} (${model.organisation})`
-        throw error
+        throw error instanceof PrintError ? error.about(`${reportTitle(model)} (${model.organisation})`) : error
       })
       printed.catch(() => undefined)
       // The link texts are read from the HTML while the browser prints it.

@@ -12,9 +12,16 @@ export function printFailure(cause: unknown): string {
 export const STEP_TIMEOUT_MS = 60_000
 
 export class PrintError extends Error {
-  report = 'het verslag'
-  constructor(readonly step: string, cause: unknown) {
-    super(printFailure(cause))
+  /** The browser did not answer within the time limit (busy or slow machine), rather than failing. */
+  readonly timedOut: boolean
+  constructor(readonly step: string, cause: unknown, readonly report = 'het verslag') {
+    super(printFailure(cause), { cause })
+    this.timedOut = cause instanceof Error && cause.name === 'TimeoutError'
+  }
+
+  /** The same failure for one report: a browser that did not start fails every report with one error. */
+  about(report: string): PrintError {
+    return new PrintError(this.step, this.cause, report)
   }
 }
 
@@ -35,7 +42,8 @@ async function isolatedPage(browser: Browser, timeoutMs: number, blank = false):
 }
 
 const step = async <T>(name: string, work: Promise<T>): Promise<T> => {
-  try { return await work } catch (error) { throw new PrintError(name, error) }
+  // A failure of an earlier step (the browser's start) keeps its own step and cause.
+  try { return await work } catch (error) { throw error instanceof PrintError ? error : new PrintError(name, error) }
 }
 
 /** Records when a named step began; it ends now (the --profiel timings). */
