@@ -126,6 +126,12 @@ describe.each(PROJECTS)('every page of %s reads well', (name) => {
     })
   }))
 
+  it('keeps the chapters on meldingen and the vertrouwenspersonen, saying so when their figures are not known', each((year, tree) => {
+    const chapters: string[] = []
+    visit(tree, 'element', (n: Element) => { if (n.tagName === 'h2') chapters.push(toString(n)) })
+    expect(chapters, `${name} ${year}`).toEqual(expect.arrayContaining(['Meldingen', 'Jaarverslag vertrouwenspersonen']))
+  }))
+
   it('writes a missing figure in a table one way, "–", and explains it under that table', each((year, tree) => {
     visit(tree, 'element', (region: Element) => {
       if (region.properties?.role !== 'region') return

@@ -180,6 +180,11 @@ const HANDLERS: Record<string, Handler> = {
     kind: 'leafDirective', required: [],
     async run() { return [keepMarker()] },
   },
+  'zonder-cijfers': {
+    kind: 'containerDirective', required: [],
+    // Said only where its section is left out for want of figures, so the reader learns why the chapter is short.
+    async run(node) { return (node as ContainerDirective).children.map((c) => ({ ...c, data: { ...c.data, zonder: true } }) as unknown as RootContent) },
+  },
   als: {
     kind: 'containerDirective', required: [],
     async run(node, file, ctx) {

@@ -4,10 +4,12 @@ import type { Paragraph, Root, RootContent } from 'mdast'
 // or a higher level) that refers to figures but shows none of them is left
 // out, so a municipality without VP figures gets no empty VP chapter, and the
 // table of contents follows. A section without any figure (plain text) stays;
-// ::altijd-tonen keeps a section whatever its figures.
+// ::altijd-tonen keeps a section whatever its figures. What :::zonder-cijfers
+// holds is shown only in place of a section left out that way: its heading
+// stays, with that text ("Over 2015 zijn geen cijfers over meldingen bekend.").
 
 /** What a node says about the figures: set by expressions and blocks while the template is expanded. */
-interface Marks { cijfer?: boolean; verwijzing?: boolean; altijd?: boolean; tekst?: boolean }
+interface Marks { cijfer?: boolean; verwijzing?: boolean; altijd?: boolean; tekst?: boolean; zonder?: boolean }
 
 const marks = (node: { data?: unknown }): Marks => (node.data ?? {}) as Marks
 
@@ -44,10 +46,13 @@ function prune(nodes: readonly RootContent[]): RootContent[] {
     }
     let end = i + 1
     while (end < nodes.length && !(nodes[end]!.type === 'heading' && (nodes[end] as { depth: number }).depth <= node.depth)) end++
-    const body = prune(nodes.slice(i + 1, end))
+    const all = prune(nodes.slice(i + 1, end))
+    const instead = all.filter((n) => marks(n).zonder)
+    const body = all.filter((n) => !marks(n).zonder)
     const visible = body.some((n) => !isEmpty(n))
     const keep = body.some(forced) || (visible && (body.some(tellsFigure) || !body.some(refersToFigure)))
     if (keep) out.push(node, ...body)
+    else if (instead.length > 0) out.push(node, ...instead)
     i = end
   }
   return out
