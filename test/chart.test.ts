@@ -250,6 +250,17 @@ describe('a chart title', () => {
     expect(maasvliet.describe).toBe('Meldingen 2024 naar herkomst: Intern: 7 meldingen; Extern: 3 meldingen.')
   })
 
+  it('of the years: a part of a year is named on the axis as the period it covers', async () => {
+    // Maasvliet 2024 counts up to and including September, 2018 up to October.
+    const p = valid('maasvliet')
+    const dataset = datasetsOf(buildReportModel(p, 2024)).get('meldingen_per_jaar')!
+    const svg = (await drawChart(specs().get('meldingen-per-jaar')!, dataset, themeOf(p))).svg
+    const axis = svg.slice(svg.indexOf('role-axis-label'))
+    expect(axis).toMatch(/<tspan>2024<\/tspan><tspan[^>]*>t\/m sep\.<\/tspan>/)
+    expect(axis).toMatch(/<tspan>2018<\/tspan><tspan[^>]*>t\/m okt\.<\/tspan>/)
+    expect(axis).toMatch(/>2023<\/text>/)
+  })
+
   it('reaches the page: caption and figure label follow the drawn title', async () => {
     const { outputs } = await compile(join(FIXTURES, 'valid', 'maasvliet'), { years: [2024] })
     const html = String(outputs.get('2024/index.html'))

@@ -50,7 +50,7 @@ function meldingenPerJaar(model: ReportModel): Dataset {
   // The series starts at its first figure: years before it are no gap, just not yet recorded.
   const start = Math.max(0, model.history.findIndex((p) => p.state === 'known'))
   const rows = model.history.slice(start).map((p) => ({
-    jaar: String(p.year), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : STATE_WORDS[p.state], reeksbreuk: breakIn(p),
+    jaar: String(p.year), periode: periodOf(p), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : STATE_WORDS[p.state], reeksbreuk: breakIn(p),
   }))
   const current = model.history.at(-1)!
   const previous = model.history.at(-2)
@@ -76,6 +76,16 @@ function meldingenPerJaar(model: ReportModel): Dataset {
   const gaps = model.history.slice(0, -2).filter((p) => p.state !== 'known' && p.year > firstKnown).map((p) => String(p.year))
   if (gaps.length && describe !== 'Aantal meldingen per jaar.') describe += ` Over ${listText(gaps)} is het aantal niet bekend.`
   return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, describe }
+}
+
+const MONTHS = ['jan.', 'feb.', 'mrt.', 'apr.', 'mei', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.']
+
+/** The year as the chart's axis names it: "2024 t/m sep." for the part of a year, so its bar is not read as a whole year. */
+function periodOf(p: Point): string {
+  if (!p.partial || !p.until) return String(p.year)
+  const [y, m, d] = p.until.split('-').map(Number) as [number, number, number]
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return `${p.year} t/m ${d === lastDay ? '' : `${d} `}${MONTHS[m - 1]}`
 }
 
 /**
