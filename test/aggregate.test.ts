@@ -175,7 +175,7 @@ describe('the organisation\'s own hour activities (Rijnstede: nazorg, and a grou
     ])
     const preventie = model.vpTable.sections.find((s) => s.id === 'uren.preventie')!
     expect(preventie.rows.map((r) => r.points.map((p) => p.value))).toEqual([[30, 24, 18], [28, 26, 22], [58, 50, 40]])
-    expect(model.vpTable.grandTotal.points.map((p) => p.value)).toEqual([356, 311, 268])
+    expect(model.vpTable.grandTotal.points.map((p) => p.value)).toEqual([356, 311, 256])
   })
 
   it('every own activity is a figure with its comparison, and reaches the hours chart', () => {
@@ -329,5 +329,22 @@ describe('property: breakdowns keep their parts and totals', () => {
         }
       }
     }
+  })
+})
+
+describe('a total of hours over other activities than the year before', () => {
+  it('is not compared as like for like; totals over the same activities still are', () => {
+    // Rijnstede registered 'nazorg' from 2023 on, not in 2022.
+    const rijnstede = check(join(FIXTURES, 'valid', 'rijnstede')).project!
+    const m = buildReportModel(rijnstede, 2023)
+    for (const key of ['vp.uren', 'vp.uren_contacten']) {
+      const change = m.figures[key]!.change
+      expect(change.kind, key).toBe('not-comparable')
+      expect(change.kind === 'not-comparable' && change.because === 'break' && change.break.reason, key).toContain('nazorg na het afsluiten van een casus')
+      expect(m.figures[key]!.periodChange, key).toEqual(change)
+    }
+    expect(m.figures['vp.uren_overig']!.change).toEqual({ kind: 'value', absolute: 10, percent: 12.5 })
+    expect(m.figures['vp.casussen']!.change.kind).toBe('value')
+    expect(buildReportModel(rijnstede, 2024).figures['vp.uren']!.change.kind).toBe('value')
   })
 })

@@ -3,6 +3,7 @@ import { figuresOf, vpSections, type Unit } from '../domain/figures.js'
 import { getPath, isKnown } from '../domain/values.js'
 import { dutch } from '../domain/order.js'
 import { titleOf } from '../domain/organisation.js'
+import { listText } from '../format/nl.js'
 import type { Project } from '../validate/index.js'
 import { compare, type Change } from './compare.js'
 import { periodBefore, periodEnding, type ReportPeriod } from './period.js'
@@ -111,6 +112,12 @@ export function buildReportModel(project: Project, year: number): ReportModel {
     if (def.shareOf) figures[key]!.share = share(figures[key]!.current, figures[def.shareOf]!.current)
   }
 
+  // Hours are a sum of the activities registered: a total over other activities than the year before does not
+  // compare. (Cases and meldingen are counted as a whole; their split is only a split.)
+  const hourSections = vpSections(project.vocabularies.uren).filter((s) => s.unit === 'uren')
+  for (const s of hourSections) guardParts(figures, s.total, s.rows)
+  guardParts(figures, 'vp.uren', hourSections.flatMap((s) => s.rows))
+
   const keyFigures = keyFiguresOf(project, window, period)
   for (const f of keyFigures) figures[f.key] = f
 
@@ -197,6 +204,19 @@ function totalOf(points: readonly Point[], unit: Unit): Point {
   if (points.every((p) => p.state === 'absent')) return { year: last.year, value: null, state: 'absent', ...flags }
   if (points.some((p) => p.state !== 'known')) return { year: last.year, value: null, state: 'unknown', ...flags }
   return { year: last.year, value: points.reduce((a, p) => a + p.value!, 0), state: 'known', ...flags }
+}
+
+/** The total's change becomes not comparable when a part has a figure in one of the two years only. */
+function guardParts(figures: Record<string, Figure>, total: string, parts: readonly string[]): void {
+  const f = figures[total]!
+  if (f.change.kind !== 'value') return
+  const differ = parts.map((k) => figures[k]!).filter((p) => (p.current.state === 'absent') !== (p.previous.state === 'absent'))
+  if (differ.length === 0) return
+  const reason = `Het totaal telt in ${f.current.year} andere onderdelen dan in ${f.previous.year} (alleen in één van beide jaren: ${listText(differ.map((p) => p.label.toLowerCase()))})`
+  const change: Change = { kind: 'not-comparable', because: 'break', break: { from: f.current.year, reason } }
+  // A report over one year compares its year; a report over a period compares periods, which this does not touch.
+  if (f.periodChange === f.change) f.periodChange = change
+  f.change = change
 }
 
 const share = (part: Point, whole: Point): number | null =>
