@@ -17,6 +17,17 @@ describe('jaarverslag command line', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('Maak de verslagen (HTML, PDF en open data)')
     expect(r.stdout).toContain('Afsluitcodes')
+    expect(r.stdout).toContain('70 een onverwachte fout')
+    expect(r.stdout).toMatch(/init \[map\] .*--jaar/)
+  })
+
+  it('help says where the documentation is, and every document it names is there', () => {
+    const help = cli(['--help']).stdout
+    const folder = /^Uitleg, in de map (.+):$/m.exec(help)?.[1]
+    expect(folder).toBe(join(REPO, 'docs'))
+    const named = [...help.matchAll(/^ {2}(\S+\.md) /gm)].map((m) => m[1]!)
+    expect(named).toEqual(expect.arrayContaining(['gegevens.md', 'sjablonen.md', 'foutmeldingen.md', 'lijsten.md']))
+    for (const doc of named) expect(existsSync(join(folder!, doc)), doc).toBe(true)
   })
 
   it('refuses an unknown command or option with exit code 2 and a Dutch message', () => {
@@ -195,7 +206,12 @@ describe('jaarverslag command line', () => {
     expect(manifest.dependencies.jaarverslag).toBe(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version)
     expect(manifest.name).toBe('jaarverslag-waterland-oost')
     const readme = readFileSync(join(root, 'README.md'), 'utf8')
-    for (const command of ['npx jaarverslag validate', 'npx jaarverslag build', 'npx jaarverslag nieuw-jaar 2026']) expect(readme).toContain(command)
+    for (const command of ['jaarverslag validate', 'jaarverslag build', 'jaarverslag nieuw-jaar 2026']) expect(readme).toContain(`\n${command} `)
+    // jaarverslag is not on the npm registry: the README has the tool installed from the package in the folder, never a bare npm install.
+    const version = manifest.dependencies.jaarverslag as string
+    expect(readme).toContain(`\nnpm install ./hulpmiddel/jaarverslag-${version}.tgz\n`)
+    expect(readme).not.toMatch(/(?<!bij )`npm install`(?! vindt)/)
+    expect(readme).not.toContain('npmjs.com')
     expect(readFileSync(join(root, '.gitignore'), 'utf8')).toContain('output/')
     const workflow = parse(readFileSync(join(root, '.github', 'workflows', 'jaarverslag.yml'), 'utf8'))
     expect(Object.keys(workflow.on)).toContain('push')

@@ -1,8 +1,9 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { EXIT, type ArgsOf, type RuleId } from '../diagnostics/catalogue.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { isYearText } from '../domain/years.js'
+import { PACKAGE_ROOT } from '../package.js'
 
 export const HELP = `jaarverslag: het jaarverslag integriteit uit YAML-gegevens en Markdown-tekst
 
@@ -10,13 +11,13 @@ Gebruik (in de map van uw organisatie, waar data/ staat):
   jaarverslag validate [opties]     Controleer de gegevens zonder iets te maken
   jaarverslag build [opties]        Maak de verslagen (HTML, PDF en open data) in output/
   jaarverslag nieuw-jaar <jaar>     Maak een nieuw jaar aan, met de opbouw van het vorige jaar
-  jaarverslag init [map]            Begin een nieuwe organisatie in een lege map
+  jaarverslag init [map]            Begin een nieuwe organisatie in een lege map (met --jaar: het eerste jaar)
   jaarverslag lijsten               Toon de landelijke lijsten met categorieën (typen, status, …)
   jaarverslag dev [opties]          Bouw de HTML opnieuw bij elke wijziging en toon die op http://127.0.0.1:4321
   jaarverslag samenvoegen <map>...  Voeg de uitvoer van delen (build --deel) samen tot één uitvoer met één index
 
 Opties:
-  --jaar <jaar>          Alleen dit jaar (mag vaker)
+  --jaar <jaar>          Alleen dit jaar (mag vaker); bij init: het eerste jaar
   --alleen html|pdf      Alleen de HTML of alleen de PDF maken
   --strict               Waarschuwingen tellen als fouten
   --alles                Alles opnieuw maken, ook wat niet veranderd is
@@ -33,7 +34,13 @@ Opties:
   -h, --help             Deze hulp
   --versie               Het versienummer
 
-Afsluitcodes: ${EXIT.ok} gelukt, ${EXIT.data} fouten in gegevens of sjablonen, ${EXIT.usage} verkeerd gebruik, ${EXIT.environment} omgeving (bijvoorbeeld geen browser).`
+Uitleg, in de map ${join(PACKAGE_ROOT, 'docs')}:
+  gegevens.md            Alle velden van de gegevensbestanden, met wat erin mag
+  sjablonen.md           Cijfers, zinnen, tabellen en grafieken in de tekst ({{ … }}, ::grafiek, …)
+  foutmeldingen.md       Elke melding, met wat u eraan kunt doen
+  lijsten.md             De landelijke lijsten met categorieën
+
+Afsluitcodes: ${EXIT.ok} gelukt, ${EXIT.data} fouten in gegevens of sjablonen, ${EXIT.usage} verkeerd gebruik, ${EXIT.environment} omgeving (bijvoorbeeld geen browser), ${EXIT.unexpected} een onverwachte fout (meld die).`
 
 export const COMMANDS = ['build', 'validate', 'init', 'nieuw-jaar', 'lijsten', 'dev', 'samenvoegen', 'help'] as const
 export type Command = (typeof COMMANDS)[number]

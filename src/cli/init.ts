@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { EXIT } from '../diagnostics/catalogue.js'
-import { VERSION } from '../package.js'
+import { PACKAGE_ROOT, VERSION } from '../package.js'
 import { SCHEMA_DIR } from '../validate/schemas.js'
 import type { CliOptions } from './args.js'
 import { fail, type Console } from './report.js'
@@ -14,29 +14,32 @@ const organisationName = (folder: string) =>
 const packageName = (folder: string) =>
   `jaarverslag-${folder.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'organisatie'}`
 
-const ORGANISATIE_COMMENT = `# De instellingen van de organisatie. Alle velden: docs/gegevens.md van jaarverslag.
+const ORGANISATIE_COMMENT = `# De instellingen van de organisatie. Alle velden: gegevens.md in de uitleg van jaarverslag (\`jaarverslag --help\` zegt waar).
 # De categorieën (typen schending, status, regeling, soort kwestie, relatie) komen uit de landelijke lijsten;
 # \`jaarverslag lijsten\` toont ze. Een eigen lijst zet u onder vocabulaires, bijvoorbeeld:
 #   vocabulaires:
 #     type:
 #       uitgangspunt: landelijk      # landelijk = de landelijke lijst plus deze waarden; eigen = alleen deze
 #       waarden: [Fraude]
+# Eigen activiteiten van de vertrouwenspersonen (de uren) zet u onder vocabulaires.uren; zie gegevens.md.
 `
 
 const readme = (name: string, year: number) => `# Jaarverslag integriteit van ${name}
 
-Deze map bevat de gegevens en de tekst van het jaarverslag integriteit. Het verslag wordt gemaakt met
-[jaarverslag](https://www.npmjs.com/package/jaarverslag) (versie ${VERSION}, vastgelegd in \`package.json\`).
+Deze map bevat de gegevens en de tekst van het jaarverslag integriteit. Het verslag wordt gemaakt met jaarverslag
+(versie ${VERSION}).
 
-Eenmalig, na het ophalen van deze map: \`npm install\` (nodig is Node.js 20 of nieuwer, en voor de PDF Chromium of Chrome).
+## De opdrachten
 
-## De drie opdrachten
+Geef ze in deze map:
 
 \`\`\`
-npx jaarverslag validate            controleer de gegevens: elke fout met bestand, regel en wat u kunt doen
-npx jaarverslag build               maak de verslagen (HTML, PDF en open data) in output/
-npx jaarverslag nieuw-jaar ${year + 1}      begin een nieuw jaar, met de opbouw van het vorige
+jaarverslag validate               controleer de gegevens: elke fout met bestand, regel en wat u kunt doen
+jaarverslag build                  maak de verslagen (HTML, PDF en open data) in output/
+jaarverslag nieuw-jaar ${year + 1}        begin een nieuw jaar, met de opbouw van het vorige
 \`\`\`
+
+\`jaarverslag --help\` toont alle opdrachten en zegt in welke map de uitleg staat (\`gegevens.md\` beschrijft elk veld).
 
 ## Wat waar staat
 
@@ -45,10 +48,23 @@ npx jaarverslag nieuw-jaar ${year + 1}      begin een nieuw jaar, met de opbouw 
   \`meta.yaml\` (concept of definitief). Een cijfer dat u niet weet, laat u op \`onbekend\` staan; schrijf geen 0.
 - \`data/<jaar>/tekst/\`: voorwoord, inleiding en duiding in Markdown. Vervang de voorbeeldtekst; zolang die er
   staat, waarschuwt \`validate\`, en een definitief verslag wordt er niet mee gemaakt.
-- \`npx jaarverslag lijsten\` toont de toegestane categorieën.
+- \`jaarverslag lijsten\` toont de toegestane categorieën.
 
-Bij elke push controleert GitHub de gegevens; op de main-branch wordt het verslag ook gemaakt en gepubliceerd
-(\`.github/workflows/jaarverslag.yml\`; zet GitHub Pages aan met als bron "GitHub Actions").
+## Het hulpmiddel vastleggen in deze map (voor GitHub en andere computers)
+
+jaarverslag staat niet in het npm-register: een kale \`npm install\` vindt het niet. Zet het pakket dat u installeerde
+(\`jaarverslag-${VERSION}.tgz\`) in deze map en leg het vast:
+
+\`\`\`
+mkdir hulpmiddel
+cp /pad/naar/jaarverslag-${VERSION}.tgz hulpmiddel/
+npm install ./hulpmiddel/jaarverslag-${VERSION}.tgz
+\`\`\`
+
+Daarna staat in \`package.json\` waar het pakket staat, werkt hier \`npx jaarverslag …\` met precies die versie (ook
+zonder een installatie op de computer zelf), en kan GitHub het verslag maken: bij elke push controleert GitHub de
+gegevens; op de main-branch wordt het verslag ook gemaakt en gepubliceerd (\`.github/workflows/jaarverslag.yml\`; zet
+GitHub Pages aan met als bron "GitHub Actions"). Zonder deze stap faalt de workflow bij \`npm install\`.
 `
 
 const WORKFLOW = `# Controleert de gegevens bij elke push; op de main-branch maakt en publiceert het ook het verslag.
@@ -121,11 +137,12 @@ export function runInit(options: CliOptions, io: Console): number {
     mkdirSync(resolve(root, path, '..'), { recursive: true })
     writeFileSync(join(root, path), text)
   }
-  io.out(`Nieuwe organisatie '${name}' in ${root} met het jaar ${year}.
+  io.out(`Nieuwe organisatie '${name}' in ${root} met het jaar ${year}${options.years[0] ? '' : ' (een ander eerste jaar: init met --jaar)'}.
 Volgende stappen:
   cd ${root}
   pas data/organisatie.yaml aan (de naam) en vul data/${year}/ in
   jaarverslag validate
-  jaarverslag build`)
+  jaarverslag build
+Uitleg bij elk veld: ${join(PACKAGE_ROOT, 'docs', 'gegevens.md')}`)
   return EXIT.ok
 }
