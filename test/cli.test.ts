@@ -116,8 +116,11 @@ describe('jaarverslag command line', () => {
     expect(meldingen).toContain('# Aan het einde van 2024 liepen nog 4 meldingen.')
     expect(meldingen).toContain('totaal: onbekend')
     expect(meldingen).toContain('  Misbruik bevoegdheden: onbekend')
+    // The explanation above each field stays in every year, not only in the first one init made.
+    expect(meldingen).toMatch(/\n# [^\n]*: Het totaal aantal meldingen in het jaar\.\ntotaal: onbekend\n/)
     const vp = readFileSync(join(root, 'data', '2025', 'vertrouwenspersonen.yaml'), 'utf8')
     expect(vp).toContain('Lopend uit eerdere jaren: in 2024 waren er 52 casussen en 7 meldingen')
+    for (const group of NATIONAL.uren) for (const activity of group.activities) expect(vp).toContain(`    # ${activity.label}\n    ${activity.id}: onbekend\n`)
     expect(cli(['validate', '--map', root]).code).toBe(0)
     expect(cli(['nieuw-jaar', '2025', '--map', root])).toMatchObject({ code: 2, stderr: expect.stringContaining("De map 'data/2025' bestaat al") })
   })

@@ -5,10 +5,11 @@ import { check } from '../compile.js'
 import { EXIT } from '../diagnostics/catalogue.js'
 import { getPath, isKnown } from '../domain/values.js'
 import { isYearText } from '../domain/years.js'
+import type { HourGroup } from '../domain/vocabularies.js'
 import { placeholderText } from '../validate/placeholders.js'
 import type { CliOptions } from './args.js'
 import { fail, report, type Console } from './report.js'
-import { yearFileSkeleton } from './skeleton.js'
+import { annotatedYaml, yearFileSkeleton } from './skeleton.js'
 
 const schemaLine = (fileDir: string, root: string, kind: string) =>
   `# yaml-language-server: $schema=${relative(fileDir, join(root, 'schemas', `${kind}.schema.json`)).split('\\').join('/')}\n`
@@ -37,7 +38,7 @@ export function runNewYear(options: CliOptions, io: Console): number {
     return fail(io, 'eerst-herstellen', {})
   }
   const previous = project?.years.filter((y) => y.year < year).at(-1)
-  scaffoldYear(root, year, previous)
+  scaffoldYear(root, year, previous, project?.vocabularies.uren)
   io.out(`data/${year}/ aangemaakt in ${root}${previous ? ` naar het voorbeeld van ${previous.year}` : ''}. Vervang elke 'onbekend' door het cijfer en elke voorbeeldtekst in data/${year}/tekst/ door uw eigen tekst.`)
   return EXIT.ok
 }
@@ -71,19 +72,19 @@ const KENGETALLEN_EXAMPLE = `# Overige cijfers, elk met een vaste id en een eenh
 `
 
 /** A year folder: from the year before when there is one, else every file of the schemas with every figure 'onbekend'. */
-export function scaffoldYear(root: string, year: number, previous: Prev): void {
+export function scaffoldYear(root: string, year: number, previous: Prev, hours?: readonly HourGroup[]): void {
   const dir = `data/${year}`
   writeYaml(root, `${dir}/meta.yaml`, 'meta', { jaar: year, status: 'concept', bron: `Registratie meldpunt integriteit ${year}` },
     '# status: concept tot het verslag is vastgesteld; dan definitief, met de datum onder vastgesteld (JJJJ-MM-DD).\n')
   const stillOpen = getPath(previous?.meldingen, ['status', 'Lopend'])
-  writeYaml(root, `${dir}/meldingen.yaml`, 'meldingen', previous?.meldingen ? unknownLike(previous.meldingen) : yearFileSkeleton('meldingen'),
+  writeYaml(root, `${dir}/meldingen.yaml`, 'meldingen', previous?.meldingen ? annotatedYaml('meldingen', unknownLike(previous.meldingen)) : yearFileSkeleton('meldingen'),
     isKnown(stillOpen) ? `# Aan het einde van ${previous!.year} liepen nog ${stillOpen} meldingen.\n` : '')
   const vp = previous ? previous.vertrouwenspersonen : yearFileSkeleton('vertrouwenspersonen')
   if (typeof vp === 'string') writeYaml(root, `${dir}/vertrouwenspersonen.yaml`, 'vertrouwenspersonen', vp)
   else if (vp) {
     // What was still open carries over as "lopend uit eerdere jaren", to be confirmed.
     const open = stillOpenText(vp)
-    writeYaml(root, `${dir}/vertrouwenspersonen.yaml`, 'vertrouwenspersonen', unknownLike(vp),
+    writeYaml(root, `${dir}/vertrouwenspersonen.yaml`, 'vertrouwenspersonen', annotatedYaml('vertrouwenspersonen', unknownLike(vp), hours),
       open ? `# Lopend uit eerdere jaren: in ${previous!.year} waren er ${open}; vul in hoeveel daarvan nog liepen.\n` : '')
   }
   if (previous?.kengetallen) writeYaml(root, `${dir}/kengetallen.yaml`, 'kengetallen', { kengetallen: unknownLike(previous.kengetallen) })

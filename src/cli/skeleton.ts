@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Document, isMap, type YAMLMap } from 'yaml'
 import { BREAKDOWNS } from '../domain/breakdowns.js'
-import { NATIONAL } from '../domain/vocabularies.js'
+import { NATIONAL, type HourGroup } from '../domain/vocabularies.js'
 import { SCHEMA_DIR, SCHEMA_FOR } from '../validate/schemas.js'
 
 interface Schema { $ref?: string; title?: string; description?: string; type?: string; properties?: Record<string, Schema> }
@@ -30,16 +30,21 @@ function skeletonOf(file: string, schema: Schema, path: string[] = []): Record<s
 }
 
 /** The hours of the vertrouwenspersonen: the national groups and activities (a vocabulary, not schema properties). */
-function hoursSkeleton(): { value: Record<string, unknown>; notes: Map<string, string> } {
+function hoursSkeleton(): Record<string, unknown> {
   const value: Record<string, unknown> = {}
+  for (const group of NATIONAL.uren) value[group.id] = { ...Object.fromEntries(group.activities.map((a) => [a.id, 'onbekend'])), totaal: 'onbekend' }
+  return { ...value, totaal: 'onbekend' }
+}
+
+/** The names of the groups and activities of the hours, by dotted path, to say above each. */
+function hoursNotes(groups: readonly HourGroup[]): Map<string, string> {
   const notes = new Map<string, string>()
-  for (const group of NATIONAL.uren) {
-    value[group.id] = { ...Object.fromEntries(group.activities.map((a) => [a.id, 'onbekend'])), totaal: 'onbekend' }
+  for (const group of groups) {
     notes.set(`uren.${group.id}`, group.label)
     for (const a of group.activities) notes.set(`uren.${group.id}.${a.id}`, a.label)
     notes.set(`uren.${group.id}.totaal`, `Subtotaal ${group.label.toLowerCase()}`)
   }
-  return { value: { ...value, totaal: 'onbekend' }, notes }
+  return notes
 }
 
 /** Comments from the schema's title and description, or from the notes by dotted path. */
@@ -53,17 +58,17 @@ function annotate(map: YAMLMap, schema: Schema | undefined, notes: Map<string, s
   }
 }
 
+/** A year file's data as YAML text, with the schema's explanation above each field (and the names of the hour activities). */
+export function annotatedYaml(kind: 'meldingen' | 'vertrouwenspersonen', data: unknown, hours: readonly HourGroup[] = NATIONAL.uren): string {
+  const doc = new Document(data)
+  if (isMap(doc.contents)) annotate(doc.contents, load(kind), kind === 'vertrouwenspersonen' ? hoursNotes(hours) : new Map())
+  return doc.toString({ lineWidth: 0 })
+}
+
 /** A data file of a new year, as YAML text: every field of the schema, every figure 'onbekend', with the schema's explanations. */
 export function yearFileSkeleton(kind: 'meldingen' | 'vertrouwenspersonen'): string {
   const schema = load(kind)
   const data = skeletonOf(kind, schema)
-  const notes = new Map<string, string>()
-  if (kind === 'vertrouwenspersonen' && schema.properties?.uren) {
-    const hours = hoursSkeleton()
-    data.uren = hours.value
-    for (const [k, v] of hours.notes) notes.set(k, v)
-  }
-  const doc = new Document(data)
-  annotate(doc.contents as YAMLMap, schema, notes)
-  return doc.toString({ lineWidth: 0 })
+  if (kind === 'vertrouwenspersonen' && schema.properties?.uren) data.uren = hoursSkeleton()
+  return annotatedYaml(kind, data)
 }
