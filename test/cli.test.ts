@@ -164,7 +164,8 @@ describe('jaarverslag command line', () => {
     const empty = mkdtempSync(join(tmpdir(), 'jaarverslag-leeg-'))
     try {
       for (const command of ['validate', 'build', 'nieuw-jaar 2025']) {
-        const r = cli(command.split(' '), { cwd: empty })
+        // build starts the browser before it knows the project: it must end at once too, not wait for the browser.
+        const r = cli(command.split(' '), { cwd: empty, timeoutMs: 20_000 })
         expect(r.code, command).toBe(EXIT.usage)
         expect(r.stderr).toContain(`In de map '${empty}' staat geen data/organisatie.yaml`)
         expect(r.stdout).not.toContain('Geen fouten')

@@ -30,6 +30,9 @@ function pipeTransport({ pipe }: SpawnedBrowser): ConnectionTransport {
 
 /** Puppeteer on a browser that was started earlier (see spawn.ts). */
 export async function connectBrowser(spawned: SpawnedBrowser, timeoutMs = STEP_TIMEOUT_MS): Promise<Browser> {
+  // Ended before puppeteer got here (a build that stopped early): the pipe is closed, and a handshake sent into it
+  // would keep the process alive until puppeteer's own time limit.
+  if (spawned.pipe.read.destroyed) throw new Error('Connection closed')
   let timer: NodeJS.Timeout | undefined
   const gaveUp = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs)

@@ -7,8 +7,9 @@ export const BIN = join(REPO, 'bin', 'jaarverslag.js')
 export interface Run { code: number | null; stdout: string; stderr: string }
 
 /** Run the real binary (the compiled dist/, as a user runs it). */
-export function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: 120_000 })
+/** `timeoutMs`: the run is killed after it (its code is then null), for commands that must not hang. */
+export function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: options.timeoutMs ?? 120_000 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
