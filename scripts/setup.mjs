@@ -3,7 +3,7 @@
 // Chromium and poppler (PDF reader for the tests) from the system package
 // manager where permitted. Plain JavaScript: it runs before `npm install`.
 import { spawnSync } from 'node:child_process'
-import { accessSync, constants, existsSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -18,11 +18,20 @@ function run(cmd, args, options = {}) {
 const executable = (p) => { try { accessSync(p, constants.X_OK); return true } catch { return false } }
 const onPath = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0
 
-// 1. npm packages, when missing or older than the lock file. Puppeteer's own
-//    browser download is off (.puppeteerrc.json); npm never fetches a browser.
+// 1. npm packages, when any package of the lock file is missing or of another
+//    version: by content, not by date, so node_modules installed for an older
+//    checkout is renewed even when it is newer than the lock file. Puppeteer's
+//    own browser download is off (.puppeteerrc.json); npm never fetches a browser.
 const lock = join(root, 'package-lock.json')
 const marker = join(root, 'node_modules', '.package-lock.json')
-if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+function installedAsLocked() {
+  if (!existsSync(marker)) return false
+  const wanted = JSON.parse(readFileSync(lock, 'utf8')).packages ?? {}
+  const installed = JSON.parse(readFileSync(marker, 'utf8')).packages ?? {}
+  // The root is not in npm's hidden lock file; optional packages for other platforms are never installed.
+  return Object.entries(wanted).every(([path, p]) => path === '' || p.optional || installed[path]?.version === p.version)
+}
+if (!installedAsLocked()) {
   say('npm-pakketten installeren (npm ci)')
   run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'])
 }
