@@ -5,12 +5,14 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { buildReportModel } from '../src/aggregate/model.js'
 import { nationalLists } from '../src/cli/lijsten.js'
-import { datasetsOf, type Dataset } from '../src/chart/datasets.js'
+import { datasetsOf } from '../src/chart/datasets.js'
 import { check } from '../src/compile.js'
 import { catalogue, exitOf, type RuleId } from '../src/diagnostics/catalogue.js'
 import { BREAKDOWNS } from '../src/domain/breakdowns.js'
 import { NATIONAL } from '../src/domain/vocabularies.js'
-import { SCHEMA_DIR, SCHEMA_FOR } from '../src/validate/schemas.js'
+import { SCHEMA_FOR } from '../src/validate/schemas.js'
+import type { Dataset } from '../src/domain/dataset.js'
+import { SCHEMA_DIR } from '../src/package.js'
 
 const doc = (name: string) => fileURLToPath(new URL(`../docs/${name}`, import.meta.url))
 export const ERRORS_DOC = doc('foutmeldingen.md')

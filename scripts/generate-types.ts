@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { compile } from 'json-schema-to-typescript'
 import { fixedFigures } from '../src/domain/figures.js'
-import { SCHEMA_DIR, SCHEMA_FOR } from '../src/validate/schemas.js'
+import { SCHEMA_FOR } from '../src/validate/schemas.js'
+import { SCHEMA_DIR } from '../src/package.js'
 
 export const TYPES_FILE = fileURLToPath(new URL('../src/types/data.ts', import.meta.url))
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hashOf, hashTree } from './hash.js'
 
@@ -16,6 +16,8 @@ function packageRoot(): string {
 }
 
 export const PACKAGE_ROOT = packageRoot()
+/** The schemas folder of the package: the one source of truth for data shapes. */
+export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas') + sep
 export const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version
 /** The code that is running: its content is part of every build's cache key. */
 export const CODE_DIR = fileURLToPath(import.meta.url).startsWith(join(PACKAGE_ROOT, 'src')) ? join(PACKAGE_ROOT, 'src') : join(PACKAGE_ROOT, 'dist')

@@ -3,13 +3,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compare } from '../src/aggregate/compare.js'
 import { buildReportModel } from '../src/aggregate/model.js'
-import type { Point } from '../src/aggregate/series.js'
 import { dataTables, toCsv } from '../src/aggregate/opendata.js'
 import { check } from '../src/compile.js'
 import { BREAKDOWN_IDS } from '../src/domain/breakdowns.js'
 import { datasetsOf } from '../src/chart/datasets.js'
-import type { Project } from '../src/validate/index.js'
 import { FIXTURES, REPO } from './helpers/project.js'
+import type { Point } from '../src/domain/series.js'
+import type { Project } from '../src/domain/project.js'
 
 const helmond = check(REPO).project!
 const rotterdam = check(join(FIXTURES, 'valid', 'rotterdam')).project!

@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync 
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../src/cli/index.js'
-import { Lifecycle } from '../src/output/lifecycle.js'
+import { Lifecycle } from '../src/cli/lifecycle.js'
 import { catalogue } from '../src/diagnostics/catalogue.js'
 import { asDrafts, cleanupProjects, hashFiles, projectWith, REPO, updating } from './helpers/project.js'
 import { descendants, running } from './helpers/cli.js'

@@ -12,7 +12,9 @@ import { drawChart } from '../src/chart/draw.js'
 import { renderChart } from '../src/chart/render.js'
 import { loadChartSpecs } from '../src/chart/specs.js'
 import { asDrawn } from '../src/chart/title.js'
-import { check, compile, themeOf, DEFAULT_TEMPLATES } from '../src/compile.js'
+import { check, compile } from '../src/compile.js'
+import { DEFAULT_TEMPLATES } from '../src/compile/templates.js'
+import { themeOf } from '../src/compile/theme.js'
 import { toJson } from '../src/diagnostics/reporter.js'
 import { asDrafts, cleanupProjects, FIXTURES, projectWith, REPO, updating } from './helpers/project.js'
 import { cli } from './helpers/cli.js'
@@ -130,7 +132,9 @@ describe('default charts', () => {
 import { datasetsOf, DATASET_NAMES } from './src/chart/datasets.js'
 import { drawChart } from './src/chart/draw.js'
 import { loadChartSpecs } from './src/chart/specs.js'
-import { check, themeOf, DEFAULT_TEMPLATES } from './src/compile.js'
+import { check } from './src/compile.js'
+import { DEFAULT_TEMPLATES } from './src/compile/templates.js'
+import { themeOf } from './src/compile/theme.js'
 const project = check(process.cwd()).project
 const datasets = datasetsOf(buildReportModel(project, 2024))
 const { specs } = await loadChartSpecs([DEFAULT_TEMPLATES + 'charts'], DATASET_NAMES)

@@ -8,11 +8,13 @@ import { DATASET_NAMES } from '../src/chart/datasets.js'
 import { loadChartSpecs } from '../src/chart/specs.js'
 import { drawChart } from '../src/chart/draw.js'
 import { renderChart } from '../src/chart/render.js'
-import { check, themeOf, DEFAULT_TEMPLATES } from '../src/compile.js'
+import { check } from '../src/compile.js'
 import { contrastWithWhite } from '../src/validate/consistency.js'
 import { exampleSpec } from '../scripts/generate-docs.js'
 import { cli } from './helpers/cli.js'
 import { cleanupProjects, projectWith, REPO } from './helpers/project.js'
+import { themeOf } from '../src/compile/theme.js'
+import { DEFAULT_TEMPLATES } from '../src/compile/templates.js'
 
 afterAll(cleanupProjects)
 

@@ -6,8 +6,9 @@ import {
 } from '../scripts/generate-docs.js'
 import { catalogue } from '../src/diagnostics/catalogue.js'
 import { LINK_SCHEMES } from '../src/render/safety.js'
-import { SCHEMA_DIR, SCHEMA_FOR } from '../src/validate/schemas.js'
+import { SCHEMA_FOR } from '../src/validate/schemas.js'
 import { REPO } from './helpers/project.js'
+import { SCHEMA_DIR } from '../src/package.js'
 
 const read = (path: string) => readFileSync(path, 'utf8')
 

@@ -8,11 +8,11 @@ import { toString } from 'hast-util-to-string'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reportPeriods } from '../src/aggregate/period.js'
 import { compile } from '../src/compile.js'
-import { pdfName } from '../src/output/outputs.js'
 import { browserPrinter } from '../src/print/index.js'
 import { narrowestWidth } from '../src/render/landscape.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
 import { PROJECTS } from './helpers/project.js'
+import { pdfName } from '../src/domain/report.js'
 
 // The PDF for the raad must carry what the page shows. Every project the
 // suite knows is printed once.

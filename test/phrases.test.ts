@@ -2,9 +2,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Figure, ReportModel } from '../src/aggregate/model.js'
 import { compare } from '../src/aggregate/compare.js'
-import type { Point } from '../src/aggregate/series.js'
-import { DEFAULT_TEMPLATES } from '../src/compile.js'
 import { loadPhrases, say, variantNames } from '../src/render/phrases.js'
+import type { Point } from '../src/domain/series.js'
+import { DEFAULT_TEMPLATES } from '../src/compile/templates.js'
 
 // The tool's own sentences (templates/zinnen.yaml) said about a figure in
 // every state it can be in: the variant follows the state, never a gap in a

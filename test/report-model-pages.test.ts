@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { buildReportModel } from '../src/aggregate/model.js'
 import { reportPeriods } from '../src/aggregate/period.js'
 import { check, compile } from '../src/compile.js'
-import { pdfName } from '../src/output/outputs.js'
 import { FIXTURES } from './helpers/project.js'
+import { pdfName } from '../src/domain/report.js'
 
 // The model's states as the built page shows them, on the fixture projects.
 

@@ -2,7 +2,6 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateTypes, TYPES_FILE } from '../scripts/generate-types.js'
-import { SCHEMA_DIR } from '../src/validate/schemas.js'
 import { BREAKDOWNS, sumsOf } from '../src/domain/breakdowns.js'
 import { figuresOf, fixedFigures } from '../src/domain/figures.js'
 import { NATIONAL } from '../src/domain/vocabularies.js'
@@ -10,6 +9,7 @@ import { HISTORY_LINKS } from '../src/validate/consistency.js'
 import { buildReportModel } from '../src/aggregate/model.js'
 import { check } from '../src/compile.js'
 import { FIXTURES } from './helpers/project.js'
+import { SCHEMA_DIR } from '../src/package.js'
 
 type Node = Record<string, unknown>
 

@@ -1,16 +1,6 @@
 import type { Unit } from '../domain/figures.js'
-import { comparable, samePart, type Point, type SeriesBreak } from './series.js'
-
-/** The change of a figure against the year before, with the cases that have no number kept apart. */
-export type Change =
-  /** percent is null when it means nothing: the previous value was 0, or the figure is itself a percentage (its change is in procentpunten). */
-  | { kind: 'value'; absolute: number; percent: number | null }
-  | { kind: 'no-previous' }
-  | { kind: 'unknown' }
-  /** The figure's definition changed between the two years. */
-  | { kind: 'not-comparable'; because: 'break'; break: SeriesBreak }
-  /** The two years cover different parts of a year (a part of a year against a whole one). */
-  | { kind: 'not-comparable'; because: 'partial' }
+import type { Change, Point } from '../domain/series.js'
+import { comparable, samePart } from './series.js'
 
 export function compare(current: Point, previous: Point | undefined, unit: Unit = 'aantal'): Change {
   if (current.state !== 'known') return { kind: 'unknown' }

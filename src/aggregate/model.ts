@@ -4,10 +4,11 @@ import { getPath, isKnown } from '../domain/values.js'
 import { dutch } from '../domain/order.js'
 import { titleOf } from '../domain/organisation.js'
 import { listText } from '../format/nl.js'
-import type { Project } from '../validate/index.js'
-import { compare, type Change } from './compare.js'
+import { compare } from './compare.js'
 import { periodBefore, periodEnding, type ReportPeriod } from './period.js'
-import { comparable, knownYears, partialUntil, pointFrom, pointOf, rangeOf, yearData, yearRange, type Point, type Range } from './series.js'
+import { comparable, knownYears, partialUntil, pointFrom, pointOf, rangeOf, yearData, yearRange } from './series.js'
+import type { Project } from '../domain/project.js'
+import type { Change, Point, Range } from '../domain/series.js'
 
 export interface Figure {
   key: string

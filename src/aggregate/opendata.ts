@@ -1,5 +1,6 @@
 import type { Breakdown, Figure, ReportModel } from './model.js'
-import { STATE_WORDS, type Point } from './series.js'
+import { STATE_WORDS } from './series.js'
+import type { Point } from '../domain/series.js'
 
 /** One table of the report model, as published open data. */
 export interface DataTable { name: string; title: string; columns: string[]; rows: (string | number | null)[][] }

@@ -1,5 +1,5 @@
-import type { Project } from '../validate/index.js'
 import { yearData, yearRange } from './series.js'
+import type { Project } from '../domain/project.js'
 
 /** What one report covers: a year, or several years published together (Huizen 2021/2022). */
 export interface ReportPeriod {

@@ -1,31 +1,10 @@
 import { figuresOf } from '../domain/figures.js'
 import { getPath, isKnown } from '../domain/values.js'
-import type { Project, YearData } from '../validate/index.js'
-
-/**
- * Whether a figure has a number: known, recorded as 'onbekend' in the data
- * (unknown), or not in the data at all (absent). A gap is never a zero.
- */
-export type PointState = 'known' | 'unknown' | 'absent'
+import type { Project, YearData } from '../domain/project.js'
+import type { Point, PointState, Range, SeriesBreak } from '../domain/series.js'
 
 /** The Dutch word for a state, as open data and chart data write it. */
 export const STATE_WORDS: Record<PointState, string> = { known: 'bekend', unknown: 'onbekend', absent: 'ontbreekt' }
-
-/** A change in a figure's definition: from this year on it counts something else than before. */
-export interface SeriesBreak { from: number; reason: string }
-
-/** One year of a figure: the state that tables, sentences, charts and open data all read. */
-export interface Point {
-  year: number
-  value: number | null
-  state: PointState
-  /** The year's figures cover only part of the year. */
-  partial: boolean
-  /** For a partial year: the last day counted (ISO date). */
-  until?: string
-  /** The latest change of definition at or before this year; points under different breaks are not comparable. */
-  break?: SeriesBreak
-}
 
 export const yearData = (project: Project, year: number): YearData | undefined =>
   project.years.find((y) => y.year === year)
@@ -98,8 +77,6 @@ export function knownYears(project: Project): number[] {
 /** Years first..last inclusive, so missing years show as gaps. */
 export const yearRange = (first: number, last: number): number[] =>
   first > last ? [] : Array.from({ length: last - first + 1 }, (_, i) => first + i)
-
-export interface Range { min: number; max: number; average: number; count: number; from: number; to: number }
 
 /** Minimum, maximum and average of the known, whole years among the points (the caller keeps them comparable). */
 export function rangeOf(points: readonly Point[]): Range | undefined {

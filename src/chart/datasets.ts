@@ -1,18 +1,9 @@
-import { STATE_WORDS, comparable, type Point } from '../aggregate/series.js'
+import { STATE_WORDS, comparable } from '../aggregate/series.js'
 import type { ReportModel } from '../aggregate/model.js'
 import { listText, number, plural } from '../format/nl.js'
 import type { BreakdownId } from '../domain/breakdowns.js'
-
-export type Row = Record<string, string | number | boolean | null>
-
-/** A named table of the report model that charts draw and the page shows beside them. */
-export interface Dataset {
-  name: string
-  columns: { field: string; label: string }[]
-  rows: Row[]
-  /** A Dutch sentence stating what the data shows, for screen readers and the PDF's alt text. */
-  describe: string
-}
+import type { Dataset, Row } from '../domain/dataset.js'
+import type { Point } from '../domain/series.js'
 
 /** The rows a chart draws: vega leaves out a mark whose value is unknown (null). */
 export const drawnRows = (dataset: Dataset): Row[] => dataset.rows.filter((r) => Object.values(r).some((v) => typeof v === 'number'))

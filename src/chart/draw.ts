@@ -1,12 +1,13 @@
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
-import { chartToHast, svgText } from '../render/svg.js'
+import { chartToHast, svgText } from './svg.js'
 import type { CachedChart } from './cache.js'
-import { distinctDrawn, type Dataset } from './datasets.js'
+import { distinctDrawn } from './datasets.js'
 import { fits, splitLabel } from './labels.js'
 import { paletteFor } from './palette.js'
-import type { Theme } from './render.js'
 import type { ChartSpec } from './specs.js'
+import type { Dataset } from '../domain/dataset.js'
+import type { Theme } from '../domain/theme.js'
 
 /** Raised when a spec tries to reach outside the report; the build turns it into a positioned error. */
 export class ExternalLoadError extends Error {

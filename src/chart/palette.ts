@@ -1,4 +1,5 @@
-import { distinctDrawn, type Dataset } from './datasets.js'
+import { distinctDrawn } from './datasets.js'
+import type { Dataset } from '../domain/dataset.js'
 
 /**
  * Eight colours for categories in charts: each has at least 3:1 contrast on

@@ -1,12 +1,10 @@
 import { hashOf } from '../hash.js'
 import { toolFingerprint } from '../package.js'
 import { readCachedChart, writeCachedChart } from './cache.js'
-import type { Dataset } from './datasets.js'
+import type { Dataset } from '../domain/dataset.js'
+import type { Theme } from '../domain/theme.js'
 import type { ChartSpec } from './specs.js'
 import { asDrawn } from './title.js'
-
-/** The chart theme: the organisation's colours, the category palette and the font. */
-export interface Theme { primary: string; secondary: string; categories: readonly string[]; font: string }
 
 export interface RenderedChart {
   name: string

@@ -1,5 +1,6 @@
-import { drawnRows, type Dataset } from './datasets.js'
+import { drawnRows } from './datasets.js'
 import type { ChartSpec } from './specs.js'
+import type { Dataset } from '../domain/dataset.js'
 
 /**
  * The chart as drawn with this data: its title promises only what is drawn.

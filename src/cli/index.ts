@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { VERSION } from '../package.js'
 import { EXIT } from '../diagnostics/catalogue.js'
-import { Lifecycle } from '../output/lifecycle.js'
+import { Lifecycle } from './lifecycle.js'
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js'
 import { Profile } from './profile.js'
 import { fail, processConsole, type Console } from './report.js'

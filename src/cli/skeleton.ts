@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { Document, isMap, type YAMLMap } from 'yaml'
 import { BREAKDOWNS } from '../domain/breakdowns.js'
 import { NATIONAL, type HourGroup } from '../domain/vocabularies.js'
-import { SCHEMA_DIR, SCHEMA_FOR } from '../validate/schemas.js'
+import { SCHEMA_DIR } from '../package.js'
+import { SCHEMA_FOR } from '../validate/schemas.js'
 
 interface Schema { $ref?: string; title?: string; description?: string; type?: string; properties?: Record<string, Schema> }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { FigureKey } from '../types/data.js'
-import { SCHEMA_DIR } from '../validate/schemas.js'
+import { SCHEMA_DIR } from '../package.js'
 import type { DataFile, DataRef } from './paths.js'
 import type { HourGroup } from './vocabularies.js'
 

@@ -1,6 +1,5 @@
-import type { Change } from '../aggregate/compare.js'
-import type { Point, Range } from '../aggregate/series.js'
 import type { Unit } from '../domain/figures.js'
+import type { Change, Point, Range } from '../domain/series.js'
 
 // All Dutch number text goes through Intl with nl-NL, so 1.234 and 12,5% are
 // written the same way in prose, tables, charts and open data descriptions.

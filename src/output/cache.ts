@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { toolFingerprint } from '../package.js'
 import { hashOf, hashTree } from '../hash.js'
+import type { Revision } from '../domain/report.js'
 import { changedReads, type Reads } from './reads.js'
 
 /** Where the build remembers what it made from which inputs: inside the output, so the two never disagree. */
@@ -17,8 +18,6 @@ export type OutputKind = (typeof OUTPUT_KINDS)[number]
  * data as the reads the model and page made of it.
  */
 export interface Inputs { files: Record<string, string>; reads: Reads }
-
-export interface Revision { date: string; reason: string }
 
 export interface ReportRecord {
   /** Each kind of output: its files, and the inputs (by id in `inputs`) it was made from. */

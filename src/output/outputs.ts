@@ -10,11 +10,6 @@ export type OutputContent = string | Uint8Array | { copyOf: string }
 /** Output files by path relative to the output folder; null removes a stale file. */
 export type Output = Map<string, OutputContent | null>
 
-export const pdfName = (key: string) => `jaarverslag-integriteit-${key}.pdf`
-export const pdfPath = (key: string) => `${key}/${pdfName(key)}`
-/** An earlier version of an adopted report's PDF, kept beside the new one. */
-export const earlierPdfPath = (key: string, date: string) => `${key}/jaarverslag-integriteit-${key}-versie-${date}.pdf`
-
 /**
  * Everything one report writes, by kind: the one place where a new output
  * is added. Stale-file removal and the index page follow from it. The PDF

@@ -4,8 +4,9 @@ import { emit } from '../diagnostics/emit.js'
 import { describeInput } from '../diagnostics/catalogue.js'
 import type { LoadedProject } from '../load/project.js'
 import { locate } from '../load/yaml.js'
-import type { Project } from '../validate/index.js'
-import { changesOf, unchanged, type BuildCache, type Changes, type OutputKind, type ReportRecord, type Revision } from './cache.js'
+import { changesOf, unchanged, type BuildCache, type Changes, type OutputKind, type ReportRecord } from './cache.js'
+import type { Project } from '../domain/project.js'
+import type { Revision } from '../domain/report.js'
 
 /**
  * One report: its folder in the output (`key`), its period as readers see

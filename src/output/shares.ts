@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { Output } from '../compile.js'
+import type { Output } from './outputs.js'
 import { compareText } from '../domain/order.js'
 import { sha256 } from '../hash.js'
 import { renderOrganisationsIndex, type OrganisationEntry } from '../render/index-page.js'

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { within } from '../load/inside.js'
-import type { Output } from '../compile.js'
+import type { Output } from './outputs.js'
 import { compareText } from '../domain/order.js'
 
 /** The input the output folder would overwrite or be overwritten by, if any. */

@@ -1,6 +1,5 @@
 import type { Browser } from 'puppeteer'
 import type { ReportModel } from '../aggregate/model.js'
-import type { Printer } from '../compile.js'
 import { reportTitle } from '../render/page.js'
 import { PrintError, Tabs, type Steps } from './pdf.js'
 import { VERSION } from '../package.js'
@@ -8,6 +7,13 @@ import { VERSION } from '../package.js'
 export { connectBrowser } from './browser.js'
 
 export const CREATOR = `jaarverslag ${VERSION}`
+
+/** What a build needs of a printer: a PDF for each report page it hands over. */
+export interface Printer {
+  print(html: string, model: ReportModel): Promise<Uint8Array>
+  /** Every page of this build has been handed over. */
+  done?(): void
+}
 
 /**
  * Prints report pages on one shared browser, on a few reused tabs. The

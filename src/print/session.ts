@@ -1,9 +1,8 @@
 import type { Browser } from 'puppeteer'
 import { VFile } from 'vfile'
-import type { Printer } from '../compile.js'
 import { emit } from '../diagnostics/emit.js'
 import { findBrowser } from './find.js'
-import type { BrowserPrinter } from './index.js'
+import type { BrowserPrinter, Printer } from './index.js'
 import type { Steps } from './pdf.js'
 import { spawnBrowser, type SpawnedBrowser } from './spawn.js'
 

@@ -3,8 +3,8 @@ import type { VFile } from 'vfile'
 import type { ReportModel } from '../aggregate/model.js'
 import type { RenderedChart } from '../chart/render.js'
 import type { ChartSpec } from '../chart/specs.js'
-import type { Dataset } from '../chart/datasets.js'
 import type { Named } from './names.js'
+import type { Dataset } from '../domain/dataset.js'
 
 /** Everything a template needs while it is turned into a page. */
 export interface RenderContext {

@@ -13,8 +13,8 @@ import { readText } from '../load/read.js'
 import type { RenderContext } from './context.js'
 import { breakdownTable, comparisonTable, datasetTable, seriesTable, vpTable } from './tables.js'
 import { keepMarker, referenceMarker } from './sections.js'
-import type { Dataset } from '../chart/datasets.js'
 import { yearsText } from '../format/nl.js'
+import type { Dataset } from '../domain/dataset.js'
 
 type Directive = ContainerDirective | LeafDirective
 type Parse = (file: VFile, ctx: RenderContext) => Promise<Root>

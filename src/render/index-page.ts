@@ -1,7 +1,7 @@
 import { h } from 'hastscript'
-import { pdfPath } from '../output/outputs.js'
 import { skipLink, standalonePage } from './page.js'
 import { reportCss, type StyleTheme } from './style.js'
+import { pdfPath } from '../domain/report.js'
 
 /** An output on the index: absent, current, or kept although its inputs changed since. */
 export type Made = 'current' | 'outdated' | undefined

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import type { Figure, ReportModel } from '../aggregate/model.js'
-import { comparable, type Point } from '../aggregate/series.js'
+import { comparable } from '../aggregate/series.js'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { fixedFigures } from '../domain/figures.js'
@@ -11,6 +11,7 @@ import { readText } from '../load/read.js'
 import { locate, parseYaml, type YamlSource } from '../load/yaml.js'
 import { reportSchemaErrors } from '../validate/schema-messages.js'
 import { validators } from '../validate/schemas.js'
+import type { Point } from '../domain/series.js'
 
 // The sentences the report writes itself live in templates/zinnen.yaml, so a
 // coördinator can reword them. A sentence has variants; which one is said

@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import { dateText } from '../format/nl.js'
-import type { Revision } from '../output/cache.js'
+import type { Revision } from '../domain/report.js'
 
 /** The note at the top of a revised adopted report: when and why each revision was made. */
 export const revisionNote = (revisions: readonly Revision[]): Element =>

@@ -1,10 +1,9 @@
 import { h } from 'hastscript'
 import type { Element } from 'hast'
 import type { Breakdown, Figure, ReportModel, VpTableRow } from '../aggregate/model.js'
-import type { Change } from '../aggregate/compare.js'
-import type { Point } from '../aggregate/series.js'
 import { changeText, GAP, percent, pointText, yearsText } from '../format/nl.js'
-import type { Dataset } from '../chart/datasets.js'
+import type { Change, Point } from '../domain/series.js'
+import type { Dataset } from '../domain/dataset.js'
 
 // A total row closes the last <tbody> rather than sitting in a <tfoot>:
 // Chromium keeps rows together across a page break only within one row

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile'
 import { hasErrors } from '../diagnostics/emit.js'
-import { NATIONAL, resolveVocabularies, type Vocabularies } from '../domain/vocabularies.js'
+import { NATIONAL, resolveVocabularies } from '../domain/vocabularies.js'
+import type { Project } from '../domain/project.js'
 import type { LoadedProject, YearFileKind } from '../load/project.js'
 import { locate, type YamlSource } from '../load/yaml.js'
 import { loadAsset } from '../load/asset.js'
@@ -9,26 +10,6 @@ import type { Historie, Kengetallen, Meldingen, Organisatie, Verslagjaar, Vertro
 import { checkHistory, checkPeriods, checkPrivacy, checkSeriesBreaks, checkSignals, checkSums, checkTheme, checkVocabularies, checkYearFolder } from './consistency.js'
 import { reportSchemaErrors } from './schema-messages.js'
 import { validators, type SchemaKind } from './schemas.js'
-
-export interface YearData {
-  year: number
-  meta: Verslagjaar
-  meldingen?: Meldingen
-  vertrouwenspersonen?: Vertrouwenspersonen
-  kengetallen?: Kengetallen['kengetallen']
-  texts: Map<string, VFile>
-}
-
-/** Validated data of a whole project: what aggregation starts from. */
-export interface Project {
-  root: string
-  config: Organisatie
-  vocabularies: Vocabularies
-  history: Historie['jaren']
-  years: YearData[]
-  /** The logo from the theme, embedded. */
-  logo: { src: string; alt: string } | undefined
-}
 
 export interface Validated {
   project: Project | undefined

@@ -1,5 +1,5 @@
 import { emit } from '../diagnostics/emit.js'
-import type { Project } from './index.js'
+import type { Project } from '../domain/project.js'
 
 /** Every placeholder sentence that init and nieuw-jaar write ends with this; no own text does. */
 const MARKER = '(voorbeeldtekst van jaarverslag)'

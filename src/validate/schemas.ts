@@ -1,12 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, sep } from 'node:path'
-import { PACKAGE_ROOT } from '../package.js'
+import { SCHEMA_DIR } from '../package.js'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import { hashOf } from '../hash.js'
 import { compiledValidators } from './tool-cache.js'
-
-/** The schemas folder of the package: the one source of truth for data shapes. */
-export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas') + sep
 
 export const SCHEMA_FOR = {
   organisatie: 'organisatie.schema.json',

@@ -1,6 +1,6 @@
 import { PrintSession } from '../print/session.js'
 import type { Steps } from '../print/pdf.js'
-import { Staging } from './stage.js'
+import { Staging } from '../output/stage.js'
 
 /**
  * What one run of the CLI holds open: the browser (print/) and the staging
