@@ -22,10 +22,19 @@ describe('report model of Helmond 2024', () => {
   const model = buildReportModel(helmond, 2024)
   const total = model.figures['meldingen.totaal']!
 
-  it('compares the meldingen with the year before: 18 vs 10, +8, +80%', () => {
+  it('compares the meldingen with the year before: 18 vs 10, +8, no percentage on a base below 20', () => {
     expect(total.current).toMatchObject({ year: 2024, value: 18, state: 'known' })
     expect(total.previous).toMatchObject({ year: 2023, value: 10 })
-    expect(total.change).toEqual({ kind: 'value', absolute: 8, percent: 80 })
+    expect(total.change).toEqual({ kind: 'value', absolute: 8, percent: null })
+  })
+
+  it('gives the change in percent from the base organisatie.yaml sets (vergelijking.procent_vanaf)', () => {
+    const lower = { ...helmond, config: { ...helmond.config, vergelijking: { procent_vanaf: 10 } } }
+    expect(buildReportModel(lower, 2024).figures['meldingen.totaal']!.change).toEqual({ kind: 'value', absolute: 8, percent: 80 })
+    // Every comparison takes the same rule: the relatie breakdown's 'leidinggevende' 16 → 36 has its percentage only from a base of 10.
+    const row = (p: Project) => buildReportModel(p, 2024).breakdowns['vertrouwenspersonen.relatie'].rows.find((r) => r.category === 'leidinggevende')!.change
+    expect(row(helmond)).toEqual({ kind: 'value', absolute: 20, percent: null })
+    expect(row(lower)).toEqual({ kind: 'value', absolute: 20, percent: 125 })
   })
 
   it('keeps the window N−4…N and the range of the earlier years ("schommelde tussen 7 en 17")', () => {
@@ -139,13 +148,14 @@ describe('gaps stay gaps', () => {
 })
 
 describe('two partial years compare only when they end on the same day of the year', () => {
+  const rules = { percentFrom: 1 }
   const at = (year: number, value: number, until?: string): Point => ({ year, value, state: 'known', partial: until !== undefined, ...(until ? { until } : {}) })
 
   it('January to September twice compares; September against November, or against a whole year, does not', () => {
-    expect(compare(at(2024, 10, '2024-09-30'), at(2023, 8, '2023-09-30'))).toEqual({ kind: 'value', absolute: 2, percent: 25 })
-    expect(compare(at(2024, 10, '2024-09-30'), at(2023, 8, '2023-11-30'))).toEqual({ kind: 'not-comparable', because: 'partial' })
-    expect(compare(at(2024, 10, '2024-09-30'), at(2023, 8))).toEqual({ kind: 'not-comparable', because: 'partial' })
-    expect(compare(at(2024, 10), at(2023, 8, '2023-09-30'))).toEqual({ kind: 'not-comparable', because: 'partial' })
+    expect(compare(at(2024, 10, '2024-09-30'), at(2023, 8, '2023-09-30'), 'aantal', rules)).toEqual({ kind: 'value', absolute: 2, percent: 25 })
+    expect(compare(at(2024, 10, '2024-09-30'), at(2023, 8, '2023-11-30'), 'aantal', rules)).toEqual({ kind: 'not-comparable', because: 'partial' })
+    expect(compare(at(2024, 10, '2024-09-30'), at(2023, 8), 'aantal', rules)).toEqual({ kind: 'not-comparable', because: 'partial' })
+    expect(compare(at(2024, 10), at(2023, 8, '2023-09-30'), 'aantal', rules)).toEqual({ kind: 'not-comparable', because: 'partial' })
   })
 })
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Figure, ReportModel } from '../src/aggregate/model.js'
-import { compare } from '../src/aggregate/compare.js'
+import { compare, DEFAULT_PERCENT_FROM } from '../src/aggregate/compare.js'
 import { loadPhrases, say, variantNames } from '../src/render/phrases.js'
 import type { Point } from '../src/domain/series.js'
 import { DEFAULT_TEMPLATES } from '../src/compile/templates.js'
@@ -23,7 +23,7 @@ function modelWith(key: string, values: P[], extra: { partial?: Record<number, s
   const window = years.map((y, i) => point(y, values[i]!, { partial: Boolean(extra.partial?.[y]), ...brk(y) }))
   const current = window.at(-1)!
   const previous = window.at(-2)!
-  let change = compare(current, previous)
+  let change = compare(current, previous, 'aantal', { percentFrom: DEFAULT_PERCENT_FROM })
   if (extra.breakFrom === 2024 && current.state === 'known') change = { kind: 'not-comparable', because: 'break', break: current.break! }
   const period = extra.period ?? [2024]
   const figure: Figure = { key, label: key, unit: 'aantal', current, previous, change, share: null, window, before: undefined, years: window.filter((p) => period.includes(p.year)), periodTotal: current, previousPeriodTotal: previous, periodChange: change }
@@ -42,11 +42,15 @@ describe('the phrase book', () => {
 
   it('says the meldingen sentence in every state of the figure', () => {
     const m = 'meldingen.totaal'
-    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 18]))).toBe('In 2024 ontving het meldpunt 18 meldingen, tegen 10 in 2023: 8 meer, een stijging van 80%.')
-    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 4]))).toBe('In 2024 ontving het meldpunt 4 meldingen, tegen 10 in 2023: 6 minder, een daling van 60%.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 25, 30]))).toBe('In 2024 ontving het meldpunt 30 meldingen, tegen 25 in 2023: 5 meer, een stijging van 20%.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 40, 30]))).toBe('In 2024 ontving het meldpunt 30 meldingen, tegen 40 in 2023: 10 minder, een daling van 25%.')
+    // Below vergelijking.procent_vanaf (20) a change is said in numbers only: 1 → 3 is no 'stijging van 200%'.
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 1, 3]))).toBe('In 2024 ontving het meldpunt 3 meldingen, tegen 1 in 2023: 2 meer.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 18]))).toBe('In 2024 ontving het meldpunt 18 meldingen, tegen 10 in 2023: 8 meer.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 4]))).toBe('In 2024 ontving het meldpunt 4 meldingen, tegen 10 in 2023: 6 minder.')
     expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 10]))).toBe('In 2024 ontving het meldpunt 10 meldingen, net als in 2023.')
     expect(text('meldingen', modelWith(m, [9, 10, 7, 0, 3]))).toBe('In 2024 ontving het meldpunt 3 meldingen, tegen geen enkele in 2023.')
-    expect(text('meldingen', modelWith(m, [9, 10, 7, 3, 0]))).toBe('In 2024 ontving het meldpunt geen meldingen, tegen 3 in 2023: 3 minder, een daling van 100%.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 3, 0]))).toBe('In 2024 ontving het meldpunt geen meldingen, tegen 3 in 2023: 3 minder.')
     expect(text('meldingen', modelWith(m, ['ontbreekt', 'ontbreekt', 'ontbreekt', 'ontbreekt', 1]))).toBe('In 2024 ontving het meldpunt 1 melding. Over 2023 zijn geen meldingen vastgelegd, dus een vergelijking met dat jaar is er niet.')
     expect(text('meldingen', modelWith(m, [9, 10, 7, 'onbekend', 9]))).toBe('In 2024 ontving het meldpunt 9 meldingen. Hoeveel meldingen er in 2023 waren, is niet bekend.')
     expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 'onbekend']))).toBe('Over 2024 is het aantal meldingen bij het meldpunt niet bekend.')
@@ -91,7 +95,7 @@ describe('the phrase book', () => {
   })
 
   it('knows the variants of each kind', () => {
-    expect(variantNames('vergelijking')).toEqual(expect.arrayContaining(['onbekend', 'geen_vorig', 'vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gestegen', 'van_nul', 'gedaald', 'nul', 'veranderd', 'vergeleken', 'bekend', 'deel_periode']))
+    expect(variantNames('vergelijking')).toEqual(expect.arrayContaining(['onbekend', 'geen_vorig', 'vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gestegen', 'gestegen_zonder_procent', 'van_nul', 'gedaald', 'gedaald_zonder_procent', 'nul', 'veranderd', 'vergeleken', 'bekend', 'deel_periode']))
     expect(variantNames('eerdere-jaren')).toEqual(['een_jaar', 'steeds', 'twee_jaren', 'bereik'])
   })
 })

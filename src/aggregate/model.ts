@@ -4,7 +4,7 @@ import { getPath, isKnown } from '../domain/values.js'
 import { dutch } from '../domain/order.js'
 import { titleOf } from '../domain/organisation.js'
 import { listText } from '../format/nl.js'
-import { compare } from './compare.js'
+import { compare, rulesOf, type ComparisonRules } from './compare.js'
 import { periodBefore, periodEnding, type ReportPeriod } from './period.js'
 import { comparable, knownYears, partialUntil, pointFrom, pointOf, rangeOf, yearData, yearRange } from './series.js'
 import type { Project } from '../domain/project.js'
@@ -104,10 +104,11 @@ export function buildReportModel(project: Project, year: number): ReportModel {
   const period = periodEnding(project, year)
   const window = yearRange(Math.min(year - size + 1, period.from), year)
 
+  const rules = rulesOf(project.config)
   const defs = figuresOf(project.vocabularies.uren)
   const figures: Record<string, Figure> = {}
   for (const [key, def] of defs) {
-    figures[key] = makeFigure(key, def.label, def.unit, (y) => pointOf(project, key, y), window, period)
+    figures[key] = makeFigure(key, def.label, def.unit, (y) => pointOf(project, key, y), window, period, rules)
   }
   for (const [key, def] of defs) {
     if (def.shareOf) figures[key]!.share = share(figures[key]!.current, figures[def.shareOf]!.current)
@@ -119,11 +120,11 @@ export function buildReportModel(project: Project, year: number): ReportModel {
   for (const s of hourSections) guardParts(figures, s.total, s.rows)
   guardParts(figures, 'vp.uren', hourSections.flatMap((s) => s.rows))
 
-  const keyFigures = keyFiguresOf(project, window, period)
+  const keyFigures = keyFiguresOf(project, window, period, rules)
   for (const f of keyFigures) figures[f.key] = f
 
   const breakdowns = Object.fromEntries(
-    BREAKDOWN_IDS.map((id) => [id, makeBreakdown(project, id, year)]),
+    BREAKDOWN_IDS.map((id) => [id, makeBreakdown(project, id, year, rules)]),
   ) as Record<BreakdownId, Breakdown>
 
   const first = knownYears(project)[0] ?? year
@@ -174,11 +175,11 @@ function partialYears(project: Project): Record<number, string> {
   return out
 }
 
-function makeFigure(key: string, label: string, unit: Unit, at: (year: number) => Point, window: number[], period: ReportPeriod): Figure {
+function makeFigure(key: string, label: string, unit: Unit, at: (year: number) => Point, window: number[], period: ReportPeriod, rules: ComparisonRules): Figure {
   const points = window.map(at)
   const current = points[points.length - 1]!
   const previous = points[points.length - 2] ?? at(current.year - 1)
-  const change = compare(current, previous, unit)
+  const change = compare(current, previous, unit, rules)
   const before = rangeOf(points.slice(0, -1).filter((p) => comparable(p, current)))
   if (period.years.length === 1) {
     return { key, label, unit, current, previous, change, share: null, window: points, before, years: [current], periodTotal: current, previousPeriodTotal: previous, periodChange: change }
@@ -188,7 +189,7 @@ function makeFigure(key: string, label: string, unit: Unit, at: (year: number) =
   const previousPeriodTotal = totalOf(periodBefore(period).years.map(at), unit)
   return {
     key, label, unit, current, previous, change, share: null, window: points, before,
-    years, periodTotal, previousPeriodTotal, periodChange: compare(periodTotal, previousPeriodTotal, unit),
+    years, periodTotal, previousPeriodTotal, periodChange: compare(periodTotal, previousPeriodTotal, unit, rules),
   }
 }
 
@@ -224,7 +225,7 @@ const share = (part: Point, whole: Point): number | null =>
   part.state === 'known' && whole.state === 'known' && whole.value! > 0 ? part.value! / whole.value! : null
 
 /** Key figures are matched across years by id; of the period's years the latest one's name and unit lead. */
-function keyFiguresOf(project: Project, window: number[], period: ReportPeriod): Figure[] {
+function keyFiguresOf(project: Project, window: number[], period: ReportPeriod, rules: ComparisonRules): Figure[] {
   const listed = [...period.years].reverse().flatMap((y) => yearData(project, y)?.kengetallen ?? [])
   const current = listed.filter((k, i) => listed.findIndex((o) => o.id === k.id) === i)
   return current.map((k) => {
@@ -232,11 +233,11 @@ function keyFiguresOf(project: Project, window: number[], period: ReportPeriod):
       const found = yearData(project, y)?.kengetallen?.find((o) => o.id === k.id && o.eenheid === k.eenheid)
       return pointFrom(project, `kengetallen.${k.id}`, y, found?.waarde)
     }
-    return makeFigure(`kengetallen.${k.id}`, k.naam, k.eenheid, at, window, period)
+    return makeFigure(`kengetallen.${k.id}`, k.naam, k.eenheid, at, window, period, rules)
   })
 }
 
-function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdown {
+function makeBreakdown(project: Project, id: BreakdownId, year: number, rules: ComparisonRules): Breakdown {
   const def = BREAKDOWNS[id]
   const read = (y: number) => getPath(yearData(project, y)?.[def.file], def.path) as Record<string, unknown> | undefined
   const now = read(year)
@@ -254,7 +255,7 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number): Breakdo
     const current = cell(now, year, category)
     const previous = cell(before, year - 1, category)
     const unlisted = now !== undefined && before !== undefined && (current.state === 'absent') !== (previous.state === 'absent')
-    const change: Change = unlisted ? { kind: 'not-comparable', because: 'break', break: relisted } : compare(current, previous)
+    const change: Change = unlisted ? { kind: 'not-comparable', because: 'break', break: relisted } : compare(current, previous, 'aantal', rules)
     return { category, current, previous, change, share: share(current, base) }
   })
   const sum = rows.reduce((a, r) => a + (isKnown(r.current.value) ? r.current.value : 0), 0)

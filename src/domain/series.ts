@@ -27,7 +27,7 @@ export interface Range { min: number; max: number; average: number; count: numbe
 
 /** The change of a figure against the year before, with the cases that have no number kept apart. */
 export type Change =
-  /** percent is null when it means nothing: the previous value was 0, or the figure is itself a percentage (its change is in procentpunten). */
+  /** percent is null when it means nothing: the previous value was 0 or below the comparison rules' base (vergelijking.procent_vanaf), or the figure is itself a percentage (its change is in procentpunten). */
   | { kind: 'value'; absolute: number; percent: number | null }
   | { kind: 'no-previous' }
   | { kind: 'unknown' }

@@ -45,8 +45,11 @@ const COMPARISON_BASE: Record<string, Situation> = {
   deeljaar: { chain: ['deeljaar', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig'], says: 'de twee jaren niet over hetzelfde deel van het jaar gaan' },
   gelijk: { chain: ['gelijk', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig'], says: 'het cijfer gelijk bleef' },
   gestegen: { chain: ['gestegen', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil', 'procent'], says: 'het cijfer steeg' },
-  van_nul: { chain: ['van_nul', 'gestegen', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil'], says: 'het cijfer steeg vanaf 0' },
+  van_nul: { chain: ['van_nul', 'gestegen_zonder_procent', 'gestegen', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil'], says: 'het cijfer steeg vanaf 0' },
+  // Below the project's base (vergelijking.procent_vanaf) a change is said in numbers only.
+  gestegen_zonder_procent: { chain: ['gestegen_zonder_procent', 'gestegen', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil'], says: 'het cijfer steeg vanaf minder dan vergelijking.procent_vanaf' },
   gedaald: { chain: ['gedaald', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil', 'procent'], says: 'het cijfer daalde' },
+  gedaald_zonder_procent: { chain: ['gedaald_zonder_procent', 'gedaald', 'veranderd', 'vergeleken', 'bekend'], slots: ['waarde', 'aandeel', 'vorig', 'verschil'], says: 'het cijfer daalde vanaf minder dan vergelijking.procent_vanaf' },
   // A report over several years whose earlier year has no figure: the sentence must not read as if it spoke of the whole period.
   periode_geen_vorig: { chain: ['geen_vorig', 'deel_periode', 'bekend'], slots: ['waarde', 'aandeel'], says: 'in een verslag over meer jaren alleen het laatste jaar een cijfer heeft' },
   periode_vorig_onbekend: { chain: ['vorig_onbekend', 'deel_periode', 'bekend'], slots: ['waarde', 'aandeel'], says: 'in een verslag over meer jaren alleen het laatste jaar een cijfer heeft' },
@@ -54,7 +57,7 @@ const COMPARISON_BASE: Record<string, Situation> = {
 
 /** A zero this year is said first by the variant 'nul' ("geen meldingen"), else as the state it is in. */
 const withZero = (s: Situation): Situation => ({ chain: ['nul', ...s.chain], slots: s.slots, says: `${s.says} en dit jaar 0 is` })
-const ZERO_CAN = ['geen_vorig', 'vorig_onbekend', 'periode_geen_vorig', 'periode_vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gedaald']
+const ZERO_CAN = ['geen_vorig', 'vorig_onbekend', 'periode_geen_vorig', 'periode_vorig_onbekend', 'niet_vergelijkbaar', 'deeljaar', 'gelijk', 'gedaald', 'gedaald_zonder_procent']
 
 const SITUATIONS: Record<PhraseKind, Record<string, Situation>> = {
   vergelijking: {
@@ -178,8 +181,8 @@ function comparisonSituation(f: Figure, model: ReportModel): string | undefined 
   else if (previous.state === 'absent') key = 'geen_vorig'
   else if (previous.state === 'unknown') key = 'vorig_onbekend'
   else if (current.value === previous.value) key = 'gelijk'
-  else if (current.value! > previous.value!) key = previous.value === 0 ? 'van_nul' : 'gestegen'
-  else key = 'gedaald'
+  else if (current.value! > previous.value!) key = previous.value === 0 ? 'van_nul' : change.kind === 'value' && change.percent === null ? 'gestegen_zonder_procent' : 'gestegen'
+  else key = change.kind === 'value' && change.percent === null ? 'gedaald_zonder_procent' : 'gedaald'
   if ((key === 'geen_vorig' || key === 'vorig_onbekend') && previousInPeriod(f, model)) key = `periode_${key}`
   return isZero(current) && ZERO_CAN.includes(key) ? `${key}+nul` : key
 }

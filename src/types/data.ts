@@ -56,6 +56,10 @@ export type GroepenActiviteiten = GroepActiviteiten[]
  */
 export type Venster = number
 /**
+ * Een verschil staat er alleen in procenten bij als het cijfer van het vorige jaar minstens zo groot is; bij een kleiner cijfer alleen het verschil zelf (van 1 naar 3 is '+2', niet '+200%'). Standaard 20. Met 1 staat het percentage er altijd bij, behalve vanaf 0.
+ */
+export type VerschilInProcentenVanaf = number
+/**
  * Aantallen groter dan 0 en kleiner dan deze drempel in gepubliceerde verdelingen geven een waarschuwing. 0 zet de controle uit.
  */
 export type Drempel = number
@@ -390,10 +394,11 @@ export interface Activiteit {
   naam: NaamVanDeActiviteit
 }
 /**
- * Hoeveel jaren het verslag vergelijkt.
+ * Hoeveel jaren het verslag vergelijkt, en vanaf welk cijfer een verschil ook in procenten staat.
  */
 export interface Vergelijking {
   venster?: Venster
+  procent_vanaf?: VerschilInProcentenVanaf
 }
 /**
  * Waarschuwingen voor kleine aantallen die naar een persoon kunnen wijzen.
