@@ -33,8 +33,16 @@ describe('Huizen 2021/2022: one report over two years', () => {
   it('the model\'s unit is the period: 2021/2022, compared with 2019/2020; 2021 has no report of its own', () => {
     expect(model.period).toMatchObject({ from: 2021, to: 2022, label: '2021/2022', slug: '2021-2022' })
     expect(model.previousPeriod).toMatchObject({ from: 2019, to: 2020, label: '2019/2020' })
-    expect(reportPeriods(project).map((p) => p.label)).toEqual(['2020', '2021/2022'])
-    expect(buildReportModel(project, 2020).period.years).toEqual([2020])
+    // 2020 lives in historie.yaml (the MTO of 2020 and the vertrouwenspersonen): a year to compare with, not a report.
+    expect(reportPeriods(project).map((p) => p.label)).toEqual(['2021/2022'])
+  })
+
+  it('compares the MTO of 2022 with that of 2020 from historie.yaml: 76%, 247 people, 27/31/42/51%, each with its source', () => {
+    const in2020 = (id: string) => model.figures[`kengetallen.${id}`]!.window.find((p) => p.year === 2020)!
+    expect(['mto-respons', 'mto-deelnemers', 'mto-ongewenst-intern', 'mto-ongewenst-extern', 'mto-niet-gemeld', 'mto-vp-onbekend'].map((id) => in2020(id).value)).toEqual([76, 247, 27, 31, 42, 51])
+    expect(in2020('mto-respons').source).toMatch(/^Jaarrapportage Integriteitsbeleid 2021\/2022, gemeente Huizen/)
+    // A year folder's figure has the report's own source.
+    expect(model.figures['kengetallen.mto-respons']!.current.source).toBeUndefined()
   })
 
   it('holds the seed\'s figures, both years side by side', () => {
@@ -72,8 +80,11 @@ describe('Huizen 2021/2022: one report over two years', () => {
     expect([...outputs.keys()].filter((k) => k.endsWith('index.html')).sort()).toEqual(['2021-2022/index.html', 'index.html'])
     const page = String(outputs.get('2021-2022/index.html'))
     expect(page).toContain('<title>Jaarrapportage Integriteitsbeleid 2021/2022')
-    expect(text(page)).toMatch(/Casussen 21 8 3 2 4 6 −5 \(−45,5%\)/)
-    expect(text(page)).toContain('Verschil met 2019/2020')
+    // The sum the period is compared with (8 + 3 = 11) stands beside it; no percentage on a base of 11.
+    expect(text(page)).toMatch(/Casussen 21 8 3 2 4 11 6 −5 /)
+    expect(text(page)).toContain('2019/2020 samen 2021/2022 samen Verschil met 2019/2020')
+    expect(text(page)).toMatch(/Respons medewerkersonderzoek \(MTO\) 76% – 70% 76% \(2020\) 70% \(2022\) −6 procentpunten/)
+    expect(text(page)).toContain('Bron van de cijfers over 2020: Jaarrapportage Integriteitsbeleid 2021/2022, gemeente Huizen, 14 april 2023')
     expect(String(outputs.get('index.html'))).toContain('<a href="2021-2022/index.html">Jaarrapportage Integriteitsbeleid 2021/2022</a>')
     expect(pdfName(model.period.slug)).toBe('jaarverslag-integriteit-2021-2022.pdf')
   })

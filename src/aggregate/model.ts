@@ -34,11 +34,31 @@ export interface Figure {
 
 export interface BreakdownRow {
   category: string
+  /** The previous year's figure this row compares with: of the same category, or of the ones it was renamed from or merged out of. */
   current: Point
   previous: Point
   change: Change
   /** Of the total meldingen, or for multi-label breakdowns of the number of cases. */
   share: number | null
+  /** The recorded change of the list (meta.yaml, indelingswijzigingen) that made this category what it is. */
+  relisted?: CategoryChange
+}
+
+/** A change of a breakdown's list (indeling) recorded in the year's meta.yaml. */
+export interface CategoryChange {
+  kind: 'gesplitst' | 'samengevoegd' | 'hernoemd' | 'toegevoegd' | 'vervallen'
+  /** Last year's categories, and this year's. */
+  from: string[]
+  to: string[]
+  reason: string | undefined
+}
+
+/** Categories split out of one of last year's, compared together with it: 'Gegrond, met maatregelen' and 'Gegrond' against 'Gegrond'. */
+export interface BreakdownGroup {
+  change: CategoryChange
+  current: Point
+  previous: Point
+  comparison: Change
 }
 
 export interface Breakdown {
@@ -57,6 +77,12 @@ export interface Breakdown {
   present: boolean
   /** Both years have the breakdown, but a category listed in one is missing from the other: the list (indeling) changed. */
   listChanged: boolean
+  /** The changes of the list recorded for this year. */
+  changes: CategoryChange[]
+  /** Split categories compared with the one they came from; its rows follow each other. */
+  groups: BreakdownGroup[]
+  /** Every category's figures as the data has them, before any mapping: for open data. */
+  recorded: { category: string; points: Point[] }[]
 }
 
 export interface VpTableRow { key: string; label: string; kind: 'onderdeel' | 'subtotaal' | 'totaal'; points: Point[] }
@@ -194,7 +220,7 @@ function makeFigure(key: string, label: string, unit: Unit, at: (year: number) =
 }
 
 /**
- * A figure over several years, as one point in the last of them: the sum, or
+ * A figure over several years (or several categories of one year), as one point in the last of them: the sum, or
  * for a percentage the last year (shares do not add up). Known only when
  * every year is; the latest break of definition goes with it. A sum with a
  * part of a year in it has no single last day, so it compares with nothing.
@@ -229,9 +255,13 @@ function keyFiguresOf(project: Project, window: number[], period: ReportPeriod, 
   const listed = [...period.years].reverse().flatMap((y) => yearData(project, y)?.kengetallen ?? [])
   const current = listed.filter((k, i) => listed.findIndex((o) => o.id === k.id) === i)
   return current.map((k) => {
+    const same = (o: { id: string; eenheid: string }) => o.id === k.id && o.eenheid === k.eenheid
     const at = (y: number) => {
-      const found = yearData(project, y)?.kengetallen?.find((o) => o.id === k.id && o.eenheid === k.eenheid)
-      return pointFrom(project, `kengetallen.${k.id}`, y, found?.waarde)
+      const found = yearData(project, y)?.kengetallen?.find(same)
+      if (found) return pointFrom(project, `kengetallen.${k.id}`, y, found.waarde)
+      // A year before the tool was used: its figure from historie.yaml, with the source it was taken from.
+      const earlier = project.history[String(y)]?.kengetallen?.find(same)
+      return pointFrom(project, `kengetallen.${k.id}`, y, earlier?.waarde, earlier && (earlier.bron ?? project.historySource))
     }
     return makeFigure(`kengetallen.${k.id}`, k.naam, k.eenheid, at, window, period, rules)
   })
@@ -243,31 +273,66 @@ function makeBreakdown(project: Project, id: BreakdownId, year: number, rules: C
   const now = read(year)
   const before = read(year - 1)
   const vocabulary = project.vocabularies[def.vocabulary]
-  // Vocabulary order first, so tables read the same every year.
-  const categories = vocabulary.filter((c) => (now && c in now) || (before && c in before))
-  const baseOf = (y: number) => (def.multiLabel ? pointOf(project, 'vp.casussen', y) : pointOf(project, 'meldingen.totaal', y))
-  const base = baseOf(year)
+  const changes = categoryChanges(project, id, year)
+  const into = (c: string) => changes.find((ch) => ch.to.includes(c))
+  const outOf = (c: string) => changes.find((ch) => ch.from.includes(c))
   // A category missing from a year's breakdown was not in that year's list (indeling): not registered, never 0.
   const cell = (table: Record<string, unknown> | undefined, y: number, c: string) => pointFrom(project, id, y, table?.[c])
+  const listed = vocabulary.filter((c) => (now && c in now) || (before && c in before))
+  // Last year's category that was split, merged or renamed lives on in this year's rows; one that lapsed keeps its own.
+  const categories = listed.filter((c) => into(c) || !outOf(c) || outOf(c)!.kind === 'vervallen')
+  const baseOf = (y: number) => (def.multiLabel ? pointOf(project, 'vp.casussen', y) : pointOf(project, 'meldingen.totaal', y))
+  const base = baseOf(year)
   // A category only one year registered has no change: the lists differ, as after a series break.
   const relisted = { from: year, reason: `De indeling van ${def.title.toLowerCase()} is in ${year} gewijzigd` }
   const rows = categories.map((category): BreakdownRow => {
     const current = cell(now, year, category)
+    const change = into(category) ?? outOf(category)
+    if (change) return { category, current, share: share(current, base), relisted: change, ...comparedAfter(change) }
     const previous = cell(before, year - 1, category)
     const unlisted = now !== undefined && before !== undefined && (current.state === 'absent') !== (previous.state === 'absent')
-    const change: Change = unlisted ? { kind: 'not-comparable', because: 'break', break: relisted } : compare(current, previous, 'aantal', rules)
-    return { category, current, previous, change, share: share(current, base) }
+    return { category, current, previous, change: unlisted ? { kind: 'not-comparable', because: 'break', break: relisted } : compare(current, previous, 'aantal', rules), share: share(current, base) }
+
+    /** A renamed or merged category compares with what it was; a split or new one has nothing of last year of its own. */
+    function comparedAfter(ch: CategoryChange): { previous: Point; change: Change } {
+      if (ch.kind === 'hernoemd' || ch.kind === 'samengevoegd') {
+        const previous = totalOf(ch.from.map((c) => cell(before, year - 1, c)), 'aantal')
+        return { previous, change: compare(current, previous, 'aantal', rules) }
+      }
+      if (ch.kind === 'vervallen') return { previous: cell(before, year - 1, category), change: { kind: 'unknown' } }
+      const previous = pointFrom(project, id, year - 1, undefined)
+      if (ch.kind === 'toegevoegd') return { previous, change: { kind: 'no-previous' } }
+      return { previous, change: { kind: 'not-comparable', because: 'break', break: { from: year, reason: `Samen met ${listText(ch.to.filter((c) => c !== category))} gesplitst uit ${listText(ch.from)}` } } }
+    }
   })
-  const sum = rows.reduce((a, r) => a + (isKnown(r.current.value) ? r.current.value : 0), 0)
-  const moved = rows.filter((r) => r.change.kind === 'value' && r.change.absolute !== 0)
+  const groups = changes.filter((ch) => ch.kind === 'gesplitst').map((ch): BreakdownGroup => {
+    const current = totalOf(ch.to.map((c) => cell(now, year, c)), 'aantal')
+    const previous = totalOf(ch.from.map((c) => cell(before, year - 1, c)), 'aantal')
+    return { change: ch, current, previous, comparison: compare(current, previous, 'aantal', rules) }
+  })
+  // The rows of a split follow each other, at the place of the first, so the group they are compared as reads as one.
+  const ordered = rows.filter((r) => !(r.relisted?.kind === 'gesplitst' && rows.find((o) => o.relisted === r.relisted) !== r))
+    .flatMap((r) => (r.relisted?.kind === 'gesplitst' ? rows.filter((o) => o.relisted === r.relisted) : [r]))
+  const sum = ordered.reduce((a, r) => a + (isKnown(r.current.value) ? r.current.value : 0), 0)
+  const moved = ordered.filter((r) => r.change.kind === 'value' && r.change.absolute !== 0)
   const by = (r: BreakdownRow) => (r.change.kind === 'value' ? r.change.absolute : 0)
   return {
-    id, title: 'partialTitle' in def && partialUntil(project, year) ? def.partialTitle : def.title, multiLabel: def.multiLabel, base, previousBase: baseOf(year - 1), rows, sum,
+    id, title: 'partialTitle' in def && partialUntil(project, year) ? def.partialTitle : def.title, multiLabel: def.multiLabel, base, previousBase: baseOf(year - 1), rows: ordered, sum,
     rising: moved.filter((r) => by(r) > 0).sort((a, b) => by(b) - by(a) || dutch.compare(a.category, b.category)).slice(0, 3),
     falling: moved.filter((r) => by(r) < 0).sort((a, b) => by(a) - by(b) || dutch.compare(a.category, b.category)).slice(0, 3),
     present: now !== undefined,
-    listChanged: rows.some((r) => r.change.kind === 'not-comparable' && r.change.because === 'break' && r.change.break === relisted),
+    listChanged: ordered.some((r) => r.change.kind === 'not-comparable' && r.change.because === 'break' && r.change.break === relisted),
+    changes,
+    groups,
+    recorded: listed.map((category) => ({ category, points: [cell(before, year - 1, category), cell(now, year, category)] })),
   }
+}
+
+/** The changes of a breakdown's list that the year's meta.yaml records. */
+function categoryChanges(project: Project, id: BreakdownId, year: number): CategoryChange[] {
+  return (yearData(project, year)?.meta.indelingswijzigingen ?? [])
+    .filter((c) => c.verdeling === id)
+    .map((c) => ({ kind: c.wijziging, from: c.van ?? [], to: c.naar ?? [], reason: c.toelichting }))
 }
 
 /** Three years side by side, newest first, as the VP reports print it. */

@@ -21,7 +21,8 @@ function breakdownTable(b: Breakdown): DataTable {
   return {
     name: b.id.replace('.', '-'), title: b.title + (b.multiLabel ? ' (vermeldingen; een casus kan er meer hebben)' : ''),
     columns: ['categorie', 'jaar', 'aantal', 'status'],
-    rows: b.rows.flatMap((r) => [r.previous, r.current].map((p) => [r.category, p.year, cell(p), state(p)])),
+    // The figures as recorded, not as compared: a renamed category's last year stays under its old name.
+    rows: b.recorded.flatMap((r) => r.points.map((p) => [r.category, p.year, cell(p), state(p)])),
   }
 }
 

@@ -25,10 +25,10 @@ export function pointOf(project: Project, key: string, year: number): Point {
 }
 
 /** A raw value of the named figure (a figure, breakdown or key figure) in one year, with the year's flags. */
-export function pointFrom(project: Project, name: string, year: number, raw: unknown): Point {
+export function pointFrom(project: Project, name: string, year: number, raw: unknown, source?: string): Point {
   const until = partialUntil(project, year)
   const brk = breakAt(project, name, year)
-  const flags = { partial: until !== undefined, ...(until ? { until } : {}), ...(brk ? { break: brk } : {}) }
+  const flags = { partial: until !== undefined, ...(until ? { until } : {}), ...(brk ? { break: brk } : {}), ...(source ? { source } : {}) }
   if (isKnown(raw)) return { year, value: raw, state: 'known', ...flags }
   return { year, value: null, state: raw === 'onbekend' ? 'unknown' : 'absent', ...flags }
 }

@@ -18,6 +18,8 @@ export interface Project {
   config: Organisatie
   vocabularies: Vocabularies
   history: Historie['jaren']
+  /** Where historie.yaml's figures come from (its `bron`), for those that name no source of their own. */
+  historySource: string | undefined
   years: YearData[]
   /** The logo from the theme, embedded. */
   logo: { src: string; alt: string } | undefined

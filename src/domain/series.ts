@@ -20,6 +20,8 @@ export interface Point {
   until?: string
   /** The latest change of definition at or before this year; points under different breaks are not comparable. */
   break?: SeriesBreak
+  /** Where a figure from historie.yaml comes from; a year folder's figures have the year's own source. */
+  source?: string
 }
 
 /** Minimum, maximum and average of a figure over whole years. */

@@ -94,6 +94,8 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 .jaarverslag .getal{text-align:right;white-space:nowrap}
 .jaarverslag tr.sectie th{background:var(--basis-color-default-bg-default);font-weight:700}
 .jaarverslag tr.subtotaal th,.jaarverslag tr.subtotaal td,.jaarverslag tr.totaal th,.jaarverslag tr.totaal td{font-weight:700}
+.jaarverslag tr.samen th,.jaarverslag tr.samen td{font-style:italic}
+.jaarverslag tr.samen{break-before:avoid}
 .jaarverslag .voetnoot{font-size:.875rem;color:var(--basis-color-default-color-subtle)}
 .jaarverslag figure.grafiek{margin:1.5rem 0}
 .jaarverslag figure.grafiek svg{max-width:100%;height:auto}

@@ -1,7 +1,7 @@
 import { h } from 'hastscript'
 import type { Element } from 'hast'
-import type { Breakdown, Figure, ReportModel, VpTableRow } from '../aggregate/model.js'
-import { changeText, GAP, percent, pointText, yearsText } from '../format/nl.js'
+import type { Breakdown, CategoryChange, Figure, ReportModel, VpTableRow } from '../aggregate/model.js'
+import { changeText, GAP, listText, number, percent, pointText, yearsText } from '../format/nl.js'
 import type { Change, Point } from '../domain/series.js'
 import type { Dataset } from '../domain/dataset.js'
 
@@ -71,15 +71,24 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element | unde
     ...(withPrevious ? [h('th', { scope: 'col', className: ['getal'] }, 'Verschil')] : []),
     ...(withShare ? [h('th', { scope: 'col', className: ['getal'] }, 'Van de casussen')] : []),
   ])
-  const body = rows.map((r) =>
+  const body = rows.flatMap((r, i) => [
     h('tr', [
-      h('th', { scope: 'row' }, r.category),
+      h('th', { scope: 'row' }, withPrevious ? `${r.category}${relistedText(r, model.year - 1)}` : r.category),
       ...(withPrevious ? [num(pointText(r.previous))] : []),
       num(pointText(r.current)),
       ...(withPrevious ? [num(changeText(r.change))] : []),
       ...(withShare ? [num(r.share === null ? GAP : percent(r.share))] : []),
     ]),
-  )
+    // After the last row of a split: the new categories together against the one they came from.
+    ...b.groups.filter((g) => withPrevious && g.change === r.relisted && rows[i + 1]?.relisted !== g.change).map((g) =>
+      h('tr', { className: ['samen'] }, [
+        h('th', { scope: 'row' }, `Samen (in ${model.year - 1}: ${listText(g.change.from)})`),
+        num(pointText(g.previous)),
+        num(pointText(g.current)),
+        num(changeText(g.comparison)),
+        ...(withShare ? [num('')] : []),
+      ])),
+  ])
   // The base of the shares: the number of cases for mentions, else the total meldingen.
   const total = h('tr', { className: ['totaal'] }, [
     h('th', { scope: 'row' }, b.multiLabel ? 'Aantal casussen (een casus kan meerdere vermeldingen hebben)' : 'Totaal'),
@@ -91,6 +100,8 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element | unde
   const caption = withPrevious ? `${b.title}, ${model.year - 1} en ${model.year}` : `${b.title}, ${model.year}`
   return wrap(caption, false, [
     h('table', [h('caption', caption), h('thead', head), h('tbody', [...body, total])]),
+    ...sumNote(b),
+    ...(withPrevious && b.changes.length ? [h('p', { className: ['voetnoot'] }, changesText(b.changes, model.year))] : []),
     // Once under the table rather than in every row: the list changed, not the categories one by one.
     ...(withPrevious && b.listChanged
       ? [h('p', { className: ['voetnoot'] }, `– betekent: niet in de indeling van dat jaar, dus niet geregistreerd. De indeling is in ${model.year} gewijzigd; voor die categorieën is er geen verschil.`)]
@@ -98,6 +109,43 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element | unde
     ...partialNote(rows.flatMap((r) => [r.current, ...(withPrevious ? [r.previous] : [])])),
     ...breakNotes(rows.slice(0, 1).map((r) => ({ label: b.title, points: withPrevious ? [r.previous, r.current] : [r.current] }))),
   ])
+}
+
+/**
+ * A stated total that the categories do not add up to is shown as stated (validate warns, som-verschil), and the
+ * reader is told: both numbers and the difference, under the table.
+ */
+function sumNote(b: Breakdown): Element[] {
+  if (b.multiLabel || !b.present || b.base.state !== 'known' || b.rows.some((r) => r.current.state === 'unknown') || b.sum === b.base.value) return []
+  const difference = b.base.value! - b.sum
+  return [h('p', { className: ['voetnoot', 'somverschil'] }, `De categorieën tellen op tot ${number(b.sum)}, maar het opgegeven totaal is ${number(b.base.value!)}: ${number(Math.abs(difference))} ${difference > 0 ? 'meer' : 'minder'} dan de som. De tabel toont het totaal zoals het is opgegeven.`)]
+}
+
+/** What a row's category was last year, when a recorded change of the list made it: " (toegevoegd)", " (in 2022: Intern)". */
+function relistedText(r: Breakdown['rows'][number], previousYear: number): string {
+  switch (r.relisted?.kind) {
+    case 'toegevoegd': return ' (toegevoegd)'
+    case 'vervallen': return ' (vervallen)'
+    case 'hernoemd': case 'samengevoegd': return ` (in ${previousYear}: ${listText(r.relisted.from)})`
+    default: return ''
+  }
+}
+
+const quoted = (names: readonly string[]) => listText(names.map((n) => `‘${n}’`))
+
+/** The recorded changes of the list, in one note: what became of last year's categories, and why. */
+function changesText(changes: readonly CategoryChange[], year: number): string {
+  const said = changes.map((c) => {
+    switch (c.kind) {
+      case 'gesplitst': return `${quoted(c.from)} is gesplitst in ${quoted(c.to)}`
+      case 'samengevoegd': return `${quoted(c.from)} zijn samengevoegd tot ${quoted(c.to)}`
+      case 'hernoemd': return `${quoted(c.from)} heet nu ${quoted(c.to)}`
+      case 'toegevoegd': return `${quoted(c.to)} ${c.to.length === 1 ? 'is' : 'zijn'} toegevoegd`
+      case 'vervallen': return `${quoted(c.from)} ${c.from.length === 1 ? 'is' : 'zijn'} vervallen`
+    }
+  })
+  const reasons = changes.flatMap((c) => (c.reason ? [c.reason.trim().replace(/([^.])$/, '$1.')] : []))
+  return [`De indeling is in ${year} gewijzigd: ${listText(said)}.`, ...reasons].join(' ')
 }
 
 /**
@@ -178,27 +226,36 @@ export function comparisonTable(model: ReportModel, figures: readonly Figure[], 
       h('thead', h('tr', [
         h('th', { scope: 'col' }, 'Kengetal'),
         ...columns.map((i) => h('th', { scope: 'col', className: ['getal'] }, String(model.window[i]))),
-        ...(several ? [h('th', { scope: 'col', className: ['getal'] }, `${model.period.label} samen`)] : []),
+        // The period before gets its own column: the number the change is taken from is on the page.
+        ...(several ? [h('th', { scope: 'col', className: ['getal'] }, `${model.previousPeriod.label} samen`), h('th', { scope: 'col', className: ['getal'] }, `${model.period.label} samen`)] : []),
         ...(withChange ? [h('th', { scope: 'col', className: ['getal'] }, `Verschil met ${model.previousPeriod.label}`)] : []),
       ])),
       h('tbody', shown.map((f) => h('tr', [
         h('th', { scope: 'row' }, f.label),
         ...columns.map((i) => num(pointText(f.window[i]!, f.unit))),
         // A report over several years compares the period with the period before.
-        ...(several ? [num(periodTotalText(f))] : []),
+        ...(several ? [num(periodTotalText(f, f.previousPeriodTotal)), num(periodTotalText(f, f.periodTotal))] : []),
         ...(withChange ? [num(changeText(f.periodChange, f.unit))] : []),
       ]))),
     ]),
-    ...gapNote([...cells, ...(several ? shown.map((f) => f.periodTotal) : [])], withChange ? shown.map((f) => f.periodChange) : []),
+    ...gapNote([...cells, ...(several ? shown.flatMap((f) => [f.previousPeriodTotal, f.periodTotal]) : [])], withChange ? shown.map((f) => f.periodChange) : []),
     ...partialNote(cells),
     ...(several && shown.some((f) => f.unit === 'procent') ? [h('p', { className: ['voetnoot'] }, `Percentages zijn niet op te tellen: bij ${model.period.label} samen staat het percentage van ${model.period.to}, vergeleken met dat van ${model.previousPeriod.to}.`)] : []),
     ...breakNotes(shown.map((f) => ({ label: f.label, points: columns.map((i) => f.window[i]!) }))),
+    ...sourceNotes(cells),
   ])
 }
 
 /** A figure over a period: the sum, or for a percentage the last year's, with that year named. */
-const periodTotalText = (f: Figure) =>
-  f.unit === 'procent' && f.periodTotal.state === 'known' ? `${pointText(f.periodTotal, f.unit)} (${f.periodTotal.year})` : pointText(f.periodTotal, f.unit)
+const periodTotalText = (f: Figure, total: Point) =>
+  f.unit === 'procent' && total.state === 'known' ? `${pointText(total, f.unit)} (${total.year})` : pointText(total, f.unit)
+
+/** Figures of years before the tool was used (historie.yaml) name their source: the report's own does not cover them. */
+function sourceNotes(cells: readonly Point[]): Element[] {
+  const years = new Map<string, Set<number>>()
+  for (const p of cells) if (p.source && p.state === 'known') years.set(p.source, (years.get(p.source) ?? new Set()).add(p.year))
+  return [...years].map(([source, ys]) => h('p', { className: ['voetnoot'] }, `Bron van de cijfers over ${yearsText([...ys].sort((a, b) => a - b))}: ${source}`))
+}
 
 /** The data behind a chart, for readers who cannot see it. */
 export function datasetTable(dataset: Dataset, caption: string): Element {

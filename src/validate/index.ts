@@ -62,6 +62,7 @@ export function validateProject(loaded: LoadedProject): Validated {
       config,
       vocabularies,
       history: (loaded.history?.value as Historie | undefined)?.jaren ?? {},
+      historySource: (loaded.history?.value as Historie | undefined)?.bron,
       years: loaded.years.map((y) => ({
         year: y.year,
         meta: y.sources.meta!.value as Verslagjaar,
