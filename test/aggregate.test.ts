@@ -141,9 +141,16 @@ describe('gaps stay gaps', () => {
   })
 
   it('a change from 0 has no percentage, never a division by zero', () => {
+    const at = (year: number, value: number): Point => ({ year, value, state: 'known', partial: false })
+    expect(compare(at(2023, 2), at(2022, 0), 'aantal', { percentFrom: 1 })).toEqual({ kind: 'value', absolute: 2, percent: null })
+  })
+
+  it('a category added to the list (indelingswijzigingen) has no figure of the year before, whatever the data of that year says', () => {
     const model = buildReportModel(helmond, 2023)
     const row = model.breakdowns['vertrouwenspersonen.relatie'].rows.find((r) => r.category === 'bestuurder')!
-    expect(row.change).toEqual({ kind: 'value', absolute: 2, percent: null })
+    expect(row).toMatchObject({ previous: { state: 'absent' }, change: { kind: 'no-previous' }, relisted: { kind: 'toegevoegd', to: ['bestuurder'] } })
+    // Open data keep the figure as recorded: 0 in 2022.
+    expect(model.breakdowns['vertrouwenspersonen.relatie'].recorded.find((r) => r.category === 'bestuurder')!.points.map((p) => p.value)).toEqual([0, 2])
   })
 })
 
