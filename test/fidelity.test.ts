@@ -11,6 +11,7 @@ import { compile } from '../src/compile.js'
 import { browserPrinter } from '../src/print/index.js'
 import { narrowestWidth } from '../src/render/landscape.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
+import { archiveProblems } from './helpers/pdfa.js'
 import { PROJECTS } from './helpers/project.js'
 import { pdfName } from '../src/domain/report.js'
 
@@ -25,7 +26,7 @@ const SLACK = 1
 const NUMBER = /[+−-]?\d+(?:\.\d{3})*(?:,\d+)?/g
 const numbers = (text: string): string[] => text.match(NUMBER) ?? []
 
-interface Printed { year: number; html: string; text: string; words: Word[]; pages: { width: number; height: number }[] }
+interface Printed { year: number; html: string; bytes: Uint8Array; text: string; words: Word[]; pages: { width: number; height: number }[] }
 interface Word { page: number; x0: number; y0: number; x1: number; y1: number; text: string }
 
 /** Elements with this tag in document order, not inside a folded-away <details>. */
@@ -66,9 +67,10 @@ beforeAll(async () => {
     built.set(name, years.map((period) => {
       const year = reportPeriods(project!).find((p) => p.slug === period)!.to
       const file = join(dir, `${name}-${period}.pdf`)
-      writeFileSync(file, outputs.get(`${period}/${pdfName(period)}`) as Uint8Array)
+      const bytes = outputs.get(`${period}/${pdfName(period)}`) as Uint8Array
+      writeFileSync(file, bytes)
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-      return { year, html: String(outputs.get(`${period}/index.html`)), text, ...bbox(file) }
+      return { year, html: String(outputs.get(`${period}/index.html`)), bytes, text, ...bbox(file) }
     }))
   }
 }, 600_000)
@@ -258,3 +260,9 @@ describe('page flow of the sparse and the two-year report', () => {
   })
 })
 
+
+describe.each(PROJECTS.map(([name]) => name))('the PDF of %s is fit for the archive', (name) => {
+  it('meets every PDF/A-2a requirement checked (helpers/pdfa.ts)', async () => {
+    for (const printed of built.get(name)!) expect(await archiveProblems(printed.bytes), String(printed.year)).toEqual([])
+  })
+})

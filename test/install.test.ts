@@ -57,6 +57,8 @@ describe('the installed jaarverslag command', () => {
     const listing = run('tar', ['tzf', tarball], scratch).stdout
     expect(listing).toContain('package/dist/jaarverslag.js')
     expect(listing).toContain('package/bin/jaarverslag.js')
+    // The PDF's colour profile (PDF/A output intent) travels with the tool.
+    expect(listing).toContain('package/assets/sRGB.icc')
     expect(listing).not.toContain('package/src/')
     expect(listing).not.toContain('package/test/')
     expect(existsSync(bin)).toBe(true)

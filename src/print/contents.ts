@@ -1,4 +1,6 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject, type PDFPage } from 'pdf-lib'
+import { deflateSync } from 'node:zlib'
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib'
+import type { Page, PdfFile } from './pdf-file.js'
 import { DIGIT_EM } from '../render/landscape.js'
 import { BODY_MARGIN_PT, PAGE_MARGIN_MM, PRINT_TEXT_PT, TEXT_COLOUR } from '../render/style.js'
 
@@ -18,8 +20,8 @@ const nameOf = (o: PDFObject | undefined) =>
   o instanceof PDFName ? o.decodeText() : o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined
 
 /** Page index of each named destination (Chromium writes them in the catalog's /Dests). */
-function destinationPages(pdf: PDFDocument): Map<string, number> {
-  const index = new Map(pdf.getPages().map((p, i) => [p.ref.toString(), i]))
+function destinationPages(pdf: PdfFile, all: readonly Page[]): Map<string, number> {
+  const index = new Map(all.map((p, i) => [p.ref.toString(), i]))
   const pages = new Map<string, number>()
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
   for (const [name, value] of dests?.entries() ?? []) {
@@ -55,7 +57,7 @@ function digitCodes(font: PDFDict): (string | undefined)[] {
  * Page k's footer says "pagina k": every page number's digits are in the
  * regular font's subset.
  */
-function digitFont(pdf: PDFDocument, page: PDFPage, numbers: string[]): { name: string; digits: (string | undefined)[] } | undefined {
+function digitFont(pdf: PdfFile, page: Page, numbers: string[]): { name: string; digits: (string | undefined)[] } | undefined {
   const needed = [...new Set(numbers.join(''))].map(Number)
   const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
   for (const [name, ref] of fonts?.entries() ?? []) {
@@ -76,11 +78,12 @@ function digitFont(pdf: PDFDocument, page: PDFPage, numbers: string[]): { name: 
  * numbers are a pagination artifact: a screen reader follows the links.
  * Without the font's digits the contents stay without numbers.
  */
-export function numberContents(pdf: PDFDocument, targets: readonly string[]): void {
+export function numberContents(pdf: PdfFile, targets: readonly string[]): void {
   if (targets.length === 0) return
   const wanted = new Set(targets)
-  const pages = destinationPages(pdf)
-  for (const page of pdf.getPages()) {
+  const all = pdf.pages()
+  const pages = destinationPages(pdf, all)
+  for (const page of all) {
     // Per chapter the lowest box of its link: the number goes on the entry's last line.
     const lines = new Map<string, number>()
     for (const ref of page.node.Annots()?.asArray() ?? []) {
@@ -96,7 +99,8 @@ export function numberContents(pdf: PDFDocument, targets: readonly string[]): vo
     const entries = [...lines].map(([target, bottom]) => ({ number: String(pages.get(target)! + 1), bottom }))
     const font = digitFont(pdf, page, entries.map((e) => e.number))
     if (!font) continue
-    const right = page.getWidth() - PAGE_MARGIN_MM.right * MM - BODY_MARGIN_PT
+    const [, , width] = page.node.MediaBox().asArray().map((n) => (n as PDFNumber).asNumber())
+    const right = width! - PAGE_MARGIN_MM.right * MM - BODY_MARGIN_PT
     const shown = entries.map(({ number, bottom }) => {
       const x = right - number.length * DIGIT_EM * PRINT_TEXT_PT
       const y = bottom + DESCENT * PRINT_TEXT_PT
@@ -107,7 +111,7 @@ export function numberContents(pdf: PDFDocument, targets: readonly string[]): vo
     const operators = `/Artifact <</Type /Pagination>> BDC\n${r} ${g} ${b} rg\n${shown.join('\n')}\nEMC`
     const contents = page.node.Contents()
     const existing = contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))!]
-    const stream = (s: string) => pdf.context.register(pdf.context.flateStream(s))
+    const stream = (s: string) => pdf.context.register(pdf.context.stream(deflateSync(s), { Filter: 'FlateDecode' }))
     page.node.set(PDFName.of('Contents'), pdf.context.obj([stream('q\n'), ...existing, stream(`\nQ\n${operators}\n`)]))
   }
 }

@@ -46,7 +46,7 @@ export function browserPrinter(browser: Browser | Promise<Browser>, options: { t
       const contents = contentsTargets(html)
       const pdf = await printed
       const start = performance.now()
-      const finished = await finishPdf(pdf, {
+      const finished = finishPdf(pdf, {
         title: `${reportTitle(model)} – ${model.organisation}`,
         author: model.organisation,
         subject: `${reportTitle(model)}: meldingen, onderzoeken en vertrouwenspersonen`,

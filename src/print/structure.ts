@@ -1,5 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib'
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib'
+import type { PdfFile } from './pdf-file.js'
 
 const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined)
 
@@ -9,10 +10,8 @@ const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instance
  * browser did before, so the same report gave different bytes. Renumber them
  * in document order, with the cells' /Headers and the /IDTree to match.
  */
-export function renumberStructureIds(pdf: PDFDocument): void {
-  const elements = pdf.context.enumerateIndirectObjects()
-    .filter((entry): entry is [PDFRef, PDFDict] => entry[1] instanceof PDFDict && String(entry[1].get(PDFName.of('Type'))) === '/StructElem')
-    .sort(([a], [b]) => a.objectNumber - b.objectNumber)
+export function renumberStructureIds(pdf: PdfFile): void {
+  const elements = structureElements(pdf, '/ID')
   const renamed = new Map<string, string>()
   const named: [string, PDFRef][] = []
   for (const [ref, element] of elements) {
@@ -25,8 +24,9 @@ export function renumberStructureIds(pdf: PDFDocument): void {
   }
   if (named.length === 0) return
 
-  for (const [, element] of elements) {
-    const attributes = element.lookup(PDFName.of('A'))
+  // A cell's attributes name its header cells. Most cells hold no other
+  // string: their ids are replaced in the text, without parsing the cell.
+  const rename = (attributes: PDFObject | undefined) => {
     const list = attributes instanceof PDFArray ? attributes.asArray().map((a) => pdf.context.lookup(a)) : [attributes]
     for (const attribute of list) {
       const headers = attribute instanceof PDFDict ? attribute.lookup(PDFName.of('Headers')) : undefined
@@ -37,6 +37,13 @@ export function renumberStructureIds(pdf: PDFDocument): void {
       }
     }
   }
+  pdf.rewrite('/Headers', (bytes) => {
+    // Every string in the object must be one of the ids (no hex string, no escaped parenthesis).
+    const strings = bytes.match(/\(/g)?.length ?? 0
+    const ids = [...bytes.matchAll(LITERAL_ID)]
+    if (ids.length !== strings || bytes.replace(/<<|>>/g, '').includes('<') || !ids.every((m) => renamed.has(m[1]!))) return undefined
+    return bytes.replace(LITERAL_ID, (_, id: string) => `(${renamed.get(id)})`)
+  }, (_, object) => rename(isElement(object) ? object.lookup(PDFName.of('A')) : object))
 
   const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)
   if (!root) return
@@ -45,7 +52,21 @@ export function renumberStructureIds(pdf: PDFDocument): void {
   root.set(PDFName.of('IDTree'), pdf.context.register(pdf.context.obj({ Names: named.flatMap(([id, ref]) => [PDFString.of(id), ref]) })))
 }
 
-function removeTree(pdf: PDFDocument, node: PDFObject | undefined): void {
+/** A string of an id as Chromium writes it: letters and digits, nothing to escape. */
+const LITERAL_ID = /\(([A-Za-z0-9]+)\)/g
+
+const isElement = (o: PDFObject | undefined): o is PDFDict => o instanceof PDFDict && String(o.get(PDFName.of('Type'))) === '/StructElem'
+
+/**
+ * The structure elements whose bytes hold this word (a key or a type such
+ * as "/LI"), in the order of their object numbers: Chromium numbers them
+ * in document order.
+ */
+function structureElements(pdf: PdfFile, word: string): [PDFRef, PDFDict][] {
+  return pdf.containing(word).filter((entry): entry is [PDFRef, PDFDict] => isElement(entry[1]))
+}
+
+function removeTree(pdf: PdfFile, node: PDFObject | undefined): void {
   const dict = node instanceof PDFRef ? pdf.context.lookup(node) : node
   if (dict instanceof PDFDict) {
     const kids = dict.lookup(PDFName.of('Kids'))
@@ -159,8 +180,8 @@ function untagged(ops: readonly Operator[]): { start: number; end: number; text:
  * footer, the concept mark), the rest layout; both become artifacts, so a
  * screen reader skips them and the structure tree stays the report's text.
  */
-export function markArtifacts(pdf: PDFDocument): void {
-  for (const page of pdf.getPages()) {
+export function markArtifacts(pdf: PdfFile): void {
+  for (const page of pdf.pages()) {
     const contents = page.node.Contents()
     const refs = contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))]
     const streams = refs.map((r) => (r instanceof PDFRef ? pdf.context.lookup(r) : r))
@@ -203,9 +224,9 @@ function target(annotation: PDFDict): string | undefined {
  * link's text on the page (Matterhorn 28-012, WCAG PDF11), found by where
  * the link points: `texts` maps an href ("#inleiding") to its words.
  */
-export function describeLinks(pdf: PDFDocument, texts: ReadonlyMap<string, string>): void {
-  for (const [, element] of pdf.context.enumerateIndirectObjects()) {
-    if (!(element instanceof PDFDict) || String(element.get(PDFName.of('S'))) !== '/Link') continue
+export function describeLinks(pdf: PdfFile, texts: ReadonlyMap<string, string>): void {
+  for (const [, element] of structureElements(pdf, '/Link')) {
+    if (String(element.get(PDFName.of('S'))) !== '/Link') continue
     const kids = element.lookup(PDFName.of('K'))
     const list = kids instanceof PDFArray ? kids.asArray() : [kids]
     for (const kid of list) {
@@ -250,9 +271,9 @@ export function linkTexts(html: string): Map<string, string> {
  * other kids are all structure elements are regrouped: their marked
  * content and the ParentTree stay as they are.
  */
-export function groupListBodies(pdf: PDFDocument): void {
-  for (const [itemRef, item] of pdf.context.enumerateIndirectObjects()) {
-    if (!(item instanceof PDFDict) || String(item.get(PDFName.of('S'))) !== '/LI') continue
+export function groupListBodies(pdf: PdfFile): void {
+  for (const [itemRef, item] of structureElements(pdf, '/LI')) {
+    if (String(item.get(PDFName.of('S'))) !== '/LI') continue
     const k = item.get(PDFName.of('K'))
     const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : []
     const element = (kid: PDFObject) => (kid instanceof PDFRef ? pdf.context.lookup(kid) : undefined)
