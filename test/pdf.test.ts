@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +10,7 @@ import { launchBrowser } from '../src/print/browser.js'
 import { findBrowser } from '../src/print/find.js'
 import { browserPrinter } from '../src/print/index.js'
 import { PrintError, printPdf } from '../src/print/pdf.js'
+import { finishPdf } from '../src/print/metadata.js'
 import { PrintSession } from '../src/print/session.js'
 import { linkTexts, operators } from '../src/print/structure.js'
 import { h } from 'hastscript'
@@ -234,6 +235,46 @@ describe('the PDF for the raad, printed by the real Chromium', () => {
     for (const run of again) {
       expect(Buffer.compare(Buffer.from(run.outputs.get('2024/jaarverslag-integriteit-2024.pdf') as Uint8Array), Buffer.from(bytes))).toBe(0)
     }
+  })
+})
+
+describe('the PDF after the print', () => {
+  it('is written with each object it did not change copied byte for byte, and the header cells renamed everywhere', async () => {
+    const { browser } = await sharedBrowser()
+    const cells = (tag: string, words: string[]) => h('tr', words.map((w) => h(tag, tag === 'th' ? { scope: 'col' } : {}, w)))
+    const html = standalonePage('Tabel', undefined, '', h('main', [
+      h('h1', 'Tabel'), h('table', [h('thead', cells('th', ['Soort', 'Aantal'])), h('tbody', [cells('td', ['Een', '1']), cells('td', ['Twee', '2'])])]),
+    ]))
+    const raw = Buffer.from(await printPdf(browser, html))
+    const info = { title: 't', author: 'a', subject: 's', keywords: ['k'], date: '2025-01-01', creator: 'c', links: new Map(), contents: [] }
+    const finished = Buffer.from(finishPdf(raw, info))
+    // The embedded font programs and their descriptors are not parsed: the same bytes, object header and all.
+    const fonts = [...raw.toString('latin1').matchAll(/\d+ 0 obj\n<<\/Type \/FontDescriptor[^]*?endobj/g)].map((m) => m[0])
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) expect(finished.toString('latin1')).toContain(font)
+    // Chromium's node ids are gone, in cells rewritten as text as in parsed ones; every header a cell names exists.
+    const pdf = await PDFDocument.load(finished)
+    const ids = new Set<string>()
+    const named: string[] = []
+    for (const [, o] of pdf.context.enumerateIndirectObjects()) {
+      if (!(o instanceof PDFDict)) continue
+      const id = decoded(o.get(PDFName.of('ID')))
+      if (id) ids.add(id)
+      const a = o.lookup(PDFName.of('A'))
+      for (const attribute of a instanceof PDFArray ? a.asArray() : [a]) {
+        const headers = attribute instanceof PDFDict ? attribute.lookup(PDFName.of('Headers')) : undefined
+        if (headers instanceof PDFArray) named.push(...headers.asArray().map((x) => decoded(x)!))
+      }
+    }
+    expect(named.length).toBeGreaterThanOrEqual(4)
+    expect(named.filter((id) => !ids.has(id))).toEqual([])
+    expect(finished.toString('latin1')).not.toMatch(/\(node\d+\)/)
+    // poppler reads the new cross-reference table without repairing it.
+    const file = join(mkdtempSync(join(tmpdir(), 'jaarverslag-pdf-')), 'tabel.pdf')
+    writeFileSync(file, finished)
+    const read = spawnSync('pdfinfo', [file], { encoding: 'utf8' })
+    expect(read.stderr).toBe('')
+    expect(read.stdout).toMatch(/Tagged:\s+yes/)
   })
 })
 

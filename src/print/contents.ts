@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib'
+import { deflateSync, inflateSync } from 'node:zlib'
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib'
 import type { Page, PdfFile } from './pdf-file.js'
 import { DIGIT_EM } from '../render/landscape.js'
@@ -38,7 +38,9 @@ function destinationPages(pdf: PdfFile, all: readonly Page[]): Map<string, numbe
 function digitCodes(font: PDFDict): (string | undefined)[] {
   const map = font.lookup(PDFName.of('ToUnicode'))
   if (!(map instanceof PDFRawStream)) return []
-  const text = Buffer.from(decodePDFRawStream(map).decode()).toString('latin1')
+  // Node's zlib: pdf-lib's own inflate, in JavaScript, took longer than the rest of this step.
+  const flate = String(map.dict.get(PDFName.of('Filter'))) === '/FlateDecode'
+  const text = Buffer.from(flate ? inflateSync(map.getContents()) : decodePDFRawStream(map).decode()).toString('latin1')
   const codes = new Map<number, string>()
   for (const [, body] of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
     for (const [, code, unicode] of body!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) codes.set(parseInt(unicode!, 16), code!)

@@ -11,6 +11,8 @@ const latin1 = (bytes: Uint8Array, start = 0, end = bytes.length) => Buffer.from
  */
 class LazyObjects extends Map<PDFRef, PDFObject> {
   readonly deleted = new Set<number>()
+  /** Objects changed in their text (PdfFile.rewrite): parsed, if at all, from the new text. */
+  readonly rewritten = new Map<number, string>()
   context!: PDFContext
   constructor(private readonly bytes: Uint8Array, private readonly spans: ReadonlyMap<number, { start: number; end: number }>) {
     super()
@@ -21,10 +23,11 @@ class LazyObjects extends Map<PDFRef, PDFObject> {
     if (known !== undefined || this.deleted.has(ref.objectNumber)) return known
     const span = this.spans.get(ref.objectNumber)
     if (!span) return undefined
-    const body = latin1(this.bytes, span.start, Math.min(span.end, span.start + 32))
-    const head = /^(\d+)\s+(\d+)\s+obj\b/.exec(body)
+    const text = this.rewritten.get(ref.objectNumber)
+    const bytes = text === undefined ? this.bytes.subarray(span.start, span.end) : Buffer.from(text, 'latin1')
+    const head = /^(\d+)\s+(\d+)\s+obj\b/.exec(latin1(bytes, 0, Math.min(bytes.length, 32)))
     if (!head || Number(head[1]) !== ref.objectNumber) throw new Error(`object ${ref.objectNumber} not at its offset`)
-    const object = PDFObjectParser.forBytes(this.bytes.subarray(span.start + head[0].length, span.end), this.context).parseObject()
+    const object = PDFObjectParser.forBytes(bytes.subarray(head[0].length), this.context).parseObject()
     super.set(ref, object)
     return object
   }
@@ -62,7 +65,6 @@ export class PdfFile {
   private readonly spans: Map<number, { start: number; end: number }>
   private readonly size: number
   private text: string | undefined
-  private readonly rewritten = new Map<number, string>()
 
   constructor(private readonly bytes: Uint8Array) {
     const text = latin1(bytes, Math.max(0, bytes.length - 1024))
@@ -154,8 +156,8 @@ export class PdfFile {
       const ref = PDFRef.of(n)
       if (!this.objects.parsed(ref)) {
         const span = this.spans.get(n)!
-        const changed = change(text.slice(span.start, span.end))
-        if (changed !== undefined) { this.rewritten.set(n, changed); continue }
+        const changed = change(this.objects.rewritten.get(n) ?? text.slice(span.start, span.end))
+        if (changed !== undefined) { this.objects.rewritten.set(n, changed); continue }
       }
       parsed(ref, this.context.lookup(ref)!)
     }
@@ -193,15 +195,14 @@ export class PdfFile {
     const added = [...Array(this.context.largestObjectNumber + 1 - this.size).keys()].map((i) => this.size + i)
     for (const n of [...this.order, ...added]) {
       const ref = PDFRef.of(n)
-      if (this.objects.deleted.has(n)) continue
+      if (this.objects.deleted.has(n) || (!this.objects.parsed(ref) && !this.spans.has(n))) continue
       offsets.set(n, length)
       if (!this.objects.parsed(ref)) {
-        const span = this.spans.get(n)!
-        const text = this.rewritten.get(n)
-        put(text === undefined ? this.bytes.subarray(span.start, span.end) : Buffer.from(text, 'latin1'))
+        const span = this.spans.get(n)
+        const text = this.objects.rewritten.get(n)
+        if (span) put(text === undefined ? this.bytes.subarray(span.start, span.end) : Buffer.from(text, 'latin1'))
         continue
       }
-      if (this.rewritten.has(n)) throw new Error(`object ${n} rewritten as text and parsed`)
       const object = this.objects.get(ref)!
       const body = new Uint8Array(object.sizeInBytes())
       object.copyBytesInto(body, 0)
