@@ -37,11 +37,13 @@ if (!installedAsLocked()) {
 }
 
 // 2. System packages: Chromium for the PDF, poppler-utils to read PDFs in the tests.
+//    Not for packing (npm pack runs this with --alleen-npm): the package needs neither.
+const npmOnly = process.argv.includes('--alleen-npm')
 const chromium = process.env.JAARVERSLAG_CHROMIUM || process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium'
 const wanted = []
 if (!process.env.JAARVERSLAG_CHROMIUM && !process.env.PUPPETEER_EXECUTABLE_PATH && !executable(chromium) && !onPath('chromium') && !onPath('google-chrome')) wanted.push('chromium')
 if (!onPath('pdfinfo')) wanted.push('poppler-utils')
-if (wanted.length > 0) {
+if (!npmOnly && wanted.length > 0) {
   const isRoot = process.getuid?.() === 0
   const apt = onPath('apt-get')
   if (apt && (isRoot || onPath('sudo')) && process.env.JAARVERSLAG_GEEN_INSTALLATIE !== '1') {

@@ -3,6 +3,9 @@ import { dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hashOf, hashTree } from './hash.js'
 
+/** The name the package is published under; the command stays `jaarverslag`. */
+export const PACKAGE_NAME = '@gemeente-integriteit/jaarverslag'
+
 /**
  * The package's own folder, found from this module upwards, so paths hold
  * whether the code runs from src/ (tests), from dist/ or from the bundle.
@@ -10,7 +13,7 @@ import { hashOf, hashTree } from './hash.js'
 function packageRoot(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json')
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'jaarverslag') return dir
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir
     if (dirname(dir) === dir) throw new Error('package.json van jaarverslag niet gevonden')
   }
 }

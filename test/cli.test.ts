@@ -8,8 +8,13 @@ import { cleanupProjects, FIXTURES, projectWith, REPO } from './helpers/project.
 import { EXIT } from '../src/diagnostics/catalogue.js'
 import { NATIONAL, VOCABULARY_KINDS } from '../src/domain/vocabularies.js'
 import { cli } from './helpers/cli.js'
+import { PACKAGE_NAME } from '../src/package.js'
+import { TEXT_SECTIONS } from '../src/validate/placeholders.js'
 
 afterAll(cleanupProjects)
+
+/** The texts the standard template reads (::tekst{naam="…"}), in its order. */
+const templateTexts = () => [...readFileSync(join(REPO, 'templates', 'verslag.md'), 'utf8').matchAll(/::tekst\{naam="([^"]+)"\}/g)].map((m) => m[1]!)
 
 describe('jaarverslag command line', () => {
   it('shows Dutch help and exits 0', () => {
@@ -199,7 +204,10 @@ describe('jaarverslag command line', () => {
     const root = join(projectWith(), 'waterland-oost')
     expect(cli(['init', root, '--jaar', '2025']).code).toBe(EXIT.ok)
     for (const kind of ['meta', 'meldingen', 'vertrouwenspersonen', 'kengetallen']) expect(existsSync(join(root, 'data', '2025', `${kind}.yaml`)), kind).toBe(true)
-    for (const text of ['voorwoord', 'inleiding', 'duiding']) expect(existsSync(join(root, 'data', '2025', 'tekst', `${text}.md`)), text).toBe(true)
+    for (const text of templateTexts()) {
+      const lines = readFileSync(join(root, 'data', '2025', 'tekst', `${text}.md`), 'utf8').trimEnd().split('\n')
+      expect(lines, text).toEqual([`Schrijf hier ${TEXT_SECTIONS[text]} (2025). (voorbeeldtekst van jaarverslag)`])
+    }
     const meldingen = readFileSync(join(root, 'data', '2025', 'meldingen.yaml'), 'utf8')
     expect(meldingen).toMatch(/\n# [^\n]*: Het totaal aantal meldingen in het jaar\.\ntotaal: onbekend\n/)
     // Every figure is onbekend: no number anywhere in the values.
@@ -207,24 +215,65 @@ describe('jaarverslag command line', () => {
     for (const kind of ['meldingen', 'vertrouwenspersonen']) expect(numbers(parse(readFileSync(join(root, 'data', '2025', `${kind}.yaml`), 'utf8'))), kind).toEqual([])
     for (const value of NATIONAL.type) expect(meldingen).toContain(`  ${value}: onbekend`)
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-    expect(manifest.dependencies.jaarverslag).toBe(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version)
+    // Pinned by its scoped name: a bare 'jaarverslag' on the public registry could be anyone's.
+    const version = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version as string
+    expect(manifest.devDependencies).toEqual({ [PACKAGE_NAME]: version })
+    expect(manifest.dependencies).toBeUndefined()
     expect(manifest.name).toBe('jaarverslag-waterland-oost')
     const readme = readFileSync(join(root, 'README.md'), 'utf8')
     for (const command of ['jaarverslag validate', 'jaarverslag build', 'jaarverslag nieuw-jaar 2026']) expect(readme).toContain(`\n${command} `)
-    // jaarverslag is not on the npm registry: the README has the tool installed from the package in the folder, never a bare npm install.
-    const version = manifest.dependencies.jaarverslag as string
-    expect(readme).toContain(`\nnpm install ./hulpmiddel/jaarverslag-${version}.tgz\n`)
-    expect(readme).not.toMatch(/(?<!bij )`npm install`(?! vindt)/)
-    expect(readme).not.toContain('npmjs.com')
+    expect(readme).toContain(`\`npm config set --location=project ${PACKAGE_NAME.split('/')[0]}:registry https://uw-register/\``)
+    expect(readme).not.toContain('.tgz')
     expect(readFileSync(join(root, '.gitignore'), 'utf8')).toContain('output/')
-    const workflow = parse(readFileSync(join(root, '.github', 'workflows', 'jaarverslag.yml'), 'utf8'))
+    const workflowText = readFileSync(join(root, '.github', 'workflows', 'jaarverslag.yml'), 'utf8')
+    const workflow = parse(workflowText)
     expect(Object.keys(workflow.on)).toContain('push')
     const steps = workflow.jobs.controleren.steps as { run?: string; if?: string }[]
-    expect(steps.find((s) => s.run === 'npx jaarverslag validate')?.if).toBeUndefined()
-    expect(steps.find((s) => s.run === 'npx jaarverslag build')?.if).toBe("github.ref == 'refs/heads/main'")
+    expect(steps.find((s) => s.run === 'npm ci --no-audit --no-fund')?.if).toBeUndefined()
+    expect(steps.find((s) => s.run === 'npx --no jaarverslag validate')?.if).toBeUndefined()
+    expect(steps.find((s) => s.run === 'npx --no jaarverslag build')?.if).toBe("github.ref == 'refs/heads/main'")
+    // The coördinator reads the workflow's comments: Dutch, none left in English.
+    const comments = workflowText.split('\n').filter((l) => l.trimStart().startsWith('#'))
+    expect(comments.length).toBeGreaterThanOrEqual(4)
+    for (const c of comments) expect(c, c).not.toMatch(/\b(the|and|have|has|installed|itself|runners|checks|builds|on every)\b/i)
+    expect(comments.join('\n')).toMatch(/\b(de|het|een)\b/)
     expect(workflow.jobs.publiceren.if).toBe("github.ref == 'refs/heads/main'")
     expect(cli(['validate', '--map', root]).code).toBe(EXIT.ok)
     expect(cli(['init', root])).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining('[map-niet-leeg]') })
+  })
+
+  it('init writes every text the template reads; docs/gegevens.md lists each, with figures that are valid in a text', () => {
+    expect(templateTexts()).toEqual(Object.keys(TEXT_SECTIONS))
+    const docs = readFileSync(join(REPO, 'docs', 'gegevens.md'), 'utf8')
+    const rows = templateTexts().map((text) => docs.split('\n').find((l) => l.startsWith(`| \`${text}.md\` | `)))
+    expect(rows.every(Boolean), rows.join('\n')).toBe(true)
+    // Every figure the table names, in a text of the example project: the real validator knows each.
+    const expressions = rows.flatMap((row) => [...row!.matchAll(/`(\{\{ .*? \}\})`/g)].map((m) => m[1]!.replaceAll('\\|', '|')))
+    expect(expressions.length).toBeGreaterThanOrEqual(templateTexts().length)
+    const root = projectWith()
+    writeFileSync(join(root, 'data', '2024', 'tekst', 'duiding.md'), expressions.join('\n\n') + '\n')
+    // validate leaves the template's names to the build.
+    const r = cli(['build', '--map', root, '--alleen', 'html', '--jaar', '2024'])
+    expect(r.code, r.stderr).toBe(EXIT.ok)
+    expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).not.toContain('{{')
+  })
+
+  it('init: privacy threshold 5 with its explanation; the kengetallen example commented under the key, ready to uncomment', () => {
+    const root = join(projectWith(), 'nieuw')
+    expect(cli(['init', root, '--jaar', '2024']).code).toBe(EXIT.ok)
+    const organisation = readFileSync(join(root, 'data', 'organisatie.yaml'), 'utf8')
+    expect(parse(organisation).privacy).toEqual({ drempel: 5 })
+    expect(organisation).toMatch(/\n# [^\n]*persoon[^\n]*\n# [^\n]*drempel[^\n]*\nprivacy:\n  drempel: 5\n/)
+    const file = join(root, 'data', '2024', 'kengetallen.yaml')
+    const text = readFileSync(file, 'utf8')
+    expect(text).not.toContain('[]')
+    expect(text).toMatch(/^kengetallen:\n( {2}#[^\n]*\n)+$/m)
+    expect(cli(['validate', '--map', root]).code).toBe(EXIT.ok)
+    // Taking away '# ' before the example gives a kengetal the real validator accepts.
+    writeFileSync(file, text.replace(/^ {2}# (- | {2})/gm, '  $1'))
+    const r = cli(['validate', '--map', root, '--json'])
+    expect(r.code, r.stdout).toBe(EXIT.ok)
+    expect(parse(readFileSync(file, 'utf8')).kengetallen).toEqual([{ id: 'raad-gesprekken', naam: 'Integriteitsgesprekken met raadsleden', eenheid: 'aantal', waarde: 'onbekend' }])
   })
 
   it('no file that init, nieuw-jaar or build writes says "undefined", also when a section of the year before is missing', () => {
@@ -262,7 +311,7 @@ describe('jaarverslag command line', () => {
     expect(final.stderr).toContain('[tekst-voorbeeld-definitief]')
     expect(existsSync(join(root, 'output'))).toBe(false)
     // Own text: no message.
-    for (const text of ['voorwoord', 'inleiding', 'duiding']) writeFileSync(join(root, 'data', '2024', 'tekst', `${text}.md`), 'Eigen tekst.\n')
+    for (const text of templateTexts()) writeFileSync(join(root, 'data', '2024', 'tekst', `${text}.md`), 'Eigen tekst.\n')
     expect(cli(['validate', '--map', root, '--strict']).code).toBe(EXIT.ok)
   })
 })

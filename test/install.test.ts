@@ -1,39 +1,44 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { type SpawnSyncReturns } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { PACKAGE_NAME, VERSION } from '../src/package.js'
 import { REPO } from './helpers/project.js'
+import { runWith, startRegistry, type Registry } from './helpers/registry.js'
 
-// The coördinator's walk with the installed command, as the README describes it: the packed
-// tarball (packed once per run) installed into a temporary prefix, offline, then used in an
-// empty folder outside the repository.
+// The coördinator's walk as the README describes it, against a real registry:
+// the package is published to a local verdaccio (one per run of this file),
+// `init` runs through npx from that registry, the new project installs the
+// pinned version from it (and from nothing else), and builds. Then the
+// workflow that init wrote runs, step by step, in a fresh clone of that project.
 
 const scratch = mkdtempSync(join(tmpdir(), 'jaarverslag-installatie-'))
-const prefix = join(scratch, 'prefix')
 const work = join(scratch, 'werk')
-const bin = join(prefix, 'bin', 'jaarverslag')
+const root = join(work, 'waterland-oost')
+let registry: Registry
 let tarball = ''
 
-function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  // No npm_* variables of the test run itself: the command must find its folder on its own.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'INIT_CWD'))
-  return spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 300_000 })
-}
 const ok = (r: SpawnSyncReturns<string>) => {
   expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0)
   return r
 }
+const run = (cmd: string, args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}) => runWith({ ...registry.env, ...extra }, cmd, args, cwd)
 
-beforeAll(() => {
+beforeAll(async () => {
+  registry = await startRegistry(join(scratch, 'register'))
   // dist/ is already built (npm test builds before vitest): no prepack, which would empty dist/ under the other tests.
   const packed = ok(run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], REPO))
   tarball = join(scratch, packed.stdout.trim().split('\n').at(-1)!)
-  ok(run('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], scratch))
+  ok(run('npm', ['publish', '--ignore-scripts', tarball], scratch))
   mkdirSync(work)
-}, 600_000)
-// A whole installed copy: removing it takes long on a loaded machine.
-afterAll(() => rmSync(scratch, { recursive: true, force: true }), 300_000)
+}, 300_000)
+afterAll(async () => {
+  await registry?.stop()
+  // A whole installed copy: removing it takes long on a loaded machine.
+  rmSync(scratch, { recursive: true, force: true })
+}, 300_000)
 
 const MELDINGEN = `totaal: 12
 herkomst:
@@ -52,48 +57,77 @@ status:
   Lopend: 3
 `
 
-describe('the installed jaarverslag command', () => {
-  it('the package holds the built CLI and needs nothing from the repository', () => {
-    const listing = run('tar', ['tzf', tarball], scratch).stdout
+describe('jaarverslag from a registry', () => {
+  it('is published under its scope with the built CLI and its dependencies, nothing of the repository', () => {
+    const listing = runWith(registry.env, 'tar', ['tzf', tarball], scratch).stdout
     expect(listing).toContain('package/dist/jaarverslag.js')
     expect(listing).toContain('package/bin/jaarverslag.js')
     // The PDF's colour profile (PDF/A output intent) travels with the tool.
     expect(listing).toContain('package/assets/sRGB.icc')
+    expect(listing).toContain('package/node_modules/yaml/package.json')
     expect(listing).not.toContain('package/src/')
     expect(listing).not.toContain('package/test/')
-    expect(existsSync(bin)).toBe(true)
+    const shown = JSON.parse(ok(run('npm', ['view', `${PACKAGE_NAME}@${VERSION}`, '--json'], scratch)).stdout) as { name: string; bin: Record<string, string> }
+    expect(shown.name).toBe(PACKAGE_NAME)
+    expect(Object.keys(shown.bin)).toEqual(['jaarverslag'])
   })
 
-  it('init in an empty folder, fill a year, validate, build, nieuw-jaar, build: all with the installed command', () => {
-    ok(run(bin, ['init', 'waterland-oost', '--jaar', '2024'], work))
-    const root = join(work, 'waterland-oost')
+  it('init through npx, npm install of the pinned version from the registry only, npx jaarverslag build', () => {
+    ok(run('npx', ['--yes', `${PACKAGE_NAME}@${VERSION}`, 'init', 'waterland-oost', '--jaar', '2024'], work))
+    // The organisation's own registry for the scope, as the README says; the default registry is the same here.
+    ok(run('npm', ['config', 'set', '--location=project', `${PACKAGE_NAME.split('/')[0]}:registry`, registry.url], root))
+    ok(run('npm', ['install'], root))
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+    expect(manifest.devDependencies).toEqual({ [PACKAGE_NAME]: VERSION })
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { resolved?: string }> }
+    expect(lock.packages[`node_modules/${PACKAGE_NAME}`]?.resolved).toBe(`${registry.url}${PACKAGE_NAME}/-/jaarverslag-${VERSION}.tgz`)
+
     const year = join(root, 'data', '2024')
     writeFileSync(join(year, 'meldingen.yaml'), MELDINGEN)
-    for (const text of ['voorwoord', 'inleiding', 'duiding']) writeFileSync(join(year, 'tekst', `${text}.md`), `De ${text} van Waterland-Oost.\n`)
-    const validate = ok(run(bin, ['validate'], root))
+    for (const text of readdirSync(join(year, 'tekst'))) writeFileSync(join(year, 'tekst', text), `De tekst '${text}' van Waterland-Oost.\n`)
+    const validate = ok(run('npx', ['jaarverslag', 'validate'], root))
     expect(validate.stderr.split('\n')[0]).toBe(`Controle van Gemeente Waterland-Oost (map ${root}): 2024`)
-    expect(validate.stdout).toContain('Geen fouten')
-    ok(run(bin, ['build'], root))
+    ok(run('npx', ['jaarverslag', 'build'], root))
     expect(readdirSync(join(root, 'output', '2024')).sort()).toEqual(['data', 'fragment.html', 'index.html', 'jaarverslag-integriteit-2024.pdf'])
-    expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).toContain('De inleiding van Waterland-Oost.')
-    ok(run(bin, ['nieuw-jaar', '2025'], root))
+    expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).toContain("De tekst 'inleiding.md' van Waterland-Oost.")
+    ok(run('npx', ['jaarverslag', 'nieuw-jaar', '2025'], root))
     expect(readFileSync(join(root, 'data', '2025', 'meldingen.yaml'), 'utf8')).toContain('# Aan het einde van 2024 liepen nog 3 meldingen.')
-    const second = ok(run(bin, ['build', '--alleen', 'html'], root))
-    expect(second.stdout).toContain('Gemaakt: 2025')
-    expect(readFileSync(join(root, 'output', '2025', 'index.html'), 'utf8')).not.toContain('undefined')
-  }, 600_000)
+  }, 300_000)
 
-  it('npx jaarverslag in a project that depends on the tarball; and no project in the folder is a Dutch error', () => {
-    ok(run(bin, ['init', 'eigen-repo', '--jaar', '2024'], work))
-    const root = join(work, 'eigen-repo')
-    ok(run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], root))
-    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies.jaarverslag).toMatch(/^file:/)
-    const local = ok(run('npx', ['--no-install', 'jaarverslag', 'validate'], root))
-    expect(local.stderr).toContain(`(map ${root})`)
+  it('the workflow init wrote: its run steps, in order, pass in a fresh clone against the registry', () => {
+    const git = (args: string[], cwd: string) => ok(run('git', ['-c', 'user.name=Coördinator', '-c', 'user.email=integriteit@example.org', ...args], cwd))
+    git(['init', '--quiet', '--initial-branch=main'], root)
+    git(['add', '.'], root)
+    git(['commit', '--quiet', '-m', 'Jaarverslag integriteit'], root)
+    const tracked = git(['ls-files'], root).stdout.split('\n')
+    expect(tracked).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', '.npmrc', '.github/workflows/jaarverslag.yml']))
+    expect(tracked.filter((f) => f.startsWith('node_modules/') || f.endsWith('.tgz'))).toEqual([])
+    const clone = join(scratch, 'kloon')
+    git(['clone', '--quiet', root, clone], scratch)
+
+    const workflow = parse(readFileSync(join(clone, '.github', 'workflows', 'jaarverslag.yml'), 'utf8')) as {
+      jobs: Record<string, { steps?: Array<{ uses?: string; run?: string; if?: string; with?: Record<string, unknown> }> }>
+    }
+    const steps = workflow.jobs.controleren!.steps!
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ 'node-version': 20, cache: 'npm' })
+    const runs = steps.filter((s) => s.run)
+    expect(runs.map((s) => s.run)).toEqual(['npm ci --no-audit --no-fund', 'npx --no jaarverslag validate', 'npx --no jaarverslag build'])
+    // On the main branch, as GitHub runs it: every condition is that one.
+    for (const step of runs) expect([undefined, "github.ref == 'refs/heads/main'"]).toContain(step.if)
+    for (const step of runs) ok(run('bash', ['-e', '-c', step.run!], clone, { CI: 'true', GITHUB_REF: 'refs/heads/main' }))
+    expect(existsSync(join(clone, 'node_modules', PACKAGE_NAME, 'dist', 'jaarverslag.js'))).toBe(true)
+    expect(existsSync(join(clone, 'output', '2024', 'jaarverslag-integriteit-2024.pdf'))).toBe(true)
+  }, 300_000)
+
+  it('as a fallback, from the tarball; and no project in the folder is a Dutch error', () => {
+    const project = join(work, 'uit-pakket')
+    mkdirSync(project)
+    writeFileSync(join(project, 'package.json'), '{ "private": true }\n')
+    ok(run('npm', ['install', '--offline', '--save-dev', tarball], project))
     const empty = join(work, 'leeg')
     mkdirSync(empty)
-    const elsewhere = run(bin, ['validate'], empty)
+    const elsewhere = run(join(project, 'node_modules', '.bin', 'jaarverslag'), ['validate'], empty)
     expect(elsewhere.status).toBe(2)
     expect(elsewhere.stderr).toContain(`In de map '${empty}' staat geen data/organisatie.yaml`)
-  }, 600_000)
+  }, 300_000)
 })

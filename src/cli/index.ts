@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { VERSION } from '../package.js'
+import { PACKAGE_NAME, VERSION } from '../package.js'
 import { EXIT } from '../diagnostics/catalogue.js'
 import { Lifecycle } from './lifecycle.js'
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js'
@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
  * jaarverslag, the package root is the project: there cwd is right.)
  */
 export const callerFolder = (env: NodeJS.ProcessEnv = process.env): string =>
-  (env.npm_package_name === 'jaarverslag' && env.npm_lifecycle_event === 'jaarverslag' && env.INIT_CWD) || process.cwd()
+  (env.npm_package_name === PACKAGE_NAME && env.npm_lifecycle_event === 'jaarverslag' && env.INIT_CWD) || process.cwd()
 
 /** Entry point of the `jaarverslag` binary: no stack traces unless --debug. */
 export async function run(): Promise<void> {

@@ -1,8 +1,8 @@
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
+import { Document, isMap } from 'yaml'
 import { EXIT } from '../diagnostics/catalogue.js'
-import { PACKAGE_ROOT, VERSION } from '../package.js'
-import { SCHEMA_DIR } from '../package.js'
+import { PACKAGE_NAME, PACKAGE_ROOT, SCHEMA_DIR, VERSION } from '../package.js'
 import type { CliOptions } from './args.js'
 import { fail, type Console } from './report.js'
 import { scaffoldYear, writeYaml } from './scaffold.js'
@@ -23,6 +23,22 @@ const ORGANISATIE_COMMENT = `# De instellingen van de organisatie. Alle velden: 
 #       waarden: [Fraude]
 # Eigen activiteiten van de vertrouwenspersonen (de uren) zet u onder vocabulaires.uren; zie gegevens.md.
 `
+
+/** The organisation's settings, with the privacy threshold explained where it is set. */
+function organisationYaml(name: string): string {
+  const doc = new Document({
+    organisatie: name, titel: 'Jaarverslag Integriteit', vergelijking: { venster: 5 }, privacy: { drempel: 5 },
+    publicatie: { licentie: 'CC0 1.0' },
+  })
+  const privacy = isMap(doc.contents) ? doc.contents.items.find((p) => String(p.key) === 'privacy') : undefined
+  if (privacy) {
+    (privacy.key as { commentBefore?: string }).commentBefore = [
+      ' Kleine aantallen kunnen naar een persoon wijzen, en het verslag is openbaar: een aantal in een verdeling dat',
+      ' groter is dan 0 en kleiner dan de drempel geeft een waarschuwing. 5 is de gebruikelijke grens; 0 zet dit uit.',
+    ].join('\n')
+  }
+  return doc.toString({ lineWidth: 0 })
+}
 
 const readme = (name: string, year: number) => `# Jaarverslag integriteit van ${name}
 
@@ -50,24 +66,27 @@ jaarverslag nieuw-jaar ${year + 1}        begin een nieuw jaar, met de opbouw va
   staat, waarschuwt \`validate\`, en een definitief verslag wordt er niet mee gemaakt.
 - \`jaarverslag lijsten\` toont de toegestane categorieën.
 
-## Het hulpmiddel vastleggen in deze map (voor GitHub en andere computers)
+## Het hulpmiddel installeren (ook voor GitHub en andere computers)
 
-jaarverslag staat niet in het npm-register: een kale \`npm install\` vindt het niet. Zet het pakket dat u installeerde
-(\`jaarverslag-${VERSION}.tgz\`) in deze map en leg het vast:
+\`package.json\` legt jaarverslag vast als \`${PACKAGE_NAME}\`, versie ${VERSION}. Eén keer in deze map:
 
 \`\`\`
-mkdir hulpmiddel
-cp /pad/naar/jaarverslag-${VERSION}.tgz hulpmiddel/
-npm install ./hulpmiddel/jaarverslag-${VERSION}.tgz
+npm install
 \`\`\`
 
-Daarna staat in \`package.json\` waar het pakket staat, werkt hier \`npx jaarverslag …\` met precies die versie (ook
-zonder een installatie op de computer zelf), en kan GitHub het verslag maken: bij elke push controleert GitHub de
-gegevens; op de main-branch wordt het verslag ook gemaakt en gepubliceerd (\`.github/workflows/jaarverslag.yml\`; zet
-GitHub Pages aan met als bron "GitHub Actions"). Zonder deze stap faalt de workflow bij \`npm install\`.
+Dat haalt precies die versie uit het npm-register en schrijft \`package-lock.json\`; zet beide bestanden in git
+(\`node_modules/\` niet). Daarna werkt hier \`npx jaarverslag …\` met die versie, ook zonder installatie op de
+computer zelf. Heeft uw organisatie een eigen register, zet dat dan eerst in deze map:
+\`npm config set --location=project ${PACKAGE_NAME.split('/')[0]}:registry https://uw-register/\` (dat schrijft \`.npmrc\`;
+zet dat bestand ook in git).
+
+GitHub maakt het verslag met \`.github/workflows/jaarverslag.yml\`: bij elke push installeert het met \`npm ci\` de
+versie uit \`package-lock.json\` (bewaard tussen twee runs) en controleert het de gegevens; op de main-branch maakt
+en publiceert het ook het verslag (zet GitHub Pages aan met als bron "GitHub Actions"). Een nieuwe versie van
+jaarverslag neemt u met \`npm install --save-dev --save-exact ${PACKAGE_NAME}@<versie>\`.
 `
 
-const WORKFLOW = `# Controleert de gegevens bij elke push; op de main-branch maakt en publiceert het ook het verslag.
+const WORKFLOW = `# Controleert de gegevens bij elke push; op de main-branch maakt en publiceert hij ook het verslag.
 name: jaarverslag
 on:
   push:
@@ -81,15 +100,19 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+      # Node.js 20; de gedownloade pakketten blijven bewaard tot package-lock.json verandert.
       - uses: actions/setup-node@v4
-        with: { node-version: 20 }
-      - run: npm install --no-audit --no-fund
+        with: { node-version: 20, cache: npm }
+      # Precies de versie van jaarverslag uit package-lock.json, uit het register dat .npmrc noemt (anders het openbare).
+      - name: Hulpmiddel installeren
+        run: npm ci --no-audit --no-fund
       - name: Gegevens controleren
-        run: npx jaarverslag validate
+        run: npx --no jaarverslag validate
       - name: Verslagen maken
         if: github.ref == 'refs/heads/main'
-        # GitHub's Ubuntu runners have Google Chrome installed; jaarverslag finds it by itself.
-        run: npx jaarverslag build
+        # Op de Ubuntu-machines van GitHub staat Google Chrome; jaarverslag vindt die zelf voor de PDF.
+        run: npx --no jaarverslag build
+      # De verslagen in output/ gaan naar GitHub Pages.
       - uses: actions/upload-pages-artifact@v3
         if: github.ref == 'refs/heads/main'
         with: { path: output/ }
@@ -114,17 +137,15 @@ export function runInit(options: CliOptions, io: Console): number {
   const name = organisationName(basename(root))
   mkdirSync(root, { recursive: true })
   cpSync(SCHEMA_DIR, join(root, 'schemas'), { recursive: true })
-  writeYaml(root, 'data/organisatie.yaml', 'organisatie', {
-    organisatie: name, titel: 'Jaarverslag Integriteit', vergelijking: { venster: 5 }, privacy: { drempel: 0 },
-    publicatie: { licentie: 'CC0 1.0' },
-  }, ORGANISATIE_COMMENT)
+  writeYaml(root, 'data/organisatie.yaml', 'organisatie', organisationYaml(name), ORGANISATIE_COMMENT)
   writeYaml(root, 'data/historie.yaml', 'historie', { bron: 'Eerdere jaarverslagen', jaren: {} },
     '# Totalen van jaren van vóór dit hulpmiddel, bijvoorbeeld:\n#   jaren:\n#     "2019": { meldingen: 10 }\n')
   scaffoldYear(root, year, undefined)
   const manifest = {
     name: packageName(basename(root)), private: true, description: `Jaarverslag integriteit van ${name}`,
     scripts: { validate: 'jaarverslag validate', build: 'jaarverslag build', 'nieuw-jaar': 'jaarverslag nieuw-jaar', dev: 'jaarverslag dev' },
-    dependencies: { jaarverslag: VERSION },
+    // Pinned: every computer and the workflow build with the same version.
+    devDependencies: { [PACKAGE_NAME]: VERSION },
   }
   const files: Record<string, string> = {
     'package.json': JSON.stringify(manifest, null, 2) + '\n',

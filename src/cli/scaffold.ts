@@ -6,7 +6,7 @@ import { EXIT } from '../diagnostics/catalogue.js'
 import { getPath, isKnown } from '../domain/values.js'
 import { isYearText } from '../domain/years.js'
 import type { HourGroup } from '../domain/vocabularies.js'
-import { placeholderText } from '../validate/placeholders.js'
+import { placeholderText, TEXT_SECTIONS } from '../validate/placeholders.js'
 import type { CliOptions } from './args.js'
 import { fail, report, type Console } from './report.js'
 import { annotatedYaml, yearFileSkeleton } from './skeleton.js'
@@ -64,11 +64,14 @@ function stillOpenText(vp: unknown): string {
   return parts.join(' en ')
 }
 
-const KENGETALLEN_EXAMPLE = `# Overige cijfers, elk met een vaste id en een eenheid (aantal, uren, procent of euro). Bijvoorbeeld:
-#   - id: raad-gesprekken
-#     naam: Integriteitsgesprekken met raadsleden
-#     eenheid: aantal
-#     waarde: onbekend
+// The example stands commented directly under the key: taking away the '# ' makes a valid list item.
+const KENGETALLEN_EXAMPLE = `kengetallen:
+  # Overige cijfers, elk met een vaste id en een eenheid (aantal, uren, procent of euro).
+  # Haal voor een kengetal het '# ' weg aan het begin van de regels en vul het in, bijvoorbeeld:
+  # - id: raad-gesprekken
+  #   naam: Integriteitsgesprekken met raadsleden
+  #   eenheid: aantal
+  #   waarde: onbekend
 `
 
 /** A year folder: from the year before when there is one, else every file of the schemas with every figure 'onbekend'. */
@@ -88,8 +91,8 @@ export function scaffoldYear(root: string, year: number, previous: Prev, hours?:
       open ? `# Lopend uit eerdere jaren: in ${previous!.year} waren er ${open}; vul in hoeveel daarvan nog liepen.\n` : '')
   }
   if (previous?.kengetallen) writeYaml(root, `${dir}/kengetallen.yaml`, 'kengetallen', { kengetallen: unknownLike(previous.kengetallen) })
-  else if (!previous) writeYaml(root, `${dir}/kengetallen.yaml`, 'kengetallen', 'kengetallen: []\n', KENGETALLEN_EXAMPLE)
+  else if (!previous) writeYaml(root, `${dir}/kengetallen.yaml`, 'kengetallen', KENGETALLEN_EXAMPLE)
   mkdirSync(join(root, dir, 'tekst'), { recursive: true })
-  const texts = previous && previous.texts.size > 0 ? [...previous.texts.keys()] : ['voorwoord', 'inleiding', 'duiding']
+  const texts = previous && previous.texts.size > 0 ? [...previous.texts.keys()] : Object.keys(TEXT_SECTIONS)
   for (const name of texts) writeFileSync(join(root, dir, 'tekst', `${name}.md`), placeholderText(name, year))
 }
