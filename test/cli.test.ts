@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -8,6 +8,7 @@ import { cleanupProjects, FIXTURES, projectWith, REPO } from './helpers/project.
 import { EXIT } from '../src/diagnostics/catalogue.js'
 import { NATIONAL, VOCABULARY_KINDS } from '../src/domain/vocabularies.js'
 import { cli } from './helpers/cli.js'
+import { main } from '../src/cli/index.js'
 import { PACKAGE_NAME } from '../src/package.js'
 import { TEXT_SECTIONS } from '../src/validate/placeholders.js'
 
@@ -24,6 +25,37 @@ describe('jaarverslag command line', () => {
     expect(r.stdout).toContain('Afsluitcodes')
     expect(r.stdout).toContain('70 een onverwachte fout')
     expect(r.stdout).toMatch(/init \[map\] .*--jaar/)
+  })
+
+  it('every command has its own --help: what it does and only its own options; help <opdracht> is the same', async () => {
+    const said = async (argv: string[]) => {
+      let out = ''
+      const code = await main(argv, { out: (s) => (out += s), err: (s) => (out += s) })
+      return { code, out }
+    }
+    const general = (await said(['--help'])).out
+    for (const cmd of ['validate', 'build', 'nieuw-jaar', 'init', 'lijsten', 'dev', 'samenvoegen']) {
+      const own = await said([cmd, '--help'])
+      expect(own.code, cmd).toBe(EXIT.ok)
+      expect(own.out, cmd).toMatch(new RegExp(`^Gebruik: jaarverslag ${cmd}\\b`))
+      expect(own.out).not.toBe(general)
+      expect((await said(['help', cmd])).out).toBe(own.out)
+    }
+    expect((await said(['build', '--help'])).out).toContain('--alleen html|pdf')
+    expect((await said(['validate', '--help'])).out).not.toContain('--alleen')
+    expect((await said(['dev', '--help'])).out).toContain('--poort <nummer>')
+    expect(general).toContain('jaarverslag <opdracht> --help')
+    // The real binary answers the same.
+    expect(cli(['build', '--help']).stdout.trimEnd()).toBe((await said(['build', '--help'])).out)
+  })
+
+  it('a mistyped or Dutch command name suggests the command meant', async () => {
+    for (const [typed, meant] of [['bouw', 'build'], ['bouwen', 'build'], ['maak', 'build'], ['controleer', 'validate'], ['valideer', 'validate'], ['nieuwjaar', 'nieuw-jaar'], ['biuld', 'build'], ['lijst', 'lijsten']]) {
+      let err = ''
+      expect(await main([typed!], { out: () => undefined, err: (s) => (err += s) }), typed).toBe(EXIT.usage)
+      expect(err, typed).toContain(`Onbekende opdracht '${typed}'; bedoelde u '${meant}'?`)
+    }
+    expect(cli(['bouw']).stderr).toContain("bedoelde u 'build'?")
   })
 
   it('help says where the documentation is, and every document it names is there', () => {
@@ -128,6 +160,56 @@ describe('jaarverslag command line', () => {
     for (const group of NATIONAL.uren) for (const activity of group.activities) expect(vp).toContain(`    # ${activity.label}\n    ${activity.id}: onbekend\n`)
     expect(cli(['validate', '--map', root]).code).toBe(0)
     expect(cli(['nieuw-jaar', '2025', '--map', root])).toMatchObject({ code: 2, stderr: expect.stringContaining("De map 'data/2025' bestaat al") })
+  })
+
+  it('nieuw-jaar: one of a thing in the singular, and every comment and bron of the year before kept', () => {
+    const root = projectWith()
+    const edit = (file: string, from: string | RegExp, to: string) => {
+      const path = join(root, 'data', '2024', file)
+      const text = readFileSync(path, 'utf8')
+      expect(text.replace(from, to), file).not.toBe(text)
+      writeFileSync(path, text.replace(from, to))
+    }
+    edit('meldingen.yaml', '  Lopend: 4', '  # bijgehouden door het meldpunt\n  Lopend: 1')
+    edit('meldingen.yaml', /^totaal:/m, '# Telling van het meldpunt, zonder de signalen.\ntotaal:')
+    edit('vertrouwenspersonen.yaml', /^casussen:\n  lopend: 5\n  nieuw: 47\n  totaal: 52/m, 'casussen:\n  lopend: 1\n  nieuw: 3\n  totaal: 4')
+    edit('vertrouwenspersonen.yaml', /^meldingen:\n  lopend: 4\n  via_vp: 3\n  door_vp: 0\n  totaal: 7/m, 'meldingen:\n  lopend: 0\n  via_vp: 1\n  door_vp: 0\n  totaal: 1')
+    edit('kengetallen.yaml', /^kengetallen:/m, '# Uit de registratie van de griffie.\nkengetallen:')
+    expect(cli(['validate', '--map', root]).code).toBe(EXIT.ok)
+    expect(cli(['nieuw-jaar', '2025', '--map', root]).code).toBe(EXIT.ok)
+    const made = (file: string) => readFileSync(join(root, 'data', '2025', file), 'utf8')
+    expect(made('meldingen.yaml')).toContain('# Aan het einde van 2024 liep nog 1 melding.\n')
+    expect(made('meldingen.yaml')).toContain('# Telling van het meldpunt, zonder de signalen.\ntotaal: onbekend\n')
+    expect(made('meldingen.yaml')).toContain('  # bijgehouden door het meldpunt\n  Lopend: onbekend\n')
+    expect(made('vertrouwenspersonen.yaml')).toContain('# Lopend uit eerdere jaren: in 2024 waren er 4 casussen en 1 melding; vul in')
+    expect(made('kengetallen.yaml')).toContain('# Uit de registratie van de griffie.\nkengetallen:\n')
+    expect(parse(made('meta.yaml'))).toEqual({ jaar: 2025, status: 'concept', bron: 'Jaarverslag Integriteit 2025, gemeente Helmond.' })
+    expect(cli(['validate', '--map', root]).code).toBe(EXIT.ok)
+    // The remark about 2024 does not travel into 2026.
+    expect(cli(['nieuw-jaar', '2026', '--map', root]).code).toBe(EXIT.ok)
+    expect(readFileSync(join(root, 'data', '2026', 'meldingen.yaml'), 'utf8')).not.toContain('2024')
+  })
+
+  it('validate says it once: the summary of the messages, no second line', () => {
+    const root = join(projectWith(), 'nieuw')
+    expect(cli(['init', root, '--jaar', '2024']).code).toBe(EXIT.ok)
+    const r = cli(['validate', '--map', root])
+    expect(r.code).toBe(EXIT.ok)
+    const said = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /waarschuwing/.test(l) && !/ {2}waarschuwing {2}/.test(l))
+    expect(said).toEqual([`0 fouten, ${Object.keys(TEXT_SECTIONS).length} waarschuwingen in ${Object.keys(TEXT_SECTIONS).length} bestanden`])
+  })
+
+  it('validate in a folder of several projects says it checks several, and which', () => {
+    const root = mkdtempSync(join(tmpdir(), 'jaarverslag-regio-'))
+    for (const name of ['huizen', 'rotterdam']) cpSync(join(FIXTURES, 'valid', name), join(root, name), { recursive: true })
+    const r = cli(['validate', '--map', root])
+    expect(r.code, r.stderr).toBe(EXIT.ok)
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+      `Controle van 2 organisaties in ${root}: huizen en rotterdam`,
+      `Controle van Gemeente Huizen (map ${join(root, 'huizen')}): 2020, 2021 en 2022`,
+      `Controle van Gemeente Rotterdam (map ${join(root, 'rotterdam')}): 2015, 2016, 2017, 2018, 2019 en 2020`,
+    ])
+    rmSync(root, { recursive: true, force: true })
   })
 
   it('suggests the command or option meant, in the catalogue and with the usage exit code', () => {

@@ -58,6 +58,8 @@ describe('many organisations in one run', () => {
     expect(r.code).toBe(0)
     // Huizen: one report over 2021/2022, known by its period.
     expect(r.stdout).toContain('huizen: Gemaakt: 2021-2022.')
+    // Progress names a report over two years by its period, as the summary does.
+    expect(r.stderr).toContain('huizen: 2021-2022: HTML, grafieken en open data (')
     expect(r.stdout).toContain('rotterdam: Gemaakt: 2015, 2016, 2017, 2018, 2019, 2020.')
     expect(readFileSync(join(root, 'output', 'rotterdam', '2020', 'index.html'), 'utf8')).toContain('Gemeente Rotterdam')
     expect(existsSync(join(root, 'output', 'huizen', '2021-2022', 'data', 'metadata.json'))).toBe(true)

@@ -5,34 +5,77 @@ import { listValues, suggest } from '../diagnostics/suggest.js'
 import { isYearText } from '../domain/years.js'
 import { PACKAGE_ROOT } from '../package.js'
 
+/** Each option's line in the help, in the order the general help lists them. */
+const OPTION_HELP = {
+  jaar: '--jaar <jaar>          Alleen dit jaar (mag vaker); bij init: het eerste jaar',
+  alleen: '--alleen html|pdf      Alleen de HTML of alleen de PDF maken',
+  strict: '--strict               Waarschuwingen tellen als fouten',
+  alles: '--alles                Alles opnieuw maken, ook wat niet veranderd is',
+  herzien: '--herzien <reden>      Een vastgesteld verslag toch opnieuw maken, als herziene versie met deze reden',
+  map: '--map <pad>            De projectmap (standaard: de huidige map)',
+  uitvoer: '--uitvoer <pad>        De uitvoermap (standaard: output/ in de projectmap)',
+  poort: '--poort <nummer>       Poort van de voorbeeldserver bij dev (standaard 4321)',
+  pdf: '--pdf                  Bij dev: maak ook de PDF opnieuw bij elke wijziging',
+  deel: '--deel <i>/<n>         Bouw alleen deel i van n van de organisaties (voor meerdere CI-machines)',
+  stil: '--stil                 Alleen fouten tonen',
+  json: '--json                 Meldingen als JSON (voor andere programma\'s)',
+  debug: '--debug                Toon technische details bij een onverwachte fout of een mislukte PDF',
+  profiel: '--profiel              Toon hoe lang elke stap duurde (ook met JAARVERSLAG_PROFIEL=1)',
+  help: '-h, --help             Deze hulp',
+  versie: '--versie               Het versienummer',
+} as const
+type OptionName = keyof typeof OPTION_HELP
+
+/** What each command does, for the general help (one line) and its own --help (with its options). */
+const COMMAND_HELP: Record<Exclude<Command, 'help'>, { usage: string; line: string; text: string; options: OptionName[] }> = {
+  validate: {
+    usage: 'jaarverslag validate [opties]', line: 'Controleer de gegevens zonder iets te maken',
+    text: 'Controleert de gegevens van elk jaar: elke fout en waarschuwing met bestand, regel en wat u kunt doen. Maakt niets.',
+    options: ['jaar', 'strict', 'map', 'stil', 'json'],
+  },
+  build: {
+    usage: 'jaarverslag build [opties]', line: 'Maak de verslagen (HTML, PDF en open data) in output/',
+    text: 'Controleert de gegevens en maakt de verslagen (HTML, PDF en open data) in output/; alleen wat veranderd is.\nBij fouten blijft de vorige uitvoer staan.',
+    options: ['jaar', 'alleen', 'strict', 'alles', 'herzien', 'map', 'uitvoer', 'deel', 'stil', 'json', 'debug', 'profiel'],
+  },
+  'nieuw-jaar': {
+    usage: 'jaarverslag nieuw-jaar <jaar>', line: 'Maak een nieuw jaar aan, met de opbouw van het vorige jaar',
+    text: 'Maakt data/<jaar>/ aan met de opbouw van het vorige jaar, met de uitleg bij elk veld; elk cijfer staat op onbekend\ntot u het invult, en de teksten beginnen als voorbeeldtekst.',
+    options: ['map'],
+  },
+  init: {
+    usage: 'jaarverslag init [map]', line: 'Begin een nieuwe organisatie in een lege map (met --jaar: het eerste jaar)',
+    text: 'Begint een nieuwe organisatie in een lege map: de gegevens van één jaar (elk cijfer onbekend), elke tekst van het\nverslag, package.json, README, .gitignore en een GitHub-workflow. Zonder --jaar is het eerste jaar het vorige kalenderjaar.',
+    options: ['jaar'],
+  },
+  lijsten: {
+    usage: 'jaarverslag lijsten', line: 'Toon de landelijke lijsten met categorieën (typen, status, …)',
+    text: 'Toont de landelijke lijsten met categorieën: typen schending, status, regeling, soort kwestie, relatie en de uren.',
+    options: [],
+  },
+  dev: {
+    usage: 'jaarverslag dev [opties]', line: 'Bouw de HTML opnieuw bij elke wijziging en toon die op http://127.0.0.1:4321',
+    text: 'Maakt de HTML en toont die op http://127.0.0.1:4321 (alleen op deze computer). Bij elke opgeslagen wijziging in\ndata/ of templates/ wordt het verslag opnieuw gemaakt; fouten staan dan op de pagina en in de terminal.',
+    options: ['poort', 'pdf', 'map'],
+  },
+  samenvoegen: {
+    usage: 'jaarverslag samenvoegen <map>...', line: 'Voeg de uitvoer van delen (build --deel) samen tot één uitvoer met één index',
+    text: 'Voegt de uitvoer van delen (elk gemaakt met build --deel i/n) samen tot één uitvoer met één index.',
+    options: ['uitvoer'],
+  },
+}
+
+const options = (names: readonly OptionName[]) => names.map((n) => `  ${OPTION_HELP[n]}`).join('\n')
+
 export const HELP = `jaarverslag: het jaarverslag integriteit uit YAML-gegevens en Markdown-tekst
 
 Gebruik (in de map van uw organisatie, waar data/ staat):
-  jaarverslag validate [opties]     Controleer de gegevens zonder iets te maken
-  jaarverslag build [opties]        Maak de verslagen (HTML, PDF en open data) in output/
-  jaarverslag nieuw-jaar <jaar>     Maak een nieuw jaar aan, met de opbouw van het vorige jaar
-  jaarverslag init [map]            Begin een nieuwe organisatie in een lege map (met --jaar: het eerste jaar)
-  jaarverslag lijsten               Toon de landelijke lijsten met categorieën (typen, status, …)
-  jaarverslag dev [opties]          Bouw de HTML opnieuw bij elke wijziging en toon die op http://127.0.0.1:4321
-  jaarverslag samenvoegen <map>...  Voeg de uitvoer van delen (build --deel) samen tot één uitvoer met één index
+${Object.values(COMMAND_HELP).map((c) => `  ${c.usage.padEnd(33)} ${c.line}`).join('\n')}
 
 Opties:
-  --jaar <jaar>          Alleen dit jaar (mag vaker); bij init: het eerste jaar
-  --alleen html|pdf      Alleen de HTML of alleen de PDF maken
-  --strict               Waarschuwingen tellen als fouten
-  --alles                Alles opnieuw maken, ook wat niet veranderd is
-  --herzien <reden>      Een vastgesteld verslag toch opnieuw maken, als herziene versie met deze reden
-  --map <pad>            De projectmap (standaard: de huidige map)
-  --uitvoer <pad>        De uitvoermap (standaard: output/ in de projectmap)
-  --poort <nummer>       Poort van de voorbeeldserver bij dev (standaard 4321)
-  --pdf                  Bij dev: maak ook de PDF opnieuw bij elke wijziging
-  --deel <i>/<n>         Bouw alleen deel i van n van de organisaties (voor meerdere CI-machines)
-  --stil                 Alleen fouten tonen
-  --json                 Meldingen als JSON (voor andere programma's)
-  --debug                Toon technische details bij een onverwachte fout of een mislukte PDF
-  --profiel              Toon hoe lang elke stap duurde (ook met JAARVERSLAG_PROFIEL=1)
-  -h, --help             Deze hulp
-  --versie               Het versienummer
+${options(Object.keys(OPTION_HELP) as OptionName[])}
+
+Hulp bij één opdracht: jaarverslag <opdracht> --help
 
 Uitleg, in de map ${join(PACKAGE_ROOT, 'docs')}:
   gegevens.md            Alle velden van de gegevensbestanden, met wat erin mag
@@ -41,6 +84,27 @@ Uitleg, in de map ${join(PACKAGE_ROOT, 'docs')}:
   lijsten.md             De landelijke lijsten met categorieën
 
 Afsluitcodes: ${EXIT.ok} gelukt, ${EXIT.data} fouten in gegevens of sjablonen, ${EXIT.usage} verkeerd gebruik, ${EXIT.environment} omgeving (bijvoorbeeld geen browser), ${EXIT.unexpected} een onverwachte fout (meld die).`
+
+/** The help of one command: what it does, and only its own options. */
+export const commandHelp = (command: Exclude<Command, 'help'>): string => {
+  const c = COMMAND_HELP[command]
+  return `Gebruik: ${c.usage}
+
+${c.text}
+
+Opties:
+${options([...c.options, 'help'])}
+
+Alle opdrachten: jaarverslag --help`
+}
+
+/** Dutch words for a command that are too far from its name to be a typo. */
+const MEANT: Record<string, Command> = {
+  bouw: 'build', bouwen: 'build', maak: 'build', maken: 'build', make: 'build',
+  controleer: 'validate', controleren: 'validate', controle: 'validate', check: 'validate', valideer: 'validate', valideren: 'validate',
+  nieuw: 'nieuw-jaar', nieuwjaar: 'nieuw-jaar', jaar: 'nieuw-jaar', begin: 'init', start: 'init', lijst: 'lijsten',
+  samenvoeg: 'samenvoegen', voorbeeld: 'dev', hulp: 'help',
+}
 
 export const COMMANDS = ['build', 'validate', 'init', 'nieuw-jaar', 'lijsten', 'dev', 'samenvoegen', 'help'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -105,7 +169,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
   const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS })
   const [first = 'help', ...rest] = positionals
   if (!(COMMANDS as readonly string[]).includes(first)) {
-    throw new UsageError('gebruik-opdracht-onbekend', { name: first, suggestion: suggest(first, COMMANDS), allowed: listValues(COMMANDS.filter((c) => c !== 'help')) })
+    throw new UsageError('gebruik-opdracht-onbekend', { name: first, suggestion: MEANT[first.toLowerCase()] ?? suggest(first, COMMANDS), allowed: listValues(COMMANDS.filter((c) => c !== 'help')) })
   }
   const years = (values.jaar ?? []).map((y) => {
     if (!isYearText(y)) throw new UsageError('gebruik-jaar', { option: '--jaar', found: y })

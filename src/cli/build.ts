@@ -76,7 +76,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
         revise: options.revise,
         onStage: (e: StageEvent) => {
           show.stage(org.name, e)
-          run.steps([org.name, e.stage, e.year].filter(Boolean).join(' '), performance.now() - e.ms)
+          run.steps([org.name, e.stage, e.report].filter(Boolean).join(' '), performance.now() - e.ms)
         },
       }).catch((error: unknown) => {
         if (!(error instanceof PrintError)) throw error

@@ -2,7 +2,7 @@
 import { PACKAGE_NAME, VERSION } from '../package.js'
 import { EXIT } from '../diagnostics/catalogue.js'
 import { Lifecycle } from './lifecycle.js'
-import { HELP, parseCli, UsageError, type CliOptions } from './args.js'
+import { commandHelp, COMMANDS, HELP, parseCli, UsageError, type CliOptions, type Command } from './args.js'
 import { Profile } from './profile.js'
 import { fail, processConsole, type Console } from './report.js'
 
@@ -16,7 +16,12 @@ export async function main(argv: readonly string[], io: Console = processConsole
     return fail(io, error.rule, error.args, argv.includes('--json'))
   }
   if (options.version) { io.out(VERSION); return EXIT.ok }
-  if (options.help || options.command === 'help') { io.out(HELP); return EXIT.ok }
+  if (options.help || options.command === 'help') {
+    // `build --help` and `help build`: that command's own help.
+    const about = options.command === 'help' ? options.positionals[0] : options.command
+    io.out(about && about !== 'help' && (COMMANDS as readonly string[]).includes(about) ? commandHelp(about as Exclude<Command, 'help'>) : HELP)
+    return EXIT.ok
+  }
   const profile = options.profile ? new Profile() : undefined
   profile?.step('node en de CLI laden', 0)
   const run = lifecycle ?? new Lifecycle()

@@ -31,7 +31,7 @@ export function progress(options: Pick<CliOptions, 'quiet' | 'json'>, io: Consol
   return {
     stage(org, e) {
       events.push({ ...e, organisatie: org })
-      line(org, `${e.year ? `${e.year}: ` : ''}${STAGES[e.stage]} (${seconds(e.ms)})`)
+      line(org, `${e.report ? `${e.report}: ` : ''}${STAGES[e.stage]} (${seconds(e.ms)})`)
     },
     done(results, outDir, files, cwd) {
       if (options.json) {

@@ -45,6 +45,9 @@ export function organisationsFor(options: CliOptions, io: Console, doing: string
   const all = organisationsIn(options.root)
   if (all.length === 0) return fail(io, 'project-niet-gevonden', { folder: options.root }, options.json)
   const found = all.filter(keep)
-  if (!options.quiet && !options.json) for (const org of found) io.err(`${doing} ${describeOrganisation(org, options.years)}`)
+  if (options.quiet || options.json) return found
+  // A folder of several organisations: say so, and which, before each one's own line.
+  if (all[0]!.name) io.err(`${doing} ${found.length} ${found.length === 1 ? 'organisatie' : 'organisaties'} in ${options.root}: ${list(found.map((o) => o.name))}`)
+  for (const org of found) io.err(`${doing} ${describeOrganisation(org, options.years)}`)
   return found
 }

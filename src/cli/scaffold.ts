@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { stringify } from 'yaml'
+import { isMap, isScalar, parseDocument, stringify, visit } from 'yaml'
 import { check } from '../compile.js'
 import { EXIT } from '../diagnostics/catalogue.js'
-import { getPath, isKnown } from '../domain/values.js'
+import { getPath } from '../domain/values.js'
+import { plural } from '../format/nl.js'
 import { isYearText } from '../domain/years.js'
 import type { HourGroup } from '../domain/vocabularies.js'
 import { placeholderText, TEXT_SECTIONS } from '../validate/placeholders.js'
 import type { CliOptions } from './args.js'
 import { fail, report, type Console } from './report.js'
-import { annotatedYaml, yearFileSkeleton } from './skeleton.js'
+import { annotateDocument, yearFileSkeleton } from './skeleton.js'
 
 const schemaLine = (fileDir: string, root: string, kind: string) =>
   `# yaml-language-server: $schema=${relative(fileDir, join(root, 'schemas', `${kind}.schema.json`)).split('\\').join('/')}\n`
@@ -45,22 +46,47 @@ export function runNewYear(options: CliOptions, io: Console): number {
 
 type Prev = NonNullable<ReturnType<typeof check>['project']>['years'][number] | undefined
 
-/** Same keys as before, every figure 'onbekend': valid, and never mistaken for 0. */
-function unknownLike(value: unknown): unknown {
-  if (typeof value === 'number') return 'onbekend'
-  if (Array.isArray(value)) return value.map(unknownLike)
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'toelichting').map(([k, v]) => [k, unknownLike(v)]))
+const SCHEMA_LINE = /^# yaml-language-server: \$schema=[^\n]*\n/
+/** The remarks nieuw-jaar writes above a file: about the year before, so not carried into the next. */
+const OWN_REMARK = /^ ?(Aan het einde van \d{4} liep|Lopend uit eerdere jaren: in \d{4})/
+
+/**
+ * The year before's file as the start of the new one: its order, its
+ * comments and every text (bron, names) kept; every figure 'onbekend',
+ * never mistaken for 0; notes (toelichting) belong to their year and go.
+ */
+function carriedOver(text: string, edit: (doc: ReturnType<typeof parseDocument>) => void = () => undefined) {
+  const doc = parseDocument(text.replace(SCHEMA_LINE, ''))
+  // The comments above the first key belong to it or to the document, depending on the blank lines.
+  const first = isMap(doc.contents) ? (doc.contents.items[0]?.key as { commentBefore?: string | null } | undefined) : undefined
+  for (const holder of [doc, first]) {
+    if (holder?.commentBefore) holder.commentBefore = holder.commentBefore.split('\n').filter((l) => !OWN_REMARK.test(l)).join('\n') || null
   }
-  return value
+  visit(doc, {
+    Pair: (_, pair) => (isScalar(pair.key) && pair.key.value === 'toelichting' ? visit.REMOVE : undefined),
+    Scalar: (key, node) => { if (key === 'value' && typeof node.value === 'number') node.value = 'onbekend' },
+  })
+  edit(doc)
+  return doc
+}
+
+/** The year before's meta.yaml for the new year: a concept again, its source named for the new year. */
+function metaFrom(text: string, before: number, year: number): string {
+  return carriedOver(text, (doc) => {
+    doc.set('jaar', year)
+    doc.set('status', 'concept')
+    for (const key of ['vastgesteld', 'deelperiode', 'verslagperiode', 'reeksbreuken']) doc.delete(key)
+    const bron = doc.get('bron')
+    if (typeof bron === 'string') doc.set('bron', bron.replaceAll(String(before), String(year)))
+  }).toString({ lineWidth: 0 })
 }
 
 /** "52 casussen en 7 meldingen", leaving out what the year before did not record. */
 function stillOpenText(vp: unknown): string {
-  const parts = ([['casussen', 'casussen'], ['meldingen', 'meldingen']] as const)
-    .map(([key, word]) => [getPath(vp, [key, 'totaal']), word] as const)
-    .filter(([n]) => isKnown(n))
-    .map(([n, word]) => `${String(n)} ${word}`)
+  const parts = ([['casussen', 'casus', 'casussen'], ['meldingen', 'melding', 'meldingen']] as const)
+    .map(([key, one, many]) => [getPath(vp, [key, 'totaal']), one, many] as const)
+    .filter(([n]) => typeof n === 'number')
+    .map(([n, one, many]) => plural(n as number, one, many))
   return parts.join(' en ')
 }
 
@@ -77,20 +103,29 @@ const KENGETALLEN_EXAMPLE = `kengetallen:
 /** A year folder: from the year before when there is one, else every file of the schemas with every figure 'onbekend'. */
 export function scaffoldYear(root: string, year: number, previous: Prev, hours?: readonly HourGroup[]): void {
   const dir = `data/${year}`
-  writeYaml(root, `${dir}/meta.yaml`, 'meta', { jaar: year, status: 'concept', bron: `Registratie meldpunt integriteit ${year}` },
-    '# status: concept tot het verslag is vastgesteld; dan definitief, met de datum onder vastgesteld (JJJJ-MM-DD).\n')
+  const before = (kind: string) => {
+    const path = previous && join(root, 'data', String(previous.year), `${kind}.yaml`)
+    return path && existsSync(path) ? readFileSync(path, 'utf8') : undefined
+  }
+  const meta = before('meta')
+  if (meta) writeYaml(root, `${dir}/meta.yaml`, 'meta', metaFrom(meta, previous!.year, year))
+  else {
+    writeYaml(root, `${dir}/meta.yaml`, 'meta', { jaar: year, status: 'concept', bron: `Registratie meldpunt integriteit ${year}` },
+      '# status: concept tot het verslag is vastgesteld; dan definitief, met de datum onder vastgesteld (JJJJ-MM-DD).\n')
+  }
   const stillOpen = getPath(previous?.meldingen, ['status', 'Lopend'])
-  writeYaml(root, `${dir}/meldingen.yaml`, 'meldingen', previous?.meldingen ? annotatedYaml('meldingen', unknownLike(previous.meldingen)) : yearFileSkeleton('meldingen'),
-    isKnown(stillOpen) ? `# Aan het einde van ${previous!.year} liepen nog ${stillOpen} meldingen.\n` : '')
-  const vp = previous ? previous.vertrouwenspersonen : yearFileSkeleton('vertrouwenspersonen')
-  if (typeof vp === 'string') writeYaml(root, `${dir}/vertrouwenspersonen.yaml`, 'vertrouwenspersonen', vp)
-  else if (vp) {
+  const meldingen = before('meldingen')
+  writeYaml(root, `${dir}/meldingen.yaml`, 'meldingen', meldingen ? annotateDocument(carriedOver(meldingen), 'meldingen').toString({ lineWidth: 0 }) : yearFileSkeleton('meldingen'),
+    typeof stillOpen === 'number' ? `# Aan het einde van ${previous!.year} ${stillOpen === 1 ? 'liep' : 'liepen'} nog ${plural(stillOpen, 'melding', 'meldingen')}.\n` : '')
+  const vp = before('vertrouwenspersonen')
+  if (vp || !previous) {
     // What was still open carries over as "lopend uit eerdere jaren", to be confirmed.
-    const open = stillOpenText(vp)
-    writeYaml(root, `${dir}/vertrouwenspersonen.yaml`, 'vertrouwenspersonen', annotatedYaml('vertrouwenspersonen', unknownLike(vp), hours),
+    const open = stillOpenText(previous?.vertrouwenspersonen)
+    writeYaml(root, `${dir}/vertrouwenspersonen.yaml`, 'vertrouwenspersonen', vp ? annotateDocument(carriedOver(vp), 'vertrouwenspersonen', hours).toString({ lineWidth: 0 }) : yearFileSkeleton('vertrouwenspersonen'),
       open ? `# Lopend uit eerdere jaren: in ${previous!.year} waren er ${open}; vul in hoeveel daarvan nog liepen.\n` : '')
   }
-  if (previous?.kengetallen) writeYaml(root, `${dir}/kengetallen.yaml`, 'kengetallen', { kengetallen: unknownLike(previous.kengetallen) })
+  const kengetallen = before('kengetallen')
+  if (kengetallen) writeYaml(root, `${dir}/kengetallen.yaml`, 'kengetallen', carriedOver(kengetallen).toString({ lineWidth: 0 }))
   else if (!previous) writeYaml(root, `${dir}/kengetallen.yaml`, 'kengetallen', KENGETALLEN_EXAMPLE)
   mkdirSync(join(root, dir, 'tekst'), { recursive: true })
   const texts = previous && previous.texts.size > 0 ? [...previous.texts.keys()] : Object.keys(TEXT_SECTIONS)

@@ -51,20 +51,25 @@ function hoursNotes(groups: readonly HourGroup[]): Map<string, string> {
 /** Comments from the schema's title and description, or from the notes by dotted path. */
 function annotate(map: YAMLMap, schema: Schema | undefined, notes: Map<string, string>, path: string[] = []): void {
   for (const pair of map.items) {
-    const key = String((pair.key as { value: unknown }).value)
-    const prop = schema?.properties?.[key]
-    const text = notes.get([...path, key].join('.')) ?? note(prop)
-    if (text) (pair.key as { commentBefore?: string }).commentBefore = ` ${text}`
-    if (isMap(pair.value)) annotate(pair.value, prop, notes, [...path, key])
+    const name = String((pair.key as { value: unknown }).value)
+    const prop = schema?.properties?.[name]
+    const text = notes.get([...path, name].join('.')) ?? note(prop)
+    // A comment already there (the coördinator's own, or the year before's) stays as it is.
+    const key = pair.key as { commentBefore?: string | null }
+    if (text && !key.commentBefore) key.commentBefore = ` ${text}`
+    if (isMap(pair.value)) annotate(pair.value, prop, notes, [...path, name])
   }
 }
 
-/** A year file's data as YAML text, with the schema's explanation above each field (and the names of the hour activities). */
-export function annotatedYaml(kind: 'meldingen' | 'vertrouwenspersonen', data: unknown, hours: readonly HourGroup[] = NATIONAL.uren): string {
-  const doc = new Document(data)
+/** The schema's explanation above each field that has no comment yet (and the names of the hour activities). */
+export function annotateDocument(doc: Document, kind: 'meldingen' | 'vertrouwenspersonen', hours: readonly HourGroup[] = NATIONAL.uren): Document {
   if (isMap(doc.contents)) annotate(doc.contents, load(kind), kind === 'vertrouwenspersonen' ? hoursNotes(hours) : new Map())
-  return doc.toString({ lineWidth: 0 })
+  return doc
 }
+
+/** A year file's data as YAML text, with the schema's explanation above each field. */
+export const annotatedYaml = (kind: 'meldingen' | 'vertrouwenspersonen', data: unknown): string =>
+  annotateDocument(new Document(data), kind).toString({ lineWidth: 0 })
 
 /** A data file of a new year, as YAML text: every field of the schema, every figure 'onbekend', with the schema's explanations. */
 export function yearFileSkeleton(kind: 'meldingen' | 'vertrouwenspersonen'): string {

@@ -11,9 +11,7 @@ export function runValidate(options: CliOptions, io: Console): number {
   const files = organisations.flatMap((org) => check(org.root, options.strict, options.years).files)
   report(files, options.root, io, options.json)
   const code = exitCodeOf(files)
-  if (code === EXIT.ok && !options.quiet && !options.json) {
-    const s = summarize(files)
-    io.out(s.warnings ? `Geen fouten; ${s.warnings} ${s.warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}.` : 'Geen fouten of waarschuwingen.')
-  }
+  // With messages, report() has printed the summary already; said once.
+  if (code === EXIT.ok && !options.quiet && !options.json && summarize(files).warnings === 0) io.out('Geen fouten of waarschuwingen.')
   return code
 }

@@ -60,7 +60,7 @@ export async function buildReports(reports: readonly PlannedReport[], project: P
     const included = Object.fromEntries(ctx.files.map((f) => [`file:${relative(root, f.path)}`, hashOf(String(f.value))]))
     const one: MadeReport = { report, model, html: page.html, outputs: reportOutputs(report.key, model, page, view.config.publicatie), inputs: { files: { ...shared, ...included }, reads: recording.reads }, recording }
     made.push(one)
-    options.onStage?.({ stage: 'html', year: report.year, ms: since(start) })
+    options.onStage?.({ stage: 'html', report: report.key, ms: since(start) })
     print(one)
   }
   return made

@@ -2,7 +2,8 @@ import type { buildReportModel } from '../aggregate/model.js'
 import type { BuildCache } from '../output/cache.js'
 import type { Printer } from '../print/index.js'
 
-export interface StageEvent { stage: 'controleren' | 'html' | 'pdf'; year?: number; ms: number }
+/** A stage done; `report` is the report's key as the user knows it: '2024', or '2021-2022' for a period. */
+export interface StageEvent { stage: 'controleren' | 'html' | 'pdf'; report?: string; ms: number }
 
 export interface CompileOptions {
   /** Only these years (default: all). */

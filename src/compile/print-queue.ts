@@ -12,7 +12,7 @@ export function printQueue(printer: Printer | undefined, onStage: CompileOptions
       const begin = performance.now()
       const done = printer.print(made.html, made.model).then((pdf) => {
         made.outputs.pdf.set(pdfPath(made.report.key), pdf)
-        onStage?.({ stage: 'pdf', year: made.report.year, ms: since(begin) })
+        onStage?.({ stage: 'pdf', report: made.report.key, ms: since(begin) })
       })
       done.catch(() => undefined)
       printing.push(done)
