@@ -33,12 +33,12 @@ beforeAll(async () => {
   tarball = join(scratch, packed.stdout.trim().split('\n').at(-1)!)
   ok(run('npm', ['publish', '--ignore-scripts', tarball], scratch))
   mkdirSync(work)
-}, 300_000)
+}, 600_000)
 afterAll(async () => {
   await registry?.stop()
   // A whole installed copy: removing it takes long on a loaded machine.
   rmSync(scratch, { recursive: true, force: true })
-}, 300_000)
+}, 600_000)
 
 const MELDINGEN = `totaal: 12
 herkomst:
@@ -92,7 +92,7 @@ describe('jaarverslag from a registry', () => {
     expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).toContain("De tekst 'inleiding.md' van Waterland-Oost.")
     ok(run('npx', ['jaarverslag', 'nieuw-jaar', '2025'], root))
     expect(readFileSync(join(root, 'data', '2025', 'meldingen.yaml'), 'utf8')).toContain('# Aan het einde van 2024 liepen nog 3 meldingen.')
-  }, 300_000)
+  }, 600_000)
 
   it('the workflow init wrote: its run steps, in order, pass in a fresh clone against the registry', () => {
     const git = (args: string[], cwd: string) => ok(run('git', ['-c', 'user.name=Coördinator', '-c', 'user.email=integriteit@example.org', ...args], cwd))
@@ -117,7 +117,7 @@ describe('jaarverslag from a registry', () => {
     for (const step of runs) ok(run('bash', ['-e', '-c', step.run!], clone, { CI: 'true', GITHUB_REF: 'refs/heads/main' }))
     expect(existsSync(join(clone, 'node_modules', PACKAGE_NAME, 'dist', 'jaarverslag.js'))).toBe(true)
     expect(existsSync(join(clone, 'output', '2024', 'jaarverslag-integriteit-2024.pdf'))).toBe(true)
-  }, 300_000)
+  }, 600_000)
 
   it('as a fallback, from the tarball; and no project in the folder is a Dutch error', () => {
     const project = join(work, 'uit-pakket')
@@ -129,5 +129,5 @@ describe('jaarverslag from a registry', () => {
     const elsewhere = run(join(project, 'node_modules', '.bin', 'jaarverslag'), ['validate'], empty)
     expect(elsewhere.status).toBe(2)
     expect(elsewhere.stderr).toContain(`In de map '${empty}' staat geen data/organisatie.yaml`)
-  }, 300_000)
+  }, 600_000)
 })

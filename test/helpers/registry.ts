@@ -64,5 +64,5 @@ export async function startRegistry(dir: string): Promise<Registry> {
 
 /** A command with the registry's environment; its output in the assertion when it fails. */
 export function runWith(env: NodeJS.ProcessEnv, cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  return spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 300_000 })
+  return spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 600_000 })
 }
