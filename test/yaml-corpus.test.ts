@@ -7,16 +7,16 @@ import { main } from '../src/cli/index.js'
 import { catalogue } from '../src/diagnostics/catalogue.js'
 import { emit } from '../src/diagnostics/emit.js'
 import { formatMessages, uniqueMessages } from '../src/diagnostics/reporter.js'
-import { readText } from '../src/load/read.js'
-import { parseYaml } from '../src/load/yaml.js'
+import { check } from '../src/compile.js'
 import { cleanupProjects, projectWith, REPO, updating } from './helpers/project.js'
 
 // Typing mistakes a coördinator makes when editing the data files by hand.
 // Every case is a copy of a file from data/2024 with one mistake (two where
-// the file really holds two). The real loader reads it and the real
-// `jaarverslag validate` checks the example project with that file in
-// data/2024/; expected.json states each message: rule, line and column, the
-// Dutch text, and where the parser noticed it when that is another place.
+// the file really holds two). The real check (load and validate) reads the
+// example project with that file in data/2024/, and so does the real
+// `jaarverslag validate`; expected.json states each message of that file:
+// rule, line and column, the Dutch text, and where the parser noticed it
+// when that is another place.
 
 const CORPUS = join(REPO, 'test', 'yaml-corpus')
 
@@ -24,11 +24,14 @@ interface Expected {
   messages: Array<{ line: number; column: number; severity: string; ruleId: string; message: string; opgemerkt?: { line: number; column: number } }>
 }
 
-function load(dir: string): { name: string; file: VFile } {
+/** The case's file in data/2024 of the example project, as the real check leaves it: parse and validation messages. */
+function load(dir: string): { name: string; file: VFile; root: string } {
   const name = readdirSync(dir).find((n) => n.endsWith('.yaml'))!
-  const file = readText(join(dir, name))
-  parseYaml(file)
-  return { name, file }
+  const root = projectWith()
+  copyFileSync(join(dir, name), join(root, 'data', '2024', name))
+  const path = join(root, 'data', '2024', name)
+  const file = check(root).all.find((f) => f.path === path)!
+  return { name, file, root }
 }
 
 const describeMessages = (file: VFile): Expected => ({
@@ -52,7 +55,7 @@ describe('YAML typing mistakes', () => {
   for (const name of cases) {
     it(name, async () => {
       const dir = join(CORPUS, name)
-      const { name: yamlName, file } = load(dir)
+      const { name: yamlName, file, root } = load(dir)
       const actual = describeMessages(file)
 
       const expectedFile = join(dir, 'expected.json')
@@ -65,7 +68,7 @@ describe('YAML typing mistakes', () => {
       for (const m of actual.messages) expect(Object.keys(catalogue)).toContain(m.ruleId)
 
       // The printed report frames the place of each message and, on its own line, where the parser noticed it.
-      const text = formatMessages([file], { cwd: dir })
+      const text = formatMessages([file], { cwd: join(root, 'data', '2024') })
       for (const m of expected.messages) {
         expect(text).toContain(`${yamlName}:${m.line}:${m.column}  ${m.severity}  ${m.message}  [${m.ruleId}]`)
         expect(text).toMatch(new RegExp(`^ +${m.line} \\| `, 'm'))
@@ -75,8 +78,6 @@ describe('YAML typing mistakes', () => {
 
       // The same through the real `jaarverslag validate`, on the example project with this file in data/2024/.
       {
-        const root = projectWith()
-        copyFileSync(join(dir, yamlName), join(root, 'data', '2024', yamlName))
         let stdout = ''
         const code = await main(['validate', '--map', root, '--json'], { out: (s) => (stdout += s), err: () => undefined })
         const report = JSON.parse(stdout) as { meldingen: Array<Record<string, unknown>> }

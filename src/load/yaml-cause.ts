@@ -210,6 +210,7 @@ function shapeFindings(lines: readonly Line[], inside: (no: number) => boolean):
   const out: Finding[] = []
   const stack: Level[] = []
   let prev: Shape | undefined
+  let prevLine: Line | undefined
   const close = (level: Level) => out.push(...mixedLevel(level))
   const listBelow = (from: number) => { for (let j = from; j >= 0; j--) if (stack[j]!.lines.some(isItem)) return j; return -1 }
   const enter = (indent: number, line: Line, shape: Shape) => {
@@ -232,12 +233,18 @@ function shapeFindings(lines: readonly Line[], inside: (no: number) => boolean):
       if (line.indent > 0) out.push(indentation(line, 0, 0))
       enter(0, line, shape)
       prev = shape
+      prevLine = line
       continue
     }
     if (line.indent > top.indent) {
+      const opener = prevLine && sectionMistake(prevLine, shape)
       if (prev && opensBlock(prev)) enter(line.indent, line, shape)
       else if (shape.kind === 'text' && prev && continues(prev)) continue
-      else {
+      else if (opener) {
+        // The line above meant to open this block: the mistake is there, and this line is where it should be.
+        out.push(opener)
+        enter(line.indent, line, shape)
+      } else {
         // An item indented too far belongs to the list it continues, not to the keys of the item before it.
         const list = shape.kind === 'item' && !top.lines.some(isItem) ? listBelow(stack.length - 2) : -1
         while (list >= 0 && stack.length - 1 > list) close(stack.pop()!)
@@ -246,6 +253,7 @@ function shapeFindings(lines: readonly Line[], inside: (no: number) => boolean):
         add(top, atIndent(line, top.indent), atIndent(line, top.indent).shape)
       }
       prev = shape
+      prevLine = line
       continue
     }
     // The deepest open level at or left of this line.
@@ -290,12 +298,31 @@ function shapeFindings(lines: readonly Line[], inside: (no: number) => boolean):
       add(top, here, here.shape)
     }
     prev = shape
+    prevLine = line
   }
   for (const level of stack.reverse()) close(level)
   return out
 }
 
 const isItem = (line: Line) => line.shape.kind === 'item'
+
+/**
+ * A more-indented block under a line that cannot open one: \`regeling\`
+ * without its colon, or \`kengetallen: []\` (an empty list) with the items
+ * below it. The message goes to that line, not to the block.
+ */
+function sectionMistake(above: Line, shape: Shape): Finding | undefined {
+  if (shape.kind !== 'key' && shape.kind !== 'item') return undefined
+  const own = above.shape.kind === 'item' ? above.shape.inner : above.shape
+  const indent = above.shape.kind === 'item' ? above.shape.restIndent : above.indent
+  if (own.kind === 'text' && !/\s/.test(above.body.trim())) {
+    return finding('yaml-dubbele-punt-ontbreekt', { found: above.body.trim(), expected: `${above.body.trim()}:` }, { line: above.no, column: indent + 1 })
+  }
+  if (own.kind === 'key' && /^(\[\s*\]|\{\s*\})$/.test(own.value)) {
+    return finding('yaml-leeg-met-regels', { key: own.key, empty: own.value }, { line: above.no, column: own.valueColumn })
+  }
+  return undefined
+}
 
 function belongsAbove(line: Line, below: Level, above: Level): boolean {
   const like = (level: Level) => level.lines.some((l) => isItem(l) === isItem(line))

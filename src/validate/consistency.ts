@@ -83,6 +83,24 @@ export function checkSignals(year: LoadedYear): void {
   emit(source.file, 'signalen-verschil', { signals: fmt(signals), category: SIGNAL_STATUS, status: fmt(status) }, locate(source, ['signalen']))
 }
 
+/**
+ * 0.7 where 70 % was meant: valid, and the report would show 0,7 %. When
+ * every percentage of a year is 1 or less, that is the likelier reading:
+ * one warning, at the first of them.
+ */
+export function checkPercentScale(year: LoadedYear): void {
+  const source = year.sources.kengetallen
+  const list = getPath(source?.value, ['kengetallen'])
+  if (!source || !Array.isArray(list)) return
+  const percents = list.map((k, i) => ({ i, id: getPath(k, ['id']), value: getPath(k, ['waarde']) }))
+    .filter((k, i) => getPath(list[i], ['eenheid']) === 'procent' && typeof k.value === 'number')
+  const first = percents[0]
+  if (!first || percents.some((k) => (k.value as number) > 1) || percents.every((k) => k.value === 0)) return
+  emit(source.file, 'procent-als-fractie', {
+    field: `kengetal '${String(first.id)}'`, found: fmt(first.value), year: year.year, count: percents.length, fixed: fmt(Math.round((first.value as number) * 10000) / 100),
+  }, locate(source, ['kengetallen', first.i, 'waarde']))
+}
+
 /** Small counts in published breakdowns can point to a person. */
 export function checkPrivacy(year: LoadedYear, threshold: number): void {
   if (threshold <= 0) return

@@ -1,5 +1,8 @@
 const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 6, useGrouping: false })
 
+/** A number as a message shows it: Dutch decimal comma, no grouping. */
+export const formatNumber = (n: number): string => nl.format(n)
+
 /** How a found value is named in a message: "de tekst 'tien'", "het getal 2,5". */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'een lege waarde (een leeg veld telt niet als 0)'

@@ -7,7 +7,7 @@ import { locate, type YamlSource } from '../load/yaml.js'
 import { loadAsset } from '../load/asset.js'
 import { emit } from '../diagnostics/emit.js'
 import type { Historie, Kengetallen, Meldingen, Organisatie, Verslagjaar, Vertrouwenspersonen } from '../types/data.js'
-import { checkHistory, checkPeriods, checkPrivacy, checkSeriesBreaks, checkSignals, checkSums, checkTheme, checkVocabularies, checkYearFolder } from './consistency.js'
+import { checkHistory, checkPercentScale, checkPeriods, checkPrivacy, checkSeriesBreaks, checkSignals, checkSums, checkTheme, checkVocabularies, checkYearFolder } from './consistency.js'
 import { reportSchemaErrors } from './schema-messages.js'
 import { validators, type SchemaKind } from './schemas.js'
 
@@ -48,6 +48,7 @@ export function validateProject(loaded: LoadedProject): Validated {
     if (vocabularies) checkVocabularies(year, vocabularies)
     checkSums(validYear, vocabularies ?? NATIONAL)
     checkSignals(validYear)
+    checkPercentScale(validYear)
     if (config) checkPrivacy(validYear, config.privacy?.drempel ?? 0)
   }
   checkHistory(loaded)

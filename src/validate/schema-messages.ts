@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { fieldName, locate, type Path, type YamlSource } from '../load/yaml.js'
-import { describeValue } from './describe.js'
+import { describeValue, formatNumber as nl } from './describe.js'
 import { schemaAjv } from './schemas.js'
 
 type Schema = { $ref?: string; propertyNames?: { description?: string }; title?: string; description?: string; properties?: Record<string, Schema>; enum?: unknown[]; const?: unknown }
@@ -46,8 +46,26 @@ function pathOf(instancePath: string, data: unknown): Path {
   })
 }
 
+/** A field as the coördinator knows it: a kengetal by its id ("kengetal 'raad-gesprekken'.waarde"), not by its place in the list. */
+function fieldOf(source: YamlSource, path: Path): string {
+  const id = path[0] === 'kengetallen' && typeof path[1] === 'number' ? (source.value as { kengetallen?: Array<{ id?: unknown }> } | null)?.kengetallen?.[path[1]]?.id : undefined
+  if (typeof id !== 'string' || !id) return fieldName(path)
+  const rest = path.slice(2)
+  return `kengetal '${id}'${rest.length ? `, ${fieldName(rest)}` : ''}`
+}
+
 /** The group a field belongs to, or '' at the top of the file (the message then names only the field). */
-const parentName = (path: Path) => (path.length ? fieldName(path) : '')
+const parentName = (source: YamlSource, path: Path) => (path.length ? fieldOf(source, path) : '')
+
+/** 'onbekent', 'Onbekend', '?': the word for a figure that is not known, misspelled. */
+const meantUnknown = (text: string) => /^[?]+$|^n\.?b\.?$/i.test(text.trim()) || suggest(text.trim(), ['onbekend']) === 'onbekend'
+
+/** '14-04-2025' (day first, as in Dutch text) as the date YAML wants: '2025-04-14'. */
+function meantDate(text: string): string {
+  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text.trim())
+  if (!m || Number(m[1]) > 31 || Number(m[2]) > 12) return ''
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
+}
 
 /**
  * Turn ajv's errors into Dutch, positioned messages: one per problem.
@@ -65,7 +83,7 @@ export function reportSchemaErrors(source: YamlSource, errors: readonly ErrorObj
     // The propertyNames error itself says which name is wrong; its sub-errors repeat it.
     if (error.keyword === 'if' || insideAlternative(error) || error.schemaPath.includes('/propertyNames/')) continue
     const path = pathOf(error.instancePath, source.value)
-    const field = fieldName(path)
+    const field = fieldOf(source, path)
     const parent = (error.parentSchema ?? {}) as Schema
     const found = describeValue(error.data)
     const at = locate(source, path)
@@ -75,25 +93,35 @@ export function reportSchemaErrors(source: YamlSource, errors: readonly ErrorObj
       emit(source.file, COMMA_NUMBER.test(found.trim()) ? 'getal-komma' : 'getal-met-tekst', { field, found, fixed: meant }, at)
       continue
     }
+    if (typeof error.data === 'string' && wantsNumber(error) && meantUnknown(error.data)) {
+      emit(source.file, 'onbekend-gespeld', { field, found: error.data }, at)
+      continue
+    }
+    const date = typeof error.data === 'string' && error.keyword !== 'type' ? meantDate(error.data) : ''
+    if (date) {
+      emit(source.file, 'datum-volgorde', { field, found: String(error.data), fixed: date }, at)
+      continue
+    }
     switch (error.keyword) {
       case 'anyOf':
       case 'oneOf': {
         const expected = lowerFirst(parent.description ?? 'een andere waarde')
         const numeric = typeof error.data === 'number'
-        emit(source.file, numeric ? 'schema-bereik' : 'schema-type', { field, found, expected }, at)
+        if (numeric && parent.title === 'Percentage' && (error.data as number) > 100) emit(source.file, 'procent-te-groot', { field, found: nl(error.data as number) }, at)
+        else emit(source.file, numeric ? 'schema-bereik' : 'schema-type', { field, found, expected }, at)
         break
       }
       case 'additionalProperties': {
         const key = String((error.params as { additionalProperty: string }).additionalProperty)
         const allowed = Object.keys(parent.properties ?? {})
-        emit(source.file, 'schema-onbekend-veld', { field: parentName(path), key, suggestion: suggest(key, allowed), allowed: listValues(allowed) }, locate(source, [...path, key], 'key'))
+        emit(source.file, 'schema-onbekend-veld', { field: parentName(source, path), key, suggestion: suggest(key, allowed), allowed: listValues(allowed) }, locate(source, [...path, key], 'key'))
         break
       }
       case 'required': {
         const missing = String((error.params as { missingProperty: string }).missingProperty)
         const property = resolveRef(parent.properties?.[missing])
         const description = lowerFirst(property?.description ?? property?.title ?? 'verplicht')
-        emit(source.file, 'schema-verplicht', { field: parentName(path), missing, description }, path.length ? locate(source, path, 'key') : at)
+        emit(source.file, 'schema-verplicht', { field: parentName(source, path), missing, description }, path.length ? locate(source, path, 'key') : at)
         break
       }
       case 'type': {
