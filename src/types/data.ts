@@ -56,6 +56,10 @@ export type GroepenActiviteiten = GroepActiviteiten[]
  */
 export type Venster = number
 /**
+ * Een verschil staat er alleen in procenten bij als het cijfer van het vorige jaar minstens zo groot is; bij een kleiner cijfer alleen het verschil zelf (van 1 naar 3 is '+2', niet '+200%'). Standaard 20. Met 1 staat het percentage er altijd bij, behalve vanaf 0.
+ */
+export type VerschilInProcentenVanaf = number
+/**
  * Aantallen groter dan 0 en kleiner dan deze drempel in gepubliceerde verdelingen geven een waarschuwing. 0 zet de controle uit.
  */
 export type Drempel = number
@@ -110,6 +114,43 @@ export type AdviesvragenInDatJaar = number | Onbekend
  */
 export type CasussenVertrouwenspersonen = number | Onbekend
 /**
+ * Eén cijfer met een eenheid; met dezelfde id in elk jaar vergelijkt het verslag de jaren.
+ */
+export type Kengetal = {
+  id: Id
+  naam: Naam
+  eenheid: Eenheid
+  waarde: Waarde
+  bron?: Bron
+  toelichting?: Toelichting
+}
+/**
+ * Een vaste naam in kleine letters met streepjes, bijvoorbeeld 'raad-gesprekken'.
+ */
+export type Id = string
+/**
+ * De omschrijving zoals die in het verslag staat.
+ */
+export type Naam = string
+/**
+ * aantal, uren, procent of euro.
+ */
+export type Eenheid = 'aantal' | 'uren' | 'procent' | 'euro'
+/**
+ * Het cijfer, in de gekozen eenheid, of 'onbekend'.
+ */
+export type Waarde = number | string
+/**
+ * Korte toelichting bij dit cijfer, bijvoorbeeld als de definitie anders is dan in andere jaren.
+ */
+export type Toelichting = string
+/**
+ * Kengetallen van een jaar zonder eigen map, met dezelfde id als in kengetallen.yaml van latere jaren, zodat het verslag ze vergelijkt. Elk met zijn eenheid, en met een bron als die een andere is dan de bron bovenaan dit bestand.
+ *
+ * @maxItems 200
+ */
+export type KengetallenVanDatJaar = Kengetal[]
+/**
  * De naam van het cijfer zoals in de sjablonen, bijvoorbeeld 'meldingen.onderzoeken', een verdeling als 'meldingen.type', of 'kengetallen.<id>'.
  */
 export type CijferMetEenNieuweDefinitie = string
@@ -128,10 +169,6 @@ export type Reeksbreuken = Reeksbreuk[]
  */
 export type DeelperiodeTot = string
 /**
- * Korte toelichting bij dit cijfer, bijvoorbeeld als de definitie anders is dan in andere jaren.
- */
-export type Toelichting = string
-/**
  * Het verslagjaar; gelijk aan de naam van de map.
  */
 export type Jaar = number
@@ -147,6 +184,39 @@ export type VastgesteldOp = string
  * Het eerste jaar van de periode; het laatste is het jaar van deze map.
  */
 export type EersteJaarVanDeVerslagperiode = number
+/**
+ * De verdeling waarvan de indeling wijzigde.
+ */
+export type Verdeling =
+  | 'meldingen.regeling'
+  | 'meldingen.type'
+  | 'meldingen.status'
+  | 'vertrouwenspersonen.soort_kwestie'
+  | 'vertrouwenspersonen.relatie'
+/**
+ * gesplitst (één categorie van vorig jaar in meer van dit jaar), samengevoegd (meer in één), hernoemd, toegevoegd (nieuw dit jaar) of vervallen (niet meer dit jaar).
+ */
+export type SoortWijziging = 'gesplitst' | 'samengevoegd' | 'hernoemd' | 'toegevoegd' | 'vervallen'
+/**
+ * De categorie of categorieën zoals vorig jaar.
+ *
+ * @minItems 1
+ * @maxItems 20
+ */
+export type CategorieenVanVorigJaar = string[]
+/**
+ * De categorie of categorieën zoals dit jaar.
+ *
+ * @minItems 1
+ * @maxItems 20
+ */
+export type CategorieenVanDitJaar = string[]
+/**
+ * Categorieën van een verdeling die dit jaar anders zijn dan vorig jaar: gesplitst, samengevoegd, hernoemd, toegevoegd of vervallen. Het verslag vergelijkt dan de categorieën die bij elkaar horen, of zegt dat ze niet te vergelijken zijn, in plaats van ze als dezelfde te tonen.
+ *
+ * @maxItems 50
+ */
+export type WijzigingenVanDeIndeling = WijzigingVanDeIndeling[]
 /**
  * De laatste dag die in de cijfers is meegeteld.
  */
@@ -240,47 +310,23 @@ export type MeldingenRechtstreeksDoorEenVertrouwenspersoon = number | Onbekend
  */
 export type TotaalAantalMeldingenBijDeVertrouwenspersonen = number | Onbekend
 /**
- * Alle uren samen: de subtotalen van de groepen opgeteld.
- */
-export type TotaalAantalUren = number | Onbekend
-/**
- * Het subtotaal van de uren van deze groep.
- */
-export type SubtotaalVanDeGroep = number | Onbekend
-/**
  * Een aantal uren van 0 of meer (decimalen mogen), of 'onbekend'.
  */
 export type Uren = number | Onbekend
+/**
+ * Een aantal uren van 0 of meer (decimalen mogen), of 'onbekend'.
+ */
+export type Uren1 = number | Onbekend
+/**
+ * Een aantal uren van 0 of meer (decimalen mogen), of 'onbekend'.
+ */
+export type Uren2 = number | Onbekend
 /**
  * De lijst met kengetallen. Gebruik elk jaar dezelfde id, dan vergelijkt het verslag de jaren. Zonder kengetallen staat er alleen 'kengetallen:'.
  *
  * @maxItems 200
  */
-export type LijstMetKengetallen =
-  | {
-      id: Id
-      naam: Naam
-      eenheid: Eenheid
-      waarde: Waarde
-      toelichting?: Toelichting
-    }[]
-  | null
-/**
- * Een vaste naam in kleine letters met streepjes, bijvoorbeeld 'raad-gesprekken'.
- */
-export type Id = string
-/**
- * De omschrijving zoals die in het verslag staat.
- */
-export type Naam = string
-/**
- * aantal, uren, procent of euro.
- */
-export type Eenheid = 'aantal' | 'uren' | 'procent' | 'euro'
-/**
- * Het cijfer, in de gekozen eenheid, of 'onbekend'.
- */
-export type Waarde = number | string
+export type LijstMetKengetallen = Kengetal[] | null
 /**
  * Het cijfer waar de zin over gaat, bijvoorbeeld 'meldingen.totaal' of 'kengetallen.eed-belofte'.
  */
@@ -392,10 +438,11 @@ export interface Activiteit {
   naam: NaamVanDeActiviteit
 }
 /**
- * Hoeveel jaren het verslag vergelijkt.
+ * Hoeveel jaren het verslag vergelijkt, en vanaf welk cijfer een verschil ook in procenten staat.
  */
 export interface Vergelijking {
   venster?: Venster
+  procent_vanaf?: VerschilInProcentenVanaf
 }
 /**
  * Waarschuwingen voor kleine aantallen die naar een persoon kunnen wijzen.
@@ -427,20 +474,21 @@ export interface Publicatie {
   trefwoorden?: Trefwoorden
 }
 /**
- * Cijfers van jaren van vóór het gebruik van dit hulpmiddel, meestal alleen totalen (data/historie.yaml).
+ * Cijfers van jaren van vóór het gebruik van dit hulpmiddel: totalen en kengetallen (data/historie.yaml).
  */
 export interface Historie {
   bron?: Bron
   jaren: Jaren
 }
 /**
- * Per jaar (als '2015') de bekende totalen.
+ * Per jaar (als '2015') de bekende totalen en kengetallen.
  */
 export interface Jaren {
   [k: string]: {
     meldingen?: MeldingenInDatJaar
     adviesvragen?: AdviesvragenInDatJaar
     vp_casussen?: CasussenVertrouwenspersonen
+    kengetallen?: KengetallenVanDatJaar
     reeksbreuken?: Reeksbreuken
     deelperiode?: DeelperiodeTot
     toelichting?: Toelichting
@@ -463,6 +511,7 @@ export interface Verslagjaar {
   vastgesteld?: VastgesteldOp
   verslagperiode?: Verslagperiode
   reeksbreuken?: Reeksbreuken
+  indelingswijzigingen?: WijzigingenVanDeIndeling
   deelperiode?: Deelperiode
 }
 /**
@@ -470,6 +519,16 @@ export interface Verslagjaar {
  */
 export interface Verslagperiode {
   van: EersteJaarVanDeVerslagperiode
+}
+/**
+ * Eén wijziging: welke verdeling, wat er gebeurde, de categorieën van vorig jaar (van) en die van dit jaar (naar).
+ */
+export interface WijzigingVanDeIndeling {
+  verdeling: Verdeling
+  wijziging: SoortWijziging
+  van?: CategorieenVanVorigJaar
+  naar?: CategorieenVanDitJaar
+  toelichting?: Toelichting
 }
 /**
  * Vul dit in als de cijfers niet het hele jaar beslaan.
@@ -580,15 +639,15 @@ export interface MeldingenViaDeVertrouwenspersonen {
  * De bestede uren per groep activiteiten, met een subtotaal per groep en het eindtotaal. De groepen en activiteiten staan in de vocabulaire 'uren' in organisatie.yaml; standaard 'contacten' (gesprekken, begeleiding) en 'overig' (afstemming, kwalificatie, voorlichting, onboarding).
  */
 export interface BestedeUren {
-  totaal?: TotaalAantalUren
-  [k: string]: UrenVanEenGroepActiviteiten | TotaalAantalUren | undefined
+  totaal?: Uren
+  [k: string]: UrenVanEenGroepActiviteiten | Uren | undefined
 }
 /**
  * Uren per activiteit van deze groep (de sleutels uit de vocabulaire 'uren'), met het subtotaal.
  */
 export interface UrenVanEenGroepActiviteiten {
-  totaal?: SubtotaalVanDeGroep
-  [k: string]: Uren | SubtotaalVanDeGroep | undefined
+  totaal?: Uren1
+  [k: string]: Uren2 | Uren1 | undefined
 }
 /**
  * Vermeldingen per soort kwestie. Een casus kan meerdere soorten hebben: de aantallen tellen niet op tot het aantal casussen.
