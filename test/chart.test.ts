@@ -29,7 +29,7 @@ const CHARTS = join(DEFAULT_TEMPLATES, 'charts')
 const GOLDEN = join(FIXTURES, 'charts')
 
 async function renderAll(order: (names: string[]) => string[] = (n) => n) {
-  const { specs, files } = await loadChartSpecs([CHARTS], DATASET_NAMES)
+  const { specs, files } = await loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS])
   expect(toJson(files, REPO)).toEqual([])
   const out = new Map<string, string>()
   for (const name of order([...specs.keys()])) {
@@ -73,13 +73,13 @@ describe('default charts', () => {
 
   it('use the Dutch number format', async () => {
     const big = { ...datasets.get('meldingen_per_jaar')!, rows: [{ jaar: '2024', aantal: 1234, huidig: true, status: 'bekend' }] }
-    const { specs } = await loadChartSpecs([CHARTS], DATASET_NAMES)
+    const { specs } = await loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS])
     const chart = await renderChart(specs.get('meldingen-per-jaar')!, big, theme)
     expect(chart.svg).toContain('>1.234<')
   })
 
   it('are rendered once per spec and data within a process (the cache of watch mode)', async () => {
-    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS])
     const spec = specs.get('status')!
     const first = await renderChart(spec, datasets.get('meldingen_per_status')!, theme)
     expect(await renderChart(structuredClone(spec), structuredClone(datasets.get('meldingen_per_status')!), theme)).toBe(first)
@@ -137,7 +137,7 @@ import { DEFAULT_TEMPLATES } from './src/compile/templates.js'
 import { themeOf } from './src/compile/theme.js'
 const project = check(process.cwd()).project
 const datasets = datasetsOf(buildReportModel(project, 2024))
-const { specs } = await loadChartSpecs([DEFAULT_TEMPLATES + 'charts'], DATASET_NAMES)
+const { specs } = await loadChartSpecs([DEFAULT_TEMPLATES + 'charts'], DATASET_NAMES, [DEFAULT_TEMPLATES + 'charts'])
 const out = {}
 for (const [name, spec] of specs) out[name] = (await drawChart(spec, datasets.get(spec.dataName), themeOf(project))).svg
 process.stdout.write(JSON.stringify(out))`
@@ -169,7 +169,7 @@ describe('charts load nothing from outside', () => {
     write(dir, 'http', { data: { url: `${base}/data.csv` }, mark: 'bar' })
     write(dir, 'afbeelding', { data: { name: 'meldingen_per_jaar' }, mark: { type: 'image' }, encoding: { url: { field: 'jaar' } } })
     write(dir, 'link', { data: { name: 'meldingen_per_jaar' }, mark: 'bar', encoding: { href: { value: 'javascript:alert(1)' } } })
-    const { specs, files } = await loadChartSpecs([dir], DATASET_NAMES)
+    const { specs, files } = await loadChartSpecs([dir], DATASET_NAMES, [dir])
     const messages = toJson(files, dir).filter((m) => m.ruleId === 'grafiek-extern')
     expect(messages.map((m) => [m.file.split('/').pop(), m.line])).toEqual(expect.arrayContaining([
       ['afbeelding.vl.json', expect.any(Number)], ['http.vl.json', 3], ['link.vl.json', expect.any(Number)], ['lokaal.vl.json', 3],
@@ -179,7 +179,7 @@ describe('charts load nothing from outside', () => {
   })
 
   it('a javascript: link that reaches vega does not crash the render', async () => {
-    const { specs } = await loadChartSpecs([CHARTS], DATASET_NAMES)
+    const { specs } = await loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS])
     const spec = structuredClone(specs.get('status')!)
     ;(spec.spec as Record<string, unknown>).encoding = { ...(spec.spec as { encoding: object }).encoding, href: { value: 'javascript:alert(1)' } }
     const chart = await renderChart(spec, datasets.get('meldingen_per_status')!, theme)
@@ -202,7 +202,7 @@ describe('a chart that is not strict JSON', () => {
   it('is refused with the line, column and kind of its first mistake', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jaarverslag-grafiek-json-'))
     for (const [name, [text]] of Object.entries(broken)) writeFileSync(join(dir, `${name}.vl.json`), text)
-    const { specs, broken: refused, files } = loadChartSpecs([dir], DATASET_NAMES)
+    const { specs, broken: refused, files } = loadChartSpecs([dir], DATASET_NAMES, [dir])
     const found = Object.fromEntries(toJson(files, dir).map((m) => [m.file.replace('.vl.json', ''), [m.ruleId, m.line, m.column, m.message]]))
     expect(found).toEqual(Object.fromEntries(Object.entries(broken).map(([name, [, line, column, detail]]) =>
       [name, ['grafiek-json', line, column, `De grafiekspecificatie is geen geldige JSON: ${detail}.`]])))
@@ -216,7 +216,7 @@ describe('a chart that is not strict JSON', () => {
     writeFileSync(join(dir, 'leeg.vl.json'), 'null\n')
     // The same key in two objects is no mistake.
     writeFileSync(join(dir, 'goed.vl.json'), '{\n  "data": { "name": "meldingen_per_jaar" },\n  "mark": { "type": "bar" },\n  "encoding": { "x": { "field": "jaar", "type": "ordinal" }, "y": { "field": "aantal", "type": "quantitative" } }\n}\n')
-    const { specs, broken: refused, files } = loadChartSpecs([dir], DATASET_NAMES)
+    const { specs, broken: refused, files } = loadChartSpecs([dir], DATASET_NAMES, [dir])
     expect(toJson(files, dir).map((m) => [m.file, m.ruleId, m.line, m.column])).toEqual([
       ['leeg.vl.json', 'grafiek-schema', 1, 1],
       ['twee-keer.vl.json', 'yaml-dubbele-sleutel', 5, 3],
@@ -227,7 +227,7 @@ describe('a chart that is not strict JSON', () => {
 })
 
 describe('a chart title', () => {
-  const specs = () => loadChartSpecs([CHARTS], DATASET_NAMES).specs
+  const specs = () => loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS]).specs
   const valid = (name: string) => check(join(FIXTURES, 'valid', name)).project!
   // The chart's title is its one bold 14px text (facet headers are role-title-text too).
   const titleOf = (svg: string) => /<text[^>]*font-size="14px" font-weight="bold"[^>]*>([^<]*)<\/text>/.exec(svg)?.[1]
@@ -289,7 +289,7 @@ describe('chart labels read in full', () => {
   })
 
   it('show every category label of every default chart whole, for every example year', async () => {
-    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS])
     for (const year of project.years.map((y) => y.year)) {
       const all = datasetsOf(buildReportModel(project, year))
       for (const [name, spec] of specs) {
@@ -305,7 +305,7 @@ describe('chart labels read in full', () => {
   })
 
   it('wrap long legend labels too', async () => {
-    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS])
     const spec = structuredClone(specs.get('status')!)
     ;(spec.spec as { encoding: Record<string, unknown> }).encoding.color = { field: 'categorie', type: 'nominal' }
     const svg = (await renderChart(spec, datasets.get('meldingen_per_status')!, theme)).svg
@@ -314,7 +314,7 @@ describe('chart labels read in full', () => {
   })
 
   it('show no legend of one year: a chart that draws one year has none, one of two years has both', async () => {
-    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS])
     const legend = (svg: string) => (svg.includes('role-legend') ? labelsOf(svg.slice(svg.indexOf('role-legend'))).slice(0, 3) : [])
     // Helmond 2022: the soort kwestie of 2021 is unknown, so only 2022 is drawn.
     const only = datasetsOf(buildReportModel(project, 2022)).get('soort_kwestie')!
@@ -324,7 +324,7 @@ describe('chart labels read in full', () => {
   })
 
   it('count in whole numbers on the axis, also for small counts', async () => {
-    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS])
     const small = { ...datasets.get('meldingen_per_status')!, rows: [{ categorie: 'Gegrond', aantal: 1 }, { categorie: 'Ongegrond', aantal: 2 }] }
     const svg = (await renderChart(specs.get('status')!, small, theme)).svg
     const ticks = labelsOf(svg).filter((l) => /^[\d,.]+$/.test(l))
@@ -337,7 +337,7 @@ describe('chart labels read in full', () => {
   })
 
   it('grow with the number of lines of their longest label', async () => {
-    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES)
+    const { specs } = loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS])
     const height = async (label: string) => {
       const data = { ...datasets.get('meldingen_per_status')!, rows: [{ categorie: label, aantal: 3 }, { categorie: 'Ongegrond', aantal: 2 }] }
       return Number(/^<svg[^>]* height="([\d.]+)"/.exec((await renderChart(specs.get('status')!, data, theme)).svg)![1])

@@ -103,7 +103,7 @@ describe('the year colours', () => {
   it('reach the bars of a chart of three years', async () => {
     const project = check(REPO).project!
     const dataset = datasetsOf(buildReportModel(project, 2024)).get('vp_uren')!
-    const spec = loadChartSpecs([join(DEFAULT_TEMPLATES, 'charts')], DATASET_NAMES).specs.get('vp-uren')!
+    const spec = loadChartSpecs([join(DEFAULT_TEMPLATES, 'charts')], DATASET_NAMES, [join(DEFAULT_TEMPLATES, 'charts')]).specs.get('vp-uren')!
     // Drawn, not taken from the tool's cache.
     const svg = (await drawChart(spec, dataset, themeOf(project))).svg
     const bars = svg.slice(svg.indexOf('role-mark'), svg.indexOf('mark-text role-mark'))

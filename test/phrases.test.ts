@@ -10,7 +10,7 @@ import { DEFAULT_TEMPLATES } from '../src/compile/templates.js'
 // every state it can be in: the variant follows the state, never a gap in a
 // number slot.
 
-const { phrases, files } = loadPhrases(DEFAULT_TEMPLATES, join(DEFAULT_TEMPLATES, 'geen-project'))
+const { phrases, files } = loadPhrases(DEFAULT_TEMPLATES, join(DEFAULT_TEMPLATES, 'geen-project'), [DEFAULT_TEMPLATES])
 
 type P = number | 'onbekend' | 'ontbreekt'
 const point = (year: number, v: P, extra: Partial<Point> = {}): Point =>

@@ -6,6 +6,7 @@ import { jsonMistakeText, type JsonMistake } from '../diagnostics/catalogue.js'
 import { emit } from '../diagnostics/emit.js'
 import { compareText } from '../domain/order.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
+import type { Boundary } from '../load/inside.js'
 import { readText } from '../load/read.js'
 import { locate, parseYaml, type Path, type YamlSource } from '../load/yaml.js'
 import { validateVegaLite } from './vega-lite-schema.js'
@@ -23,7 +24,7 @@ export interface ChartSpec {
  * charts first, then the project's own, which add a chart or replace the
  * one with the same name. Problems are messages on the files.
  */
-export function loadChartSpecs(dirs: readonly string[], datasetNames: readonly string[]): { specs: Map<string, ChartSpec>; broken: Set<string>; files: VFile[] } {
+export function loadChartSpecs(dirs: readonly string[], datasetNames: readonly string[], boundary: Boundary): { specs: Map<string, ChartSpec>; broken: Set<string>; files: VFile[] } {
   const specs = new Map<string, ChartSpec>()
   const broken = new Set<string>()
   const files: VFile[] = []
@@ -34,7 +35,7 @@ export function loadChartSpecs(dirs: readonly string[], datasetNames: readonly s
     for (const name of names) paths.set(name.slice(0, -'.vl.json'.length), join(dir, name))
   }
   for (const [chart, path] of [...paths].sort(([a], [b]) => compareText(a, b))) {
-    const file = readText(path)
+    const file = readText(path, boundary)
     files.push(file)
     // Strict JSON reads with JSON.parse; the YAML loader (JSON is YAML 1.2), slower, parses only to place a problem.
     const spec = checkJson(file) ? checkSpec(file, JSON.parse(String(file.value)) as unknown, datasetNames) : undefined

@@ -10,6 +10,7 @@ import { DATASET_NAMES, datasetsOf } from '../chart/datasets.js'
 import { renderChart } from '../chart/render.js'
 import { loadChartSpecs } from '../chart/specs.js'
 import type { Project } from '../domain/project.js'
+import { boundaryOf } from '../load/inside.js'
 import { readText } from '../load/read.js'
 import { renderBody } from '../render/markdown.js'
 import { namesOf } from '../render/names.js'
@@ -33,11 +34,12 @@ export interface MadeReport {
 
 /** Model, charts, page and open data of each report; the model sees the project through a recording view. */
 export async function buildReports(reports: readonly PlannedReport[], project: Project, root: string, shared: Record<string, string>, files: VFile[], options: CompileOptions, print: (made: MadeReport) => void): Promise<MadeReport[]> {
-  const template = readText(join(templateDir(root), 'verslag.md'))
+  const boundary = boundaryOf(root)
+  const template = readText(join(templateDir(root), 'verslag.md'), boundary)
   files.push(template)
-  const charts = loadChartSpecs(chartDirs(root), DATASET_NAMES)
+  const charts = loadChartSpecs(chartDirs(root), DATASET_NAMES, boundary)
   files.push(...charts.files)
-  const { phrases, files: phraseFiles } = loadPhrases(DEFAULT_TEMPLATES, join(root, 'templates'))
+  const { phrases, files: phraseFiles } = loadPhrases(DEFAULT_TEMPLATES, join(root, 'templates'), boundary)
   files.push(...phraseFiles)
   const made: MadeReport[] = []
   if (hasErrors(phraseFiles)) return made

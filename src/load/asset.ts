@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { extname } from 'node:path'
-import { realInside } from './inside.js'
+import { boundaryOf, inside, outsideProblem } from './inside.js'
 
 export const MAX_ASSET_BYTES = 200 * 1024
 
@@ -17,8 +17,8 @@ export const MEDIA_TYPES: Record<string, string> = {
 export function loadAsset(root: string, path: string): { dataUri: string } | { problem: string } {
   const type = MEDIA_TYPES[extname(path).toLowerCase()]
   if (!type?.startsWith('image/')) return { problem: 'alleen SVG, PNG en JPG zijn mogelijk' }
-  const found = realInside(root, path)
-  if ('problem' in found) return { problem: found.problem === 'missing' ? 'het bestand bestaat niet' : 'het bestand ligt buiten de projectmap' }
+  const found = inside(boundaryOf(root), path)
+  if ('problem' in found) return { problem: outsideProblem(root, found) }
   if (statSync(found.path).size > MAX_ASSET_BYTES) return { problem: 'het bestand is groter dan 200 kB' }
   return { dataUri: `data:${type};base64,${readFileSync(found.path).toString('base64')}` }
 }

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
+import { boundaryOf, inside, type Boundary } from './inside.js'
 import { readText } from './read.js'
 import { parseYaml, type YamlSource } from './yaml.js'
 import { isYearText } from '../domain/years.js'
@@ -31,9 +32,10 @@ export interface LoadedProject {
 /** Read and parse every data file of a project. No validation yet. */
 export function loadProject(root: string): LoadedProject {
   const dataDir = join(root, 'data')
+  const boundary = boundaryOf(root)
   const files: VFile[] = []
   const yaml = (path: string) => {
-    const file = readText(path)
+    const file = readText(path, boundary)
     files.push(file)
     return parseYaml(file)
   }
@@ -53,7 +55,15 @@ export function loadProject(root: string): LoadedProject {
   const entries = existsSync(dataDir) ? readdirSync(dataDir).sort() : []
   for (const name of entries) {
     const dir = join(dataDir, name)
-    if (!statSync(dir).isDirectory()) continue
+    const found = inside(boundary, dir)
+    // A year folder that is a link out of the project: said once, and none of its files read.
+    if ('target' in found) {
+      const file = new VFile({ path: dir })
+      emit(file, 'bestand-buiten-project', { link: relative(root, found.link ?? dir), target: found.target })
+      files.push(file)
+      continue
+    }
+    if (!('path' in found) || !statSync(found.path).isDirectory()) continue
     if (!isYearText(name)) {
       const file = new VFile({ path: dir })
       emit(file, 'map-geen-jaar', { name })
@@ -72,7 +82,7 @@ export function loadProject(root: string): LoadedProject {
         files.push(file)
       }
     }
-    years.push({ year: Number(name), dir, sources, texts: loadTexts(join(dir, 'tekst'), files) })
+    years.push({ year: Number(name), dir, sources, texts: loadTexts(join(dir, 'tekst'), boundary, files) })
   }
   if (years.length === 0 && existsSync(dataDir)) {
     const file = new VFile({ path: dataDir })
@@ -82,12 +92,12 @@ export function loadProject(root: string): LoadedProject {
   return { root, dataDir, config, history, years, files }
 }
 
-function loadTexts(dir: string, files: VFile[]): Map<string, VFile> {
+function loadTexts(dir: string, boundary: Boundary, files: VFile[]): Map<string, VFile> {
   const texts = new Map<string, VFile>()
   if (!existsSync(dir)) return texts
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.md')) continue
-    const file = readText(join(dir, name))
+    const file = readText(join(dir, name), boundary)
     files.push(file)
     texts.set(name.slice(0, -3), file)
   }

@@ -8,7 +8,7 @@ import { BREAKDOWN_IDS, type BreakdownId } from '../domain/breakdowns.js'
 import { fixedFigures, type FigureKey } from '../domain/figures.js'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
-import { realInside } from '../load/inside.js'
+import { boundaryOf, inside, outsideProblem } from '../load/inside.js'
 import { readText } from '../load/read.js'
 import type { RenderContext } from './context.js'
 import { breakdownTable, comparisonTable, datasetTable, seriesTable, vpTable } from './tables.js'
@@ -160,17 +160,18 @@ const HANDLERS: Record<string, Handler> = {
     kind: 'leafDirective', required: ['bestand'],
     async run(node, file, ctx, parse) {
       const target = attr(node, 'bestand')!
-      const found = realInside(ctx.root, target)
-      const path = 'path' in found ? found.path : undefined
-      if (!path || !path.endsWith('.md')) {
-        emit(file, 'sjabloon-invoegen', { target, problem: path ? 'alleen Markdown-bestanden (.md) kunnen worden ingevoegd' : 'het bestand ligt buiten de projectmap of bestaat niet' }, node.position)
+      const found = inside(boundaryOf(ctx.root), target)
+      const problem = 'problem' in found ? outsideProblem(ctx.root, found) : found.path.endsWith('.md') ? undefined : 'alleen Markdown-bestanden (.md) kunnen worden ingevoegd'
+      if (problem !== undefined || 'problem' in found) {
+        emit(file, 'sjabloon-invoegen', { target, problem: problem! }, node.position)
         return []
       }
+      const { path } = found
       if (ctx.stack.includes(path)) {
         emit(file, 'sjabloon-invoegen', { target, problem: 'het bestand voegt zichzelf (via via) in' }, node.position)
         return []
       }
-      const included = readText(path)
+      const included = readText(path, boundaryOf(ctx.root))
       ctx.files.push(included)
       if (included.messages.length > 0) return []
       return (await parse(included, ctx)).children

@@ -7,6 +7,7 @@ import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { fixedFigures } from '../domain/figures.js'
 import { amountText, countWord, dateText, listText, number, organisationInText, percent, plural, pluralOf, sentenceCase, valueIn, yearsText } from '../format/nl.js'
+import type { Boundary } from '../load/inside.js'
 import { readText } from '../load/read.js'
 import { locate, parseYaml, type YamlSource } from '../load/yaml.js'
 import { reportSchemaErrors } from '../validate/schema-messages.js'
@@ -89,12 +90,12 @@ export const PHRASE_FILE = 'zinnen.yaml'
  * The phrase book: the tool's own sentences, each replaced by a sentence of
  * the same name from the project's templates/zinnen.yaml when it has one.
  */
-export function loadPhrases(defaultDir: string, projectDir: string): { phrases: Map<string, Phrase>; files: VFile[] } {
+export function loadPhrases(defaultDir: string, projectDir: string, boundary: Boundary): { phrases: Map<string, Phrase>; files: VFile[] } {
   const phrases = new Map<string, Phrase>()
   const files: VFile[] = []
   const paths = [join(defaultDir, PHRASE_FILE), join(projectDir, PHRASE_FILE)]
   for (const path of [...new Set(paths)].filter((p) => existsSync(p))) {
-    const file = readText(path)
+    const file = readText(path, boundary)
     files.push(file)
     const source = parseYaml(file)
     if (!source) continue
