@@ -43,12 +43,18 @@ export function dataTables(model: ReportModel): DataTable[] {
   ]
 }
 
-/** RFC 4180 CSV with a header row; text with separators or quotes is quoted. */
+/**
+ * RFC 4180 CSV with a header row; text with separators or quotes is quoted.
+ * Text a spreadsheet would run as a formula (=, +, -, @, tab or CR first)
+ * gets a leading apostrophe, as OWASP's guidance on CSV injection says; the
+ * JSON keeps the exact text. Numbers are numbers, also negative ones.
+ */
 export function toCsv(table: DataTable): string {
   const field = (v: string | number | null) => {
     if (v === null) return ''
-    const s = String(v)
-    return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+    if (typeof v === 'number') return String(v)
+    const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+    return /[",\n\r]/.test(s) || s !== v ? `"${s.replace(/"/g, '""')}"` : s
   }
   return [table.columns, ...table.rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n'
 }

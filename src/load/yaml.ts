@@ -4,6 +4,7 @@ import {
 } from 'yaml'
 import type { VFile } from 'vfile'
 import { emit, type Place } from '../diagnostics/emit.js'
+import { hiddenCharacter } from './read.js'
 import { diagnose } from './yaml-cause.js'
 
 /** A parsed YAML file that still knows where every value came from. */
@@ -75,6 +76,21 @@ export function parseYaml(file: VFile): YamlSource | undefined {
 /** '1.234' copied from a Dutch spreadsheet: YAML reads the thousands dot as a decimal point (1,234). */
 const THOUSANDS_DOT = /^[-+]?[1-9]\d{0,2}\.\d{3}$/
 
+/**
+ * A number as a coördinator writes it: decimal, no sign but a minus, no
+ * leading zeros, no exponent. YAML also reads 0x1F, 0o17, +5, -0 and 1e3
+ * as numbers, which nobody writing a count means.
+ */
+const PLAIN_NUMBER = /^(0|-?[1-9]\d*)(\.\d+)?$|^-?0\.\d+$/
+
+const DECIMALS = new Intl.NumberFormat('en', { maximumSignificantDigits: 15, useGrouping: false })
+
+/** The number in plain decimals, when that is short enough to write: 1e-320 is not. */
+function plainly(value: number): string {
+  const text = DECIMALS.format(Object.is(value, -0) ? 0 : value)
+  return text.length <= 24 ? text : ''
+}
+
 function checkNodes(file: VFile, doc: Document, lines: LineCounter): void {
   let aliasReported = false
   visit(doc, (_key, node, path) => {
@@ -89,6 +105,14 @@ function checkNodes(file: VFile, doc: Document, lines: LineCounter): void {
     if (node.tag) emit(file, 'yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }, place)
     if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) {
       emit(file, 'getal-ongeldig', { found: String(node.source ?? node.value) }, place)
+    }
+    if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value) && !PLAIN_NUMBER.test(node.source ?? '')) {
+      emit(file, 'getal-schrijfwijze', { found: node.source ?? String(node.value), fixed: plainly(node.value) }, place)
+    }
+    if (isScalar(node) && typeof node.value === 'string') {
+      // Typed in the file, readText has refused it already; written as an escape ("\u202E") it is somewhere in the quoted value.
+      const hidden = hiddenCharacter(node.value)
+      if (hidden) emit(file, 'tekst-onzichtbaar-teken', hidden.args, place)
     }
     if (isScalar(node) && typeof node.value === 'number' && THOUSANDS_DOT.test(node.source ?? '')) {
       const found = node.source!
