@@ -9,7 +9,7 @@ import { readCache } from '../output/cache.js'
 import type { Lifecycle } from './lifecycle.js'
 import { organisationsOutput, shareOf } from '../output/shares.js'
 import type { OrganisationEntry } from '../render/index-page.js'
-import { overlappingInput } from '../output/stage.js'
+import { overlappingInput, recoverSwap, type Recovery } from '../output/stage.js'
 import { PrintError, STEP_TIMEOUT_MS } from '../print/pdf.js'
 import { printTimeoutMs } from '../print/session.js'
 import type { CliOptions } from './args.js'
@@ -23,6 +23,7 @@ export const outDirOf = (options: Pick<CliOptions, 'root' | 'out'>) => resolve(o
 export async function runBuild(options: CliOptions, io: Console, run: Lifecycle): Promise<number> {
   const root = resolve(options.root)
   const outDir = outDirOf(options)
+  const recovered = recoveredOutput(outDir, relative(root, outDir) || '.')
   const { share } = options
   const inShare = (org: Organisation) => !share || org.name === '' || shareOf(org.name, share.count) === share.index
   const organisations = organisationsFor(options, io, 'Verslagen van', inShare)
@@ -42,7 +43,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
 
   const show = progress(options, io)
   const session = options.only === 'html' ? undefined : run.browser()
-  const problems = session?.missing ? [session.missing] : []
+  const problems = [...(session?.missing ? [session.missing] : []), recovered]
   const files: VFile[] = []
   const results: { org: Organisation; built: string[]; fresh: string[]; index?: OrganisationEntry }[] = []
   let printFailed = false
@@ -140,4 +141,17 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
   show.done(results.map(({ org, built, fresh }) => ({ name: org.name, built, fresh })), relative(options.cwd, outDir) || '.', all, root)
   // The HTML is written even without a browser; the run still says what failed.
   return exitCodeOf(problems)
+}
+
+const RECOVERED: Record<Recovery, string> = {
+  voltooid: 'de nieuwe uitvoer die hij al had geschreven is alsnog op zijn plaats gezet',
+  teruggezet: 'de vorige uitvoer is teruggezet',
+  opgeruimd: 'zijn half geschreven map ernaast is opgeruimd',
+}
+
+/** Before anything reads the output: what a killed build left half-swapped is put right, and said. */
+function recoveredOutput(outDir: string, shown: string): VFile {
+  const file = new VFile()
+  for (const { pid, recovery } of recoverSwap(outDir)) emit(file, 'uitvoer-hersteld', { output: shown, pid, action: RECOVERED[recovery] })
+  return file
 }

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { within } from '../load/inside.js'
 import type { Output } from './outputs.js'
 import { compareText } from '../domain/order.js'
@@ -8,6 +8,54 @@ import { compareText } from '../domain/order.js'
 export function overlappingInput(root: string, outDir: string): string | undefined {
   if (within(outDir, root)) return root
   return ['data', 'templates', 'schemas'].map((d) => join(root, d)).find((input) => within(input, outDir) || within(outDir, input))
+}
+
+/** Whether a process runs (also one of another user); a recycled pid errs on the side of leaving its folders alone. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+export type Recovery = 'voltooid' | 'teruggezet' | 'opgeruimd'
+
+/**
+ * Put right what a killed build left beside the output: its staging folder
+ * (`output.nieuw-<pid>`) and the previous output it had moved aside
+ * (`output.oud-<pid>`). Killed between the two renames of commit, there is
+ * no `output/`: the staged output was complete (commit starts only then),
+ * so the swap is completed. Runs before a build reads anything of the
+ * output; folders of a build still running are left alone.
+ */
+export function recoverSwap(outDir: string): { pid: number; recovery: Recovery }[] {
+  const out = resolve(outDir)
+  let names: string[]
+  try { names = readdirSync(dirname(out)) } catch { return [] }
+  const left = new Map<number, { oud?: string; nieuw?: string }>()
+  for (const name of names) {
+    const match = /^(oud|nieuw)-(\d+)$/.exec(name.startsWith(`${basename(out)}.`) ? name.slice(basename(out).length + 1) : '')
+    if (!match) continue
+    const pid = Number(match[2])
+    if (pid === process.pid || alive(pid)) continue
+    left.set(pid, { ...left.get(pid), [match[1]!]: join(dirname(out), name) })
+  }
+  const done: { pid: number; recovery: Recovery }[] = []
+  for (const [pid, { oud, nieuw }] of [...left].sort(([a], [b]) => a - b)) {
+    let recovery: Recovery = 'opgeruimd'
+    if (!existsSync(out) && oud && nieuw) {
+      renameSync(nieuw, out)
+      recovery = 'voltooid'
+    } else if (!existsSync(out) && oud) {
+      renameSync(oud, out)
+      recovery = 'teruggezet'
+    }
+    for (const path of [oud, nieuw]) if (path) rmSync(path, { recursive: true, force: true })
+    done.push({ pid, recovery })
+  }
+  return done
 }
 
 /** Carry the previous output over as hard links: instant, and unchanged files keep their identity. */

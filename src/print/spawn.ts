@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
+import { alive } from '../output/stage.js'
 
 // Flags for a closed network: no background traffic, no updates, a fresh
 // profile; --no-sandbox only where it must (as root). The rest are the ones
@@ -44,8 +45,23 @@ export interface SpawnedBrowser {
   kill(options?: { removeLater?: boolean }): void
 }
 
+/** Profiles are named by the pid of the build that made them: `jaarverslag-chromium-<pid>-<random>`. */
+const PROFILE = /^jaarverslag-chromium-(\d+)-[^-]+$/
+
+/** Remove the profiles of builds that were killed before they could (kill -9 leaves them): their pid is gone. */
+export function removeDeadProfiles(dir = tmpdir()): void {
+  let names: string[]
+  try { names = readdirSync(dir) } catch { return }
+  for (const name of names) {
+    const pid = Number(PROFILE.exec(name)?.[1])
+    // A browser of that build still ending can write into it: left for the next build then.
+    try { if (pid && !alive(pid)) rmSync(join(dir, name), { recursive: true, force: true }) } catch { /* next time */ }
+  }
+}
+
 export function spawnBrowser(path: string): SpawnedBrowser {
-  const profile = mkdtempSync(join(tmpdir(), 'jaarverslag-chromium-'))
+  removeDeadProfiles()
+  const profile = mkdtempSync(join(tmpdir(), `jaarverslag-chromium-${process.pid}-`))
   const args = [...FLAGS, `--user-data-dir=${profile}`]
   if (process.getuid?.() === 0) args.splice(-1, 0, '--no-sandbox')
   // Its own process group, so ending it ends its helpers (renderer, zygote) in the same instant.
