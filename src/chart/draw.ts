@@ -5,9 +5,13 @@ import type { CachedChart } from './cache.js'
 import { distinctDrawn } from './datasets.js'
 import { fits, splitLabel } from './labels.js'
 import { paletteFor } from './palette.js'
+import { registerExpressionFunctions } from './expressions.js'
 import type { ChartSpec } from './specs.js'
 import type { Dataset } from '../domain/dataset.js'
 import type { Theme } from '../domain/theme.js'
+
+/** What drawing needs of a spec: no file, so it can be handed to the drawing thread. */
+export type Drawable = Pick<ChartSpec, 'name' | 'title' | 'spec'>
 
 /** Raised when a spec tries to reach outside the report; the build turns it into a positioned error. */
 export class ExternalLoadError extends Error {
@@ -25,8 +29,6 @@ function refusingLoader(): vega.Loader {
   return loader
 }
 
-// Specs, also a project's own, can wrap any label with `wrapLabel(datum.label)`.
-vega.expressionFunction('wrapLabel', (text: unknown) => splitLabel(String(text ?? '')))
 const WRAPPED = 'wrapLabel(datum.label)'
 /** Line height of an 11px label, and the room one category needs beside its lines. */
 const LINE_PX = 13
@@ -130,7 +132,8 @@ function unfitLabels(svg: string, spec: unknown, dataset: Dataset): string[] {
 const silent = { level: () => silent, error: () => silent, warn: () => silent, info: () => silent, debug: () => silent } as never
 
 /** Draw a chart, whatever was drawn before. */
-export async function drawChart(chart: ChartSpec, dataset: Dataset, theme: Theme): Promise<CachedChart> {
+export async function drawChart(chart: Drawable, dataset: Dataset, theme: Theme): Promise<CachedChart> {
+  await registerExpressionFunctions()
   const config = vegaConfig(theme, paletteFor(chart.spec, dataset, theme), bandStep(chart.spec, dataset))
   const { spec: vgSpec } = compile(adjustLegends(chart.spec, dataset) as TopLevelSpec, { config: config as never, logger: silent })
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(), logLevel: vega.None })

@@ -5,6 +5,7 @@ import type { Dataset } from '../domain/dataset.js'
 import type { Theme } from '../domain/theme.js'
 import type { ChartSpec } from './specs.js'
 import { asDrawn } from './title.js'
+import { drawInWorker } from './worker.js'
 
 export interface RenderedChart {
   name: string
@@ -31,8 +32,8 @@ export async function renderChart(spec: ChartSpec, dataset: Dataset, theme: Them
   if (hit) return hit
   let drawn = readCachedChart(key)
   if (!drawn) {
-    // Vega loads only when a chart has to be drawn.
-    drawn = await (await import('./draw.js')).drawChart(chart, dataset, theme)
+    // In a thread of its own, with a time and memory limit; vega loads there only when a chart has to be drawn.
+    drawn = await drawInWorker(chart, dataset, theme)
     writeCachedChart(key, drawn)
   }
   const rendered: RenderedChart = { name: chart.name, title: chart.title, description: dataset.describe, dataset, ...drawn }

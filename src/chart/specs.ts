@@ -9,6 +9,7 @@ import { listValues, suggest } from '../diagnostics/suggest.js'
 import type { Boundary } from '../load/inside.js'
 import { readText } from '../load/read.js'
 import { locate, parseYaml, type Path, type YamlSource } from '../load/yaml.js'
+import { boxProblems, expressionProblems, type Expression } from './box.js'
 import { validateVegaLite } from './vega-lite-schema.js'
 
 export interface ChartSpec {
@@ -65,6 +66,25 @@ const MISTAKES: Record<Exclude<ReturnType<typeof printParseErrorCode>, '<unknown
   InvalidCharacter: 'controlCharacter',
 }
 
+/** The expressions of each spec that passed the other checks, for checkExpressions. */
+const expressions = new WeakMap<VFile, Expression[]>()
+
+/**
+ * The expressions of the loaded specs checked against Vega's expression
+ * language (which loads only now, and asynchronously): a spec with one it
+ * does not allow is broken, with a message at the expression.
+ */
+export async function checkExpressions(charts: { specs: Map<string, ChartSpec>; broken: Set<string> }): Promise<void> {
+  for (const [name, chart] of charts.specs) {
+    const problems = await expressionProblems(chart.spec, expressions.get(chart.file) ?? [])
+    if (problems.length === 0) continue
+    const source = parseYaml(chart.file, { plainNumbers: false })
+    for (const problem of problems) emit(chart.file, problem.rule, problem.args, source && locate(source, problem.path))
+    charts.specs.delete(name)
+    charts.broken.add(name)
+  }
+}
+
 /**
  * Strict JSON (no comments, no trailing commas, which the YAML loader would
  * let through), with the place and kind of the first mistake as the scanner
@@ -103,7 +123,8 @@ function checkSpec(file: VFile, value: unknown, datasetNames: readonly string[])
   const spec = value as Record<string, unknown>
   // Parsed before the first message: the YAML loader reads no file that has one.
   let source: YamlSource | undefined
-  const at = (path: Path) => (source ??= parseYaml(file)) && locate(source, path)
+  // JSON numbers (1e3) are a chart author's, not a coördinator's: no plain-number check.
+  const at = (path: Path) => (source ??= parseYaml(file, { plainNumbers: false })) && locate(source, path)
   const errors = validateVegaLite(String(file.value), spec)
   if (errors) {
     const error = errors[0]
@@ -114,12 +135,15 @@ function checkSpec(file: VFile, value: unknown, datasetNames: readonly string[])
   for (const found of externalReferences(spec)) {
     emit(file, 'grafiek-extern', { what: found.what }, at(found.path))
   }
+  const box = boxProblems(spec)
+  for (const problem of box.problems) emit(file, problem.rule, problem.args as never, at(problem.path))
   const data = spec.data as { name?: unknown; url?: unknown } | undefined
   const dataName = typeof data?.name === 'string' ? data.name : ''
   if (data?.url === undefined && !datasetNames.includes(dataName)) {
     emit(file, 'grafiek-gegevens-onbekend', { name: dataName, suggestion: suggest(dataName, datasetNames), allowed: listValues(datasetNames) }, at(['data']))
   }
   if (file.messages.length > 0) return undefined
+  expressions.set(file, box.expressions)
   const title = typeof spec.title === 'string' ? spec.title : typeof (spec.title as { text?: unknown })?.text === 'string' ? String((spec.title as { text: string }).text) : dataName
   return { spec, title, dataName }
 }

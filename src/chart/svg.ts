@@ -46,6 +46,8 @@ export function chartToHast(svg: string, id: string, title: string, description:
     if (typeof props.id === 'string') props.id = `${id}-${props.id}`
     for (const [key, value] of Object.entries(props)) {
       if (typeof value === 'string' && value.startsWith('url(#')) props[key] = `url(#${id}-${value.slice('url(#'.length)}`
+      // Any other reference (a colour from the data through an identity scale) would make the reader's browser fetch it.
+      else if (typeof value === 'string' && /url\s*\(/i.test(value)) delete props[key]
     }
   })
   delete root.properties.role

@@ -8,7 +8,7 @@ import { reportView, type PlannedReport } from '../output/plan.js'
 import { record, type Recording } from '../output/reads.js'
 import { DATASET_NAMES, datasetsOf } from '../chart/datasets.js'
 import { renderChart } from '../chart/render.js'
-import { loadChartSpecs } from '../chart/specs.js'
+import { checkExpressions, loadChartSpecs } from '../chart/specs.js'
 import type { Project } from '../domain/project.js'
 import { boundaryOf } from '../load/inside.js'
 import { readText } from '../load/read.js'
@@ -38,6 +38,7 @@ export async function buildReports(reports: readonly PlannedReport[], project: P
   const template = readText(join(templateDir(root), 'verslag.md'), boundary)
   files.push(template)
   const charts = loadChartSpecs(chartDirs(root), DATASET_NAMES, boundary)
+  await checkExpressions(charts)
   files.push(...charts.files)
   const { phrases, files: phraseFiles } = loadPhrases(DEFAULT_TEMPLATES, join(root, 'templates'), boundary)
   files.push(...phraseFiles)

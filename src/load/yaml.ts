@@ -43,7 +43,7 @@ export function placeOfRange(lines: LineCounter, range: readonly [number, number
  * directive, explicit tags, anchors and aliases, non-finite numbers and very
  * deep nesting are errors. Returns undefined when the file has errors.
  */
-export function parseYaml(file: VFile): YamlSource | undefined {
+export function parseYaml(file: VFile, options: { plainNumbers?: boolean } = {}): YamlSource | undefined {
   const text = String(file.value)
   if (file.messages.length > 0) return undefined
   const lines = new LineCounter()
@@ -68,7 +68,7 @@ export function parseYaml(file: VFile): YamlSource | undefined {
     const line = text.split(/\r?\n/).findIndex((l) => l.startsWith('%YAML'))
     emit(file, 'yaml-versie', { found: text.split(/\r?\n/)[line]?.trim() ?? '%YAML' }, { start: { line: line + 1, column: 1 } })
   }
-  if (!file.messages.some((m) => m.fatal)) checkNodes(file, doc, lines)
+  if (!file.messages.some((m) => m.fatal)) checkNodes(file, doc, lines, options.plainNumbers ?? true)
   if (file.messages.some((m) => m.fatal)) return undefined
   return { file, doc, lines, value: doc.toJS({ maxAliasCount: 0 }) }
 }
@@ -91,7 +91,7 @@ function plainly(value: number): string {
   return text.length <= 24 ? text : ''
 }
 
-function checkNodes(file: VFile, doc: Document, lines: LineCounter): void {
+function checkNodes(file: VFile, doc: Document, lines: LineCounter, plainNumbers: boolean): void {
   let aliasReported = false
   visit(doc, (_key, node, path) => {
     if (!isNode(node)) return undefined
@@ -106,7 +106,7 @@ function checkNodes(file: VFile, doc: Document, lines: LineCounter): void {
     if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) {
       emit(file, 'getal-ongeldig', { found: String(node.source ?? node.value) }, place)
     }
-    if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value) && !PLAIN_NUMBER.test(node.source ?? '')) {
+    if (plainNumbers && isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value) && !PLAIN_NUMBER.test(node.source ?? '')) {
       emit(file, 'getal-schrijfwijze', { found: node.source ?? String(node.value), fixed: plainly(node.value) }, place)
     }
     if (isScalar(node) && typeof node.value === 'string') {

@@ -13,6 +13,7 @@ import { readText } from '../load/read.js'
 import type { RenderContext } from './context.js'
 import { breakdownTable, comparisonTable, datasetTable, seriesTable, vpTable } from './tables.js'
 import { keepMarker, referenceMarker } from './sections.js'
+import { ChartError, DRAW_LIMITS } from '../chart/worker.js'
 import { yearsText } from '../format/nl.js'
 import type { Dataset } from '../domain/dataset.js'
 
@@ -89,7 +90,16 @@ const HANDLERS: Record<string, Handler> = {
       if (values === 0) return [referenceMarker()]
       // One value: the chart's own description says it, when it names a number.
       if (values === 1) return [/\d/.test(dataset.describe) ? sentence(dataset.describe) : referenceMarker()]
-      const chart = await ctx.renderChart(spec, dataset)
+      let chart: Awaited<ReturnType<RenderContext['renderChart']>>
+      try {
+        chart = await ctx.renderChart(spec, dataset)
+      } catch (error) {
+        if (!(error instanceof ChartError)) throw error
+        const start = { start: { line: 1, column: 1 } }
+        if (error.reason === 'fout') emit(spec.file, 'grafiek-render', { detail: error.message }, start)
+        else emit(spec.file, 'grafiek-te-zwaar', { chart: name!, what: error.reason === 'tijd' ? `duurde langer dan ${DRAW_LIMITS.seconds} seconden` : `had meer dan ${DRAW_LIMITS.memoryMb} MB geheugen nodig` }, start)
+        return []
+      }
       for (const label of chart.unfit) emit(spec.file, 'grafiek-label-past-niet', { chart: name, label, year: ctx.model.year })
       // The name makes the figure's tag in the PDF carry the chart's Dutch text as alternative text.
       return [placeholder(ctx, h('figure', { className: ['grafiek'], ariaLabel: `${chart.title}. ${chart.description}` }, [
