@@ -36,13 +36,15 @@ if (!installedAsLocked()) {
   run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'])
 }
 
-// 2. System packages: Chromium for the PDF, poppler-utils to read PDFs in the tests.
-//    Not for packing (npm pack runs this with --alleen-npm): the package needs neither.
+// 2. System packages: Chromium for the PDF, poppler-utils to read PDFs in the tests,
+//    strace for the test that watches the build open no connection outward.
+//    Not for packing (npm pack runs this with --alleen-npm): the package needs none of them.
 const npmOnly = process.argv.includes('--alleen-npm')
 const chromium = process.env.JAARVERSLAG_CHROMIUM || process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium'
 const wanted = []
 if (!process.env.JAARVERSLAG_CHROMIUM && !process.env.PUPPETEER_EXECUTABLE_PATH && !executable(chromium) && !onPath('chromium') && !onPath('google-chrome')) wanted.push('chromium')
 if (!onPath('pdfinfo')) wanted.push('poppler-utils')
+if (!onPath('strace')) wanted.push('strace')
 if (!npmOnly && wanted.length > 0) {
   const isRoot = process.getuid?.() === 0
   const apt = onPath('apt-get')

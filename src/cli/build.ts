@@ -147,6 +147,7 @@ const RECOVERED: Record<Recovery, string> = {
   voltooid: 'de nieuwe uitvoer die hij al had geschreven is alsnog op zijn plaats gezet',
   teruggezet: 'de vorige uitvoer is teruggezet',
   opgeruimd: 'zijn half geschreven map ernaast is opgeruimd',
+  afgerond: 'de vorige uitvoer die hij nog bewaarde is opgeruimd (de uitvoer zelf was al compleet)',
 }
 
 /** Before anything reads the output: what a killed build left half-swapped is put right, and said. */

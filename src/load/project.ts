@@ -59,7 +59,7 @@ export function loadProject(root: string): LoadedProject {
     // A year folder that is a link out of the project: said once, and none of its files read.
     if ('target' in found) {
       const file = new VFile({ path: dir })
-      emit(file, 'bestand-buiten-project', { link: relative(root, found.link ?? dir), target: found.target })
+      emit(file, 'bestand-buiten-project', { link: relative(root, found.link ?? dir), target: found.target }, { start: { line: 1, column: 1 } })
       files.push(file)
       continue
     }

@@ -20,7 +20,7 @@ export function alive(pid: number): boolean {
   }
 }
 
-export type Recovery = 'voltooid' | 'teruggezet' | 'opgeruimd'
+export type Recovery = 'voltooid' | 'teruggezet' | 'opgeruimd' | 'afgerond'
 
 /**
  * Put right what a killed build left beside the output: its staging folder
@@ -44,7 +44,8 @@ export function recoverSwap(outDir: string): { pid: number; recovery: Recovery }
   }
   const done: { pid: number; recovery: Recovery }[] = []
   for (const [pid, { oud, nieuw }] of [...left].sort(([a], [b]) => a - b)) {
-    let recovery: Recovery = 'opgeruimd'
+    // With the output in place, a staging folder is half written; a previous output alone is what the swap left to remove.
+    let recovery: Recovery = nieuw ? 'opgeruimd' : 'afgerond'
     if (!existsSync(out) && oud && nieuw) {
       renameSync(nieuw, out)
       recovery = 'voltooid'

@@ -7,6 +7,12 @@ import { fileURLToPath } from 'node:url'
 export const REPO = fileURLToPath(new URL('../../', import.meta.url))
 export const FIXTURES = join(REPO, 'test', 'fixtures')
 
+/** The symlinks below a folder, by relative path. */
+function linksBelow(dir: string, rel = ''): string[] {
+  return readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) =>
+    e.isSymbolicLink() ? [join(rel, e.name)] : e.isDirectory() ? linksBelow(dir, join(rel, e.name)) : [])
+}
+
 /**
  * Every project the suite reads as a whole, by name: the example data and
  * each valid fixture (a new fixture is picked up by its folder).
@@ -29,7 +35,10 @@ export function projectWith(caseDir?: string, base = REPO): string {
   made.push(root)
   cpSync(join(base, 'data'), join(root, 'data'), { recursive: true })
   if (caseDir) {
-    if (existsSync(join(caseDir, 'files'))) cpSync(join(caseDir, 'files'), root, { recursive: true })
+    const files = join(caseDir, 'files')
+    // A case may put a symlink where the example has a file: copying cannot replace one with the other.
+    if (existsSync(files)) for (const link of linksBelow(files)) rmSync(join(root, link), { recursive: true, force: true })
+    if (existsSync(files)) cpSync(files, root, { recursive: true })
     const remove = join(caseDir, 'verwijder.txt')
     if (existsSync(remove)) {
       for (const line of readFileSync(remove, 'utf8').split('\n').filter(Boolean)) rmSync(join(root, line), { recursive: true, force: true })

@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../src/cli/index.js'
+import { catalogue } from '../src/diagnostics/catalogue.js'
+import { asDrafts, cleanupProjects, hashFiles, projectWith, REPO, updating } from './helpers/project.js'
+import { cliAsync } from './helpers/cli.js'
+
+// A project folder may be hostile (issue 24): each case is a project (the
+// example data with the case's files, symlinks included, laid over it) that
+// already has a complete output, built with the real `jaarverslag build`.
+// Every case ends in exit code 0 or 1, never 70 or 134; an error names file,
+// line and column; nothing of a file outside the project reaches the output
+// or the messages; the previous output stays byte for byte (unless the case
+// says it changes); nothing is left beside the output or in the temp folder.
+
+const CORPUS = join(REPO, 'test', 'hostile')
+/** What the files outside the project hold; none of it may be published. */
+const OUTSIDE = ['GEHEIM-BUITEN-PROJECT', 'root:x:0:0']
+
+interface Case {
+  env?: Record<string, string>
+  /** 'gewijzigd': the build changes the output; 'hersteld': a killed build left no output/, the build puts it back. */
+  uitvoer?: 'ongewijzigd' | 'gewijzigd' | 'hersteld'
+  /** Texts an output file must contain. */
+  bevat?: Record<string, string[]>
+  /** What a build killed with kill -9 left: the output (or not), its moved-aside previous output, its staging folder. */
+  afgebroken?: { uitvoer: boolean; oud?: boolean; nieuw?: boolean }
+}
+
+interface Message { file: string; line: number | null; column: number | null; severity: string; ruleId: string; message: string }
+
+/** A process id that no longer runs, as a killed build's. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!
+}
+
+/** Leave what a killed build `pid` leaves: folders beside the output and a browser profile. */
+function leaveKilledBuild(root: string, baseline: string, pid: number, left: NonNullable<Case['afgebroken']>): string {
+  if (!left.uitvoer) rmSync(join(root, 'output'), { recursive: true })
+  if (left.oud) cpSync(baseline, join(root, `output.oud-${pid}`), { recursive: true })
+  if (left.nieuw) {
+    cpSync(baseline, join(root, `output.nieuw-${pid}`), { recursive: true })
+    // Killed while writing: the staging folder is half written (when the output is still in place).
+    if (left.uitvoer) rmSync(join(root, `output.nieuw-${pid}`, 'index.html'))
+  }
+  const profile = join(tmpdir(), `jaarverslag-chromium-${pid}-hostile`)
+  mkdirSync(join(profile, 'Default'), { recursive: true })
+  writeFileSync(join(profile, 'Default', 'Preferences'), '{}')
+  return profile
+}
+
+/** Every file below a folder as text, for a search for outside content. */
+function allText(dir: string): string {
+  return Object.keys(hashFiles(dir)).map((f) => readFileSync(join(dir, f), 'latin1')).join('\n')
+}
+
+let baseline: string
+beforeAll(async () => {
+  const root = asDrafts(projectWith())
+  expect(await main(['build', '--map', root, '--stil'], { out: () => undefined, err: () => undefined })).toBe(0)
+  baseline = join(root, 'output')
+}, 180_000)
+afterAll(cleanupProjects)
+
+describe('a hostile project folder', () => {
+  const cases = readdirSync(CORPUS).filter((n) => statSync(join(CORPUS, n)).isDirectory()).sort()
+
+  for (const name of cases) {
+    it(name, async () => {
+      const dir = join(CORPUS, name)
+      const spec: Case = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {}
+      const root = asDrafts(projectWith(dir))
+      cpSync(baseline, join(root, 'output'), { recursive: true, preserveTimestamps: true })
+      const before = hashFiles(baseline)
+      const killed = spec.afgebroken ? deadPid() : undefined
+      const profile = spec.afgebroken ? leaveKilledBuild(root, baseline, killed!, spec.afgebroken) : undefined
+
+      const saved = { ...process.env }
+      Object.assign(process.env, spec.env)
+      let stdout = ''
+      let stderr = ''
+      let code: number
+      try {
+        code = await main(['build', '--map', root, '--json'], { out: (s) => (stdout += s), err: (s) => (stderr += s) })
+      } finally {
+        process.env = saved
+      }
+      // Paths in messages (a link's target) name the machine's folders: written as <repo> and <project>.
+      // So is the process id of a killed build.
+      const shown = stdout.replaceAll(REPO, '<repo>/').replaceAll(root, '<project>').replaceAll(`proces ${killed}`, 'proces <pid>')
+      const messages = (stdout ? (JSON.parse(shown) as { meldingen: Message[] }).meldingen : [])
+      const actual = { exitCode: code, messages }
+      const expectedFile = join(dir, 'expected.json')
+      if (updating || !existsSync(expectedFile)) {
+        if (process.env.CI) throw new Error(`${expectedFile} ontbreekt`)
+        writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
+      }
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
+
+      expect([0, 1]).toContain(code)
+      expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+      for (const m of messages) {
+        expect(Object.keys(catalogue)).toContain(m.ruleId)
+        if (m.severity === 'fout') expect(m.line, `${m.ruleId} heeft een plaats`).toBeGreaterThan(0)
+      }
+      if (code === 1) expect(messages.some((m) => m.severity === 'fout')).toBe(true)
+      for (const secret of OUTSIDE) {
+        expect(stdout + stderr).not.toContain(secret)
+        expect(allText(join(root, 'output'))).not.toContain(secret)
+      }
+
+      const after = hashFiles(join(root, 'output'))
+      if (spec.uitvoer === 'gewijzigd') expect(after).not.toEqual(before)
+      else expect(after).toEqual(before)
+      for (const [file, texts] of Object.entries(spec.bevat ?? {})) {
+        const content = readFileSync(join(root, 'output', file), 'utf8')
+        for (const text of texts) expect(content, `${file} bevat ${text}`).toContain(text)
+      }
+      expect(readdirSync(root).filter((n) => /^output\.(nieuw|oud)-/.test(n))).toEqual([])
+      if (profile) expect(existsSync(profile), 'profiel van de afgebroken build').toBe(false)
+    })
+  }
+})
+
+describe('a killed build', () => {
+  it('a build killed with kill -9 while writing leaves the previous output, and nothing once the next build has run', async () => {
+    const root = asDrafts(projectWith())
+    cpSync(baseline, join(root, 'output'), { recursive: true, preserveTimestamps: true })
+    const child = cliAsync(['build', '--map', root, '--alles', '--stil'])
+    const staging = `output.nieuw-${child.pid}`
+    const deadline = Date.now() + 120_000
+    while (!existsSync(join(root, staging)) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    expect(existsSync(join(root, staging)), 'de build schreef zijn uitvoer').toBe(true)
+    child.kill('SIGKILL')
+    await new Promise((r) => child.once('exit', r))
+    expect(hashFiles(join(root, 'output'))).toEqual(hashFiles(baseline))
+
+    expect(await main(['build', '--map', root, '--stil'], { out: () => undefined, err: () => undefined })).toBe(0)
+    expect(readdirSync(root).filter((n) => /^output\.(nieuw|oud)-/.test(n))).toEqual([])
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))).toEqual([])
+    expect(hashFiles(join(root, 'output'))).toEqual(hashFiles(baseline))
+  }, 240_000)
+})
