@@ -6,7 +6,7 @@ import { jsonMistakeText, type JsonMistake } from '../diagnostics/catalogue.js'
 import { emit } from '../diagnostics/emit.js'
 import { compareText } from '../domain/order.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
-import type { Boundary } from '../load/inside.js'
+import { within, type Boundary } from '../load/inside.js'
 import { readText } from '../load/read.js'
 import { locate, parseYaml, type Path, type YamlSource } from '../load/yaml.js'
 import { boxProblems, expressionProblems, type Expression } from './box.js'
@@ -70,12 +70,14 @@ const MISTAKES: Record<Exclude<ReturnType<typeof printParseErrorCode>, '<unknown
 const expressions = new WeakMap<VFile, Expression[]>()
 
 /**
- * The expressions of the loaded specs checked against Vega's expression
- * language (which loads only now, and asynchronously): a spec with one it
- * does not allow is broken, with a message at the expression.
+ * The expressions of a project's own specs (those in `dir`) checked against
+ * Vega's expression language, which loads only for them, asynchronously; the
+ * tool's own specs are its code. A spec with an expression Vega does not
+ * allow is broken, with a message at the expression.
  */
-export async function checkExpressions(charts: { specs: Map<string, ChartSpec>; broken: Set<string> }): Promise<void> {
+export async function checkExpressions(charts: { specs: Map<string, ChartSpec>; broken: Set<string> }, dir: string): Promise<void> {
   for (const [name, chart] of charts.specs) {
+    if (!within(dir, chart.file.path)) continue
     const problems = await expressionProblems(chart.spec, expressions.get(chart.file) ?? [])
     if (problems.length === 0) continue
     const source = parseYaml(chart.file, { plainNumbers: false })

@@ -38,7 +38,7 @@ export async function buildReports(reports: readonly PlannedReport[], project: P
   const template = readText(join(templateDir(root), 'verslag.md'), boundary)
   files.push(template)
   const charts = loadChartSpecs(chartDirs(root), DATASET_NAMES, boundary)
-  await checkExpressions(charts)
+  await checkExpressions(charts, join(root, 'templates', 'charts'))
   files.push(...charts.files)
   const { phrases, files: phraseFiles } = loadPhrases(DEFAULT_TEMPLATES, join(root, 'templates'), boundary)
   files.push(...phraseFiles)
