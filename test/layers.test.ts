@@ -12,7 +12,7 @@ describe('the layers of src/', () => {
   it('reads the imports of every stage, static, type-only and lazy', () => {
     const from = (file: string) => importsOf(join(src, file)).map((p) => p.slice(src.length + 1))
     expect(from('compile.ts')).toEqual(expect.arrayContaining(['compile/build.ts', 'compile/check.ts', 'diagnostics/emit.ts', 'domain/project.ts', 'output/plan.ts']))
-    expect(from('chart/render.ts')).toContain('chart/draw.ts')
+    expect(from('print/session.ts')).toContain('print/index.ts')
     expect(from('cli/index.ts')).toContain('cli/build.ts')
     expect(found.files.length).toBeGreaterThan(90)
   })
