@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../src/cli/index.js'
 import { catalogue } from '../src/diagnostics/catalogue.js'
 import { asDrafts, cleanupProjects, hashFiles, projectWith, REPO, updating } from './helpers/project.js'
-import { cliAsync } from './helpers/cli.js'
+import { BIN, cliAsync } from './helpers/cli.js'
 
 // A project folder may be hostile (issue 24): each case is a project (the
 // example data with the case's files, symlinks included, laid over it) that
@@ -143,4 +143,49 @@ describe('a killed build', () => {
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))).toEqual([])
     expect(hashFiles(join(root, 'output'))).toEqual(hashFiles(baseline))
   }, 240_000)
+})
+
+/** Addresses a traced connect(), sendto() or sendmsg() went to, off this machine. */
+function outwardAddresses(trace: string): string[] {
+  const out: string[] = []
+  for (const line of trace.split('\n')) {
+    if (!/\b(connect|sendto|sendmsg)\(/.test(line)) continue
+    for (const m of line.matchAll(/inet_addr\("([^"]+)"\)|inet_pton\(AF_INET6?, "([^"]+)"/g)) {
+      const address = m[1] ?? m[2]!
+      if (!/^(127\.|::1$|::ffff:127\.)/.test(address)) out.push(address)
+    }
+  }
+  return out
+}
+
+describe('a build and the network', () => {
+  const strace = spawnSync('strace', ['-V']).status === 0
+  // scripts/setup.mjs installs strace on Debian; elsewhere the check needs it installed by hand (on CI it must run).
+  it.skipIf(!strace && !process.env.CI)('a build with its PDF connects to no address off this machine: strace sees every process, the browser included', async () => {
+    const root = asDrafts(projectWith())
+    const dir = mkdtempSync(join(tmpdir(), 'jaarverslag-strace-'))
+    const trace = join(dir, 'trace.txt')
+    try {
+      const child = spawn('strace', ['-f', '-qq', '-e', 'signal=none', '-e', 'trace=execve,connect,sendto,sendmsg', '-o', trace,
+        process.execPath, BIN, 'build', '--map', root, '--jaar', '2024', '--stil'], { stdio: ['ignore', 'ignore', 'pipe'] })
+      let stderr = ''
+      child.stderr.on('data', (d: Buffer) => (stderr += d))
+      const code = await new Promise((resolve) => child.once('exit', resolve))
+      expect(code, stderr).toBe(0)
+      expect(existsSync(join(root, 'output', '2024', 'jaarverslag-integriteit-2024.pdf'))).toBe(true)
+      const calls = readFileSync(trace, 'utf8')
+      // The browser ran under the trace (else no connect could have been seen).
+      expect(calls).toMatch(/execve\("[^"]*chrom[^"]*"/)
+      expect(outwardAddresses(calls)).toEqual([])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 240_000)
+
+  it('outwardAddresses finds the connect of Chromium\'s IPv6 probe, and passes loopback and local sockets', () => {
+    const probe = '7722  connect(23, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2001:4860:4860::8888", &sin6_addr), sin6_scope_id=0}, 28 <unfinished ...>'
+    const local = '7722  connect(5, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 ECONNREFUSED'
+    const unix = '7547  connect(95, {sa_family=AF_UNIX, sun_path="/var/run/nscd/socket"}, 110) = -1 ENOENT'
+    expect(outwardAddresses([probe, local, unix].join('\n'))).toEqual(['2001:4860:4860::8888'])
+  })
 })

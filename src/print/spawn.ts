@@ -22,8 +22,11 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--disable-default-apps',
   '--disable-dev-shm-usage',
-  // Belt and braces beside request interception: every connection goes to a closed local port, no name resolves.
-  '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>', '--host-resolver-rules=MAP * ~NOTFOUND',
+  // Beside request interception, for what the browser fetches by itself (clock, updates, account list):
+  // no name resolves, not even the proxy's. '^NOTFOUND' fails in the resolver rules themselves; with
+  // '~NOTFOUND' the name reached Chromium's resolver, whose first step is a UDP connect to a public
+  // DNS address (its IPv6 probe). Were the rules ignored, the proxy is a closed local port.
+  '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>', '--host-resolver-rules=MAP * ^NOTFOUND',
   '--dns-prefetch-disable',
   '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes,NetworkPrediction,LoadingPredictorUseLocalPredictions',
   '--enable-features=PdfOopif',
