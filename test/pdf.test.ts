@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
@@ -12,6 +12,7 @@ import { browserPrinter } from '../src/print/index.js'
 import { PrintError, printPdf } from '../src/print/pdf.js'
 import { finishPdf } from '../src/print/metadata.js'
 import { PrintSession } from '../src/print/session.js'
+import { removeDeadProfiles } from '../src/print/spawn.js'
 import { linkTexts, operators } from '../src/print/structure.js'
 import { h } from 'hastscript'
 import { buildReportModel } from '../src/aggregate/model.js'
@@ -490,6 +491,13 @@ describe('the build command and the browser', () => {
       while (running(browser).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100))
       expect(running(browser), `na ${signal}`).toEqual([])
       expect(existsSync(join(root, 'output')), `geen halve uitvoer na ${signal}`).toBe(false)
+      // After kill -9 nothing of the CLI ran to remove its browser profile: the next build's browser start does.
+      const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))
+      if (signal === 'SIGKILL') {
+        expect(profiles()).toHaveLength(1)
+        removeDeadProfiles()
+      }
+      expect(profiles(), `browserprofiel na ${signal}`).toEqual([])
     }
   })
 })
