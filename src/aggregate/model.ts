@@ -163,11 +163,11 @@ export function buildReportModel(project: Project, year: number): ReportModel {
     period,
     previousPeriod: periodBefore(period),
     status: data.meta.status,
-    source: data.meta.bron,
+    source: periodSource(project, period),
     date: data.meta.vastgesteld,
     partial: data.meta.deelperiode ? { until: data.meta.deelperiode.tot, note: data.meta.deelperiode.toelichting } : undefined,
     partialYears: partialYears(project),
-    notes: notesOf(data),
+    notes: periodNotes(project, period),
     window,
     figures,
     breakdowns,
@@ -177,6 +177,33 @@ export function buildReportModel(project: Project, year: number): ReportModel {
     keywords: project.config.publicatie?.trefwoorden ?? [],
     logo: project.logo,
   }
+}
+
+/** The source of every year of the period: one when they agree, else each with its year. */
+function periodSource(project: Project, period: ReportPeriod): string {
+  const sources = period.years.flatMap((y) => {
+    const bron = yearData(project, y)?.meta.bron
+    return bron ? [{ year: y, bron }] : []
+  })
+  if (new Set(sources.map((s) => s.bron)).size <= 1) return sources[0]?.bron ?? ''
+  return sources.map((s) => `${s.year}: ${s.bron}`).join('; ')
+}
+
+/** The notes of every year of the period: a note of another year than the last is named by its year. */
+function periodNotes(project: Project, period: ReportPeriod): Record<string, string> {
+  const perYear = period.years.flatMap((y) => {
+    const data = yearData(project, y)
+    return data ? [{ year: y, notes: notesOf(data) }] : []
+  })
+  const keys = [...new Set(perYear.flatMap((p) => Object.keys(p.notes)))]
+  return Object.fromEntries(keys.map((key) => {
+    // The same note in several years is said once, with the years it holds for.
+    const byText = new Map<string, number[]>()
+    for (const p of perYear) if (p.notes[key] !== undefined) byText.set(p.notes[key]!, [...(byText.get(p.notes[key]!) ?? []), p.year])
+    const [[text, years]] = [...byText] as [[string, number[]]]
+    if (byText.size === 1 && years.includes(period.to)) return [key, text]
+    return [key, [...byText].map(([t, ys]) => `${listText(ys.map(String))}: ${t}`).join(' ')]
+  }))
 }
 
 function notesOf(data: NonNullable<ReturnType<typeof yearData>>): Record<string, string> {

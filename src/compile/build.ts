@@ -16,6 +16,7 @@ import { renderBody } from '../render/markdown.js'
 import { namesOf } from '../render/names.js'
 import { loadPhrases } from '../render/phrases.js'
 import { renderPage } from '../render/page.js'
+import type { YearText } from '../render/context.js'
 import { revisionNote } from '../render/revision.js'
 import { hashOf } from '../hash.js'
 import { since, type CompileOptions } from './options.js'
@@ -53,7 +54,7 @@ export async function buildReports(reports: readonly PlannedReport[], project: P
     const ctx = {
       model, names: namesOf(model, phrases), specs: charts.specs, broken: charts.broken, datasets: datasetsOf(model),
       renderChart: (spec: Parameters<typeof renderChart>[0], dataset: Parameters<typeof renderChart>[1]) => renderChart(spec, dataset, theme),
-      texts: view.years.find((y) => y.year === report.year)!.texts, root, files: [] as VFile[], blocks: [], stack: [],
+      texts: textsOf(view, report.years), root, files: [] as VFile[], blocks: [], stack: [],
     }
     const body = await renderBody(template, ctx)
     files.push(...ctx.files)
@@ -67,4 +68,13 @@ export async function buildReports(reports: readonly PlannedReport[], project: P
     print(one)
   }
   return made
+}
+
+/** The texts of every year of a report's period, by name, oldest year first: none is left out. */
+function textsOf(project: Project, years: readonly number[]): Map<string, YearText[]> {
+  const texts = new Map<string, YearText[]>()
+  for (const y of project.years.filter((d) => years.includes(d.year))) {
+    for (const [name, file] of y.texts) texts.set(name, [...(texts.get(name) ?? []), { year: y.year, file }])
+  }
+  return texts
 }

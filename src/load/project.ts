@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
+import { suggest } from '../diagnostics/suggest.js'
 import { boundaryOf, inside, type Boundary } from './inside.js'
 import { readText } from './read.js'
 import { parseYaml, type YamlSource } from './yaml.js'
@@ -83,6 +84,7 @@ export function loadProject(root: string): LoadedProject {
       }
     }
     years.push({ year: Number(name), dir, sources, texts: loadTexts(join(dir, 'tekst'), boundary, files) })
+    files.push(...unreadFiles(dir, name))
   }
   if (years.length === 0 && existsSync(dataDir)) {
     const file = new VFile({ path: dataDir })
@@ -102,4 +104,20 @@ function loadTexts(dir: string, boundary: Boundary, files: VFile[]): Map<string,
     texts.set(name.slice(0, -3), file)
   }
   return texts
+}
+
+/** Files in a year folder the tool does not read ('meldingen.yml', 'Meldingen.yaml', 'notities.txt'): what is in them would be lost without a word. */
+function unreadFiles(dir: string, year: string): VFile[] {
+  const read = YEAR_FILES.map((kind) => `${kind}.yaml`)
+  const unread = (folder: string, known: (name: string) => boolean, candidates: readonly string[], prefix: string) =>
+    readdirSync(folder).sort().filter((name) => !name.startsWith('.') && !known(name)).map((name) => {
+      const file = new VFile({ path: join(folder, name) })
+      emit(file, 'bestand-niet-gelezen', { file: `data/${year}/${prefix}${name}`, suggestion: suggest(name, candidates) })
+      return file
+    })
+  const texts = join(dir, 'tekst')
+  return [
+    ...unread(dir, (name) => read.includes(name) || name === 'tekst', read, ''),
+    ...(existsSync(texts) && statSync(texts).isDirectory() ? unread(texts, (name) => name.endsWith('.md') && statSync(join(texts, name)).isFile(), [], 'tekst/') : []),
+  ]
 }

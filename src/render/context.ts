@@ -6,6 +6,9 @@ import type { ChartSpec } from '../chart/specs.js'
 import type { Named } from './names.js'
 import type { Dataset } from '../domain/dataset.js'
 
+/** One year's text of a given name. */
+export interface YearText { year: number; file: VFile }
+
 /** Everything a template needs while it is turned into a page. */
 export interface RenderContext {
   model: ReportModel
@@ -15,8 +18,8 @@ export interface RenderContext {
   broken: ReadonlySet<string>
   datasets: ReadonlyMap<string, Dataset>
   renderChart: (spec: ChartSpec, dataset: Dataset) => Promise<RenderedChart>
-  /** Prose of the year, by name: data/<jaar>/tekst/<naam>.md */
-  texts: ReadonlyMap<string, VFile>
+  /** Prose by name (data/<jaar>/tekst/<naam>.md), of every year of the report's period, oldest first. */
+  texts: ReadonlyMap<string, readonly YearText[]>
   /** Project folder: includes may not leave it. */
   root: string
   /** Files read through includes, for the reporter. */

@@ -161,9 +161,16 @@ const HANDLERS: Record<string, Handler> = {
   tekst: {
     kind: 'leafDirective', required: ['naam'],
     async run(node, _file, ctx, parse) {
-      const text = ctx.texts.get(attr(node, 'naam') ?? '')
+      const texts = ctx.texts.get(attr(node, 'naam') ?? '') ?? []
+      // In a report over several years, each year's text stands under its year, the earlier one first.
+      const named = texts.length > 1 || texts.some((t) => t.year !== ctx.model.year)
+      const out: RootContent[] = []
+      for (const { year, file } of texts) {
+        if (named) out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: `Over ${year}` }] }] })
+        out.push(...(await parse(file, ctx)).children)
+      }
       // The coördinator's own text keeps its section, whatever the figures.
-      return text ? (await parse(text, ctx)).children.map((c) => ({ ...c, data: { ...c.data, tekst: true } }) as unknown as RootContent) : []
+      return out.map((c) => ({ ...c, data: { ...c.data, tekst: true } }) as unknown as RootContent)
     },
   },
   invoegen: {

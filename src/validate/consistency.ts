@@ -182,6 +182,12 @@ export function checkPeriods(project: LoadedProject): void {
       : taken ? `${taken[0]} hoort al bij het verslag dat eindigt in ${taken[1]}` : ''
     if (problem) emit(meta.file, 'verslagperiode-ongeldig', { from, year: year.year, problem }, locate(meta, ['verslagperiode', 'van']))
     else for (let y = from; y <= year.year; y++) claimed.set(y, year.year)
+    if (problem || getPath(meta.value, ['status']) !== 'definitief') continue
+    // A definitief report publishes every year of its period as final.
+    for (const earlier of project.years.filter((y) => y.year >= from && y.year < year.year)) {
+      const source = earlier.sources.meta
+      if (source && getPath(source.value, ['status']) === 'concept') emit(source.file, 'verslagperiode-concept', { year: earlier.year, from, to: year.year }, locate(source, ['status']))
+    }
   }
 }
 

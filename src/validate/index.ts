@@ -8,6 +8,7 @@ import { loadAsset } from '../load/asset.js'
 import { emit } from '../diagnostics/emit.js'
 import type { Historie, Kengetallen, Meldingen, Organisatie, Verslagjaar, Vertrouwenspersonen } from '../types/data.js'
 import { checkHistory, checkPercentScale, checkPeriods, checkPrivacy, checkSeriesBreaks, checkSignals, checkSums, checkTheme, checkVocabularies, checkYearFolder } from './consistency.js'
+import { checkKeyFigures } from './kengetallen.js'
 import { reportSchemaErrors } from './schema-messages.js'
 import { validators, type SchemaKind } from './schemas.js'
 
@@ -53,6 +54,7 @@ export function validateProject(loaded: LoadedProject): Validated {
   }
   checkHistory(loaded)
   checkPeriods(loaded)
+  checkKeyFigures(loaded)
   if (vocabularies) checkSeriesBreaks(loaded, vocabularies)
 
   if (!config || !vocabularies || hasErrors(loaded.files)) return { project: undefined, files: loaded.files }
