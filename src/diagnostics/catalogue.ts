@@ -100,6 +100,8 @@ const RULES = {
     'sjabloon-naam-onbekend': error('name', 'suggestion'),
     'sjabloon-filter-onbekend': error('name', 'suggestion', 'allowed'),
     'sjabloon-expressie': error('found'),
+    'sjabloon-niet-gesloten': error('found'),
+    'sjabloon-niet-geopend': error('found'),
     'sjabloon-blok-onbekend': error('name', 'suggestion', 'allowed'),
     'sjabloon-figuur-onbekend': error('name', 'suggestion', 'allowed'),
     'sjabloon-verdeling-onbekend': error('name', 'suggestion', 'allowed'),

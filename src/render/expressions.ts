@@ -14,6 +14,7 @@ const NAME = /^[a-z_][a-z0-9_]*(\.[a-z0-9_-]+)*$/
  */
 export function replaceExpressions(tree: Root, file: VFile, names: ReadonlyMap<string, Named>): void {
   visit(tree, 'text', (node: Text) => {
+    strayBraces(node, file)
     if (!node.value.includes('{{')) return
     // Whether the text tells a figure, or only refers to one that is unknown: sections follow it (see sections.ts).
     const mark = (tells: boolean) => { node.data = { ...node.data, ...(tells ? { cijfer: true } : { verwijzing: true }) } }
@@ -46,6 +47,24 @@ export function replaceExpressions(tree: Root, file: VFile, names: ReadonlyMap<s
       return filter(named.figure, arg)
     })
   })
+}
+
+/** A `{{` never closed or a `}}` never opened would be published as it is: an error at the brace. */
+function strayBraces(node: Text, file: VFile): void {
+  const rest = node.value.replace(EXPRESSION, (whole) => ' '.repeat(whole.length))
+  for (const m of rest.matchAll(/\{\{|\}\}/g)) {
+    const open = m[0] === '{{'
+    emit(file, open ? 'sjabloon-niet-gesloten' : 'sjabloon-niet-geopend', { found: excerpt(node.value, m.index) }, placeIn(node, m.index))
+  }
+}
+
+/** The words around a stray brace on its line, as the coördinator would look for them. */
+function excerpt(text: string, at: number): string {
+  const begin = text.lastIndexOf('\n', at - 1) + 1
+  const line = text.slice(begin, (text.indexOf('\n', at) + 1 || text.length + 1) - 1)
+  const from = Math.max(0, at - begin - 30)
+  const to = Math.min(line.length, at - begin + 32)
+  return `${from > 0 ? '…' : ''}${line.slice(from, to).trim()}${to < line.length ? '…' : ''}`
 }
 
 function placeIn(node: Text, offset: number) {
