@@ -31,9 +31,10 @@ import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { hasErrors } from './diagnostics/emit.js'
 import type { Project } from './domain/project.js'
-import { emptyCache, sharedInputs, type OutputKind } from './output/cache.js'
+import { CACHE_FILE, emptyCache, sharedInputs, type OutputKind } from './output/cache.js'
 import type { Output } from './output/outputs.js'
 import { plan } from './output/plan.js'
+import { archivedOutputs, published, recordAdoptions, versionsOf } from './compile/adopt.js'
 import { buildReports } from './compile/build.js'
 import { check } from './compile/check.js'
 import { indexPage } from './compile/index-page.js'
@@ -44,12 +45,15 @@ import { chartDirs, DEFAULT_TEMPLATES, templateDir } from './compile/templates.j
 
 // compile() and check() are the pipeline's two ways in, with the types they take and give.
 export { check, type Checked } from './compile/check.js'
+export { checkReports } from './compile/build.js'
 export type { CompileOptions, StageEvent } from './compile/options.js'
 export type { Output } from './output/outputs.js'
 
 export interface CompileResult {
   files: VFile[]
   outputs: Output
+  /** Files of the adoption folder (vastgesteld/, paths relative to it) for the reports adopted or revised by this build; null removes one. */
+  adoption: Output
   /** Report keys (the output folder of each report). */
   built: string[]
   /** Reports left as they were because nothing they were made from changed. */
@@ -57,28 +61,35 @@ export interface CompileResult {
   project: Project | undefined
 }
 
-/** Build the reports of a project in memory. */
+/** Build the reports of a project in memory; `adoption` holds what to write in the project's adoption folder (vastgesteld/). */
 export async function compile(root: string, options: CompileOptions = {}): Promise<CompileResult> {
   const start = performance.now()
-  const { files, project, loaded } = check(root, options.strict, options.years)
-  if (!project) return { files, outputs: new Map(), built: [], fresh: [], project }
-  options.onStage?.({ stage: 'controleren', ms: since(start) })
   const kinds = outputKinds(options)
+  const adoptionOptions = { revise: options.revise, today: options.today ?? today(), record: kinds.includes('pdf') && kinds.includes('html'), ci: options.ci ?? false }
+  const { files, project, adoption } = check(root, options.strict, options.years, adoptionOptions)
+  const none = { files, outputs: new Map(), adoption: new Map(), built: [], fresh: [], project }
+  if (!project || !adoption) return none
+  options.onStage?.({ stage: 'controleren', ms: since(start) })
   const previous = options.cache ?? emptyCache()
   const shared = sharedInputs([templateDir(root), join(root, 'templates'), DEFAULT_TEMPLATES], chartDirs(root))
-  const planned = plan(project, loaded, root, previous, shared, { years: options.years, kinds, all: options.all ?? false, revise: options.revise, today: options.today ?? today() })
+  const planned = plan(project, root, previous, shared, { years: options.years, kinds, all: options.all ?? false, archived: new Set(adoption.archived.keys()), adopting: adoption.adopting })
   files.push(...planned.files)
-  if (hasErrors(files)) return { files, outputs: new Map(), built: [], fresh: [], project }
-  if (planned.build.length === 0) return { files, outputs: new Map(), built: [], fresh: planned.fresh, project }
+  if (hasErrors(files)) return none
 
   const printing = printQueue(options.printer, options.onStage)
-  const made = await buildReports(planned.build, project, root, shared, files, options, printing.add)
+  const made = await buildReports(planned.build, project, root, shared, files, options, printing.add, (key, date) => versionsOf(key, adoption, date))
   const failed = await printing.finish()
-  if (hasErrors(files)) return { files, outputs: new Map(), built: [], fresh: [], project }
+  if (hasErrors(files)) return none
   if (failed) throw failed.reason
   const { outputs, cache } = recordOutputs(made, previous, kinds, planned.outdated)
-  outputs.set('index.html', indexPage(project, cache, planned.outdated))
-  return { files, outputs, built: made.map((m) => m.report.key), fresh: planned.fresh, project }
+  const records = recordAdoptions(root, adoption, made, project, outputs, cache)
+  const archived = [...adoption.archived.keys()].filter((key) => !published(previous, key, root))
+  archivedOutputs(root, adoption, cache, outputs)
+  if (made.length === 0 && archived.length === 0) return { ...none, fresh: [...planned.fresh, ...adoption.archived.keys()] }
+  outputs.set(CACHE_FILE, JSON.stringify(cache) + '\n')
+  outputs.set('index.html', indexPage(project, cache, planned.outdated, (key) => versionsOf(key, adoption, undefined)))
+  const fresh = [...planned.fresh, ...[...adoption.archived.keys()].filter((key) => !archived.includes(key))]
+  return { files, outputs, adoption: records, built: [...made.map((m) => m.report.key), ...archived], fresh, project }
 }
 
 const outputKinds = (options: CompileOptions): OutputKind[] =>

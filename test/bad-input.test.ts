@@ -100,3 +100,33 @@ describe('bad input, faults and attacks', () => {
     })
   }
 })
+
+// One check everywhere: what build refuses, validate refuses with the same messages, so a branch fails before main.
+describe('validate refuses what build refuses', () => {
+  const cases = readdirSync(CORPUS).filter((n) => existsSync(join(CORPUS, n, 'expected.json'))).sort()
+  const refused = cases.filter((name) => {
+    const expected = JSON.parse(readFileSync(join(CORPUS, name, 'expected.json'), 'utf8')) as { exitCode: number; messages: { ruleId: keyof typeof catalogue }[] }
+    // Writing the output and printing are what validate leaves out.
+    return expected.exitCode === 1 && expected.messages.every((m) => !['uitvoer', 'afdrukken'].includes(catalogue[m.ruleId].stage))
+  })
+
+  it('covers most of the corpus', () => expect(refused.length).toBeGreaterThanOrEqual(60))
+
+  for (const name of refused) {
+    it(name, async () => {
+      const dir = join(CORPUS, name)
+      const spec: Case = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {}
+      const root = asDrafts(projectWith(dir))
+      if (spec.opvullen) {
+        const path = join(root, spec.opvullen.pad)
+        writeFileSync(path, readFileSync(path, 'utf8') + '#\n'.repeat(spec.opvullen.mb * 1024 * 1024 / 2))
+      }
+      // The options that say what is checked; the others say what is made.
+      const args = (spec.args ?? []).flatMap((a, i, all) => (a === '--strict' ? [a] : a === '--jaar' ? [a, all[i + 1]!] : []))
+      let stdout = ''
+      const code = await main(['validate', '--map', root, '--json', ...args], { out: (s) => (stdout += s), err: () => undefined })
+      const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { exitCode: number; messages: unknown[] }
+      expect({ exitCode: code, messages: (JSON.parse(stdout) as { meldingen: unknown[] }).meldingen }).toEqual(expected)
+    })
+  }
+})

@@ -312,8 +312,10 @@ describe('jaarverslag command line', () => {
     expect(Object.keys(workflow.on)).toContain('push')
     const steps = workflow.jobs.controleren.steps as { run?: string; if?: string }[]
     expect(steps.find((s) => s.run === 'npm ci --no-audit --no-fund')?.if).toBeUndefined()
-    expect(steps.find((s) => s.run === 'npx --no jaarverslag validate')?.if).toBeUndefined()
-    expect(steps.find((s) => s.run === 'npx --no jaarverslag build')?.if).toBe("github.ref == 'refs/heads/main'")
+    expect(steps.find((s) => s.run === 'npx --no jaarverslag validate --ci')?.if).toBeUndefined()
+    // --ci: the workflow records nothing and publishes adopted reports from vastgesteld/ (docs/vaststellen.md).
+    expect(steps.find((s) => s.run === 'npx --no jaarverslag build --ci')?.if).toBe("github.ref == 'refs/heads/main'")
+    expect(readme).toContain('## Vaststellen en herzien')
     // The coördinator reads the workflow's comments: Dutch, none left in English.
     const comments = workflowText.split('\n').filter((l) => l.trimStart().startsWith('#'))
     expect(comments.length).toBeGreaterThanOrEqual(4)

@@ -11,7 +11,8 @@ const OPTION_HELP = {
   alleen: '--alleen html|pdf      Alleen de HTML of alleen de PDF maken',
   strict: '--strict               Waarschuwingen tellen als fouten',
   alles: '--alles                Alles opnieuw maken, ook wat niet veranderd is',
-  herzien: '--herzien <reden>      Een vastgesteld verslag toch opnieuw maken, als herziene versie met deze reden',
+  herzien: '--herzien <reden>      Een vastgesteld verslag met veranderde cijfers of tekst opnieuw maken, als herziene versie met deze reden',
+  ci: '--ci                   Voor de workflow: leg niets vast in vastgesteld/; een vastgesteld verslag zonder vastlegging is een fout',
   map: '--map <pad>            De projectmap (standaard: de huidige map)',
   uitvoer: '--uitvoer <pad>        De uitvoermap (standaard: output/ in de projectmap)',
   poort: '--poort <nummer>       Poort van de voorbeeldserver bij dev (standaard 4321)',
@@ -31,12 +32,12 @@ const COMMAND_HELP: Record<Exclude<Command, 'help'>, { usage: string; line: stri
   validate: {
     usage: 'jaarverslag validate [opties]', line: 'Controleer de gegevens zonder iets te maken',
     text: 'Controleert de gegevens van elk jaar: elke fout en waarschuwing met bestand, regel en wat u kunt doen. Maakt niets.',
-    options: ['jaar', 'strict', 'map', 'stil', 'json'],
+    options: ['jaar', 'strict', 'ci', 'map', 'stil', 'json'],
   },
   build: {
     usage: 'jaarverslag build [opties]', line: 'Maak de verslagen (HTML, PDF en open data) in output/',
     text: 'Controleert de gegevens en maakt de verslagen (HTML, PDF en open data) in output/; alleen wat veranderd is.\nBij fouten blijft de vorige uitvoer staan.',
-    options: ['jaar', 'alleen', 'strict', 'alles', 'herzien', 'map', 'uitvoer', 'deel', 'stil', 'json', 'debug', 'profiel'],
+    options: ['jaar', 'alleen', 'strict', 'alles', 'herzien', 'ci', 'map', 'uitvoer', 'deel', 'stil', 'json', 'debug', 'profiel'],
   },
   'nieuw-jaar': {
     usage: 'jaarverslag nieuw-jaar <jaar>', line: 'Maak een nieuw jaar aan, met de opbouw van het vorige jaar',
@@ -81,6 +82,7 @@ Uitleg, in de map ${join(PACKAGE_ROOT, 'docs')}:
   gegevens.md            Alle velden van de gegevensbestanden, met wat erin mag
   sjablonen.md           Cijfers, zinnen, tabellen en grafieken in de tekst ({{ … }}, ::grafiek, …)
   foutmeldingen.md       Elke melding, met wat u eraan kunt doen
+  vaststellen.md         Een vastgesteld verslag vastleggen in vastgesteld/, en herzien
   lijsten.md             De landelijke lijsten met categorieën
 
 Afsluitcodes: ${EXIT.ok} gelukt, ${EXIT.data} fouten in gegevens of sjablonen, ${EXIT.usage} verkeerd gebruik, ${EXIT.environment} omgeving (bijvoorbeeld geen browser), ${EXIT.unexpected} een onverwachte fout (meld die).`
@@ -118,6 +120,8 @@ export interface CliOptions {
   all: boolean
   /** The reason for a revision of adopted reports. */
   revise: string | undefined
+  /** --ci: record nothing; an adopted report must have its record already. */
+  ci: boolean
   /** The folder the command was started in; paths in messages are shown relative to it. */
   cwd: string
   /** The project folder: --map, resolved against cwd, or cwd itself. */
@@ -143,7 +147,7 @@ export class UsageError<R extends RuleId = RuleId> extends Error {
 
 const OPTIONS = {
   jaar: { type: 'string', multiple: true }, alleen: { type: 'string' }, strict: { type: 'boolean' },
-  alles: { type: 'boolean' }, herzien: { type: 'string' }, map: { type: 'string' }, uitvoer: { type: 'string' }, poort: { type: 'string' },
+  alles: { type: 'boolean' }, herzien: { type: 'string' }, ci: { type: 'boolean' }, map: { type: 'string' }, uitvoer: { type: 'string' }, poort: { type: 'string' },
   pdf: { type: 'boolean' }, deel: { type: 'string' },
   stil: { type: 'boolean' }, json: { type: 'boolean' }, debug: { type: 'boolean' }, profiel: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }, versie: { type: 'boolean' },
@@ -177,6 +181,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
   })
   if (values.alleen !== undefined && values.alleen !== 'html' && values.alleen !== 'pdf') throw new UsageError('gebruik-alleen', { found: values.alleen })
   if (values.herzien !== undefined && values.herzien.trim() === '') throw new UsageError('gebruik-herzien', {})
+  if (values.herzien !== undefined && values.ci) throw new UsageError('gebruik-herzien-ci', {})
   const port = values.poort === undefined ? 4321 : Number(values.poort)
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('gebruik-poort', { found: String(values.poort) })
   const share = /^([1-9]\d*)\/([1-9]\d*)$/.exec(values.deel ?? '')
@@ -189,6 +194,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions {
     strict: values.strict ?? false,
     all: values.alles ?? false,
     revise: values.herzien,
+    ci: values.ci ?? false,
     cwd,
     root: resolve(cwd, values.map ?? '.'),
     out: values.uitvoer,

@@ -9,7 +9,8 @@ import { readCache } from '../output/cache.js'
 import type { Lifecycle } from './lifecycle.js'
 import { organisationsOutput, shareOf } from '../output/shares.js'
 import type { OrganisationEntry } from '../render/index-page.js'
-import { overlappingInput, recoverSwap, type Recovery } from '../output/stage.js'
+import { overlappingInput, recoverSwap, Staging, type Recovery } from '../output/stage.js'
+import { ADOPTION_DIR } from '../output/adoption.js'
 import { PrintError, STEP_TIMEOUT_MS } from '../print/pdf.js'
 import { printTimeoutMs } from '../print/session.js'
 import type { CliOptions } from './args.js'
@@ -46,6 +47,8 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
   const problems = [...(session?.missing ? [session.missing] : []), recovered]
   const files: VFile[] = []
   const results: { org: Organisation; built: string[]; fresh: string[]; index?: OrganisationEntry }[] = []
+  // What each organisation's adoption folder gets, written only once the output is in place.
+  const adoptions: { org: Organisation; outputs: Output }[] = []
   let printFailed = false
   // Each organisation's outputs go to the staging folder when it is done, so memory does not grow with their number.
   let writeFailed: unknown
@@ -75,6 +78,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
         cache: readCache(join(outDir, prefix)),
         all: options.all,
         revise: options.revise,
+        ci: options.ci,
         onStage: (e: StageEvent) => {
           show.stage(org.name, e)
           run.steps([org.name, e.stage, e.report].filter(Boolean).join(' '), performance.now() - e.ms)
@@ -89,7 +93,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
         // What the hint of browser-fout asks for: the browser's own words, for a bug report.
         if (options.debug) io.err(`${error.step}: ${error.cause instanceof Error ? error.cause.stack ?? error.cause.message : String(error.cause)}`)
         problems.push(file)
-        return { files: [], outputs: new Map(), built: [], fresh: [], project: undefined } satisfies CompileResult
+        return { files: [], outputs: new Map(), adoption: new Map(), built: [], fresh: [], project: undefined } satisfies CompileResult
       })
   }
   try {
@@ -102,6 +106,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
       building[i] = undefined
       files.push(...result.files)
       const { project } = result
+      if (result.adoption.size > 0) adoptions.push({ org, outputs: result.adoption })
       results.push({ org, built: result.built, fresh: result.fresh, ...(project ? { index: { folder: org.name, name: project.config.organisatie, title: titleOf(project.config) } } : {}) })
       const prefix = org.name ? `${org.name}/` : ''
       stage(new Map([...result.outputs].map(([path, content]) => [prefix + path, content])))
@@ -132,13 +137,24 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
       writeFailed = error
     }
   }
+  let failedAt = outDir
+  for (const { org, outputs } of writeFailed === undefined ? adoptions : []) {
+    try {
+      new Staging().write(join(org.root, ADOPTION_DIR), outputs)
+    } catch (error) {
+      writeFailed = error
+      failedAt = join(org.root, ADOPTION_DIR)
+      break
+    }
+  }
   if (writeFailed !== undefined) {
     const file = new VFile()
-    emit(file, 'uitvoer-schrijven', { output: shown(outDir), detail: (writeFailed as NodeJS.ErrnoException).code ?? String(writeFailed) })
+    emit(file, 'uitvoer-schrijven', { output: shown(failedAt), detail: (writeFailed as NodeJS.ErrnoException).code ?? String(writeFailed) })
     report([...all, file], root, io, options.json)
     return EXIT.data
   }
   show.done(results.map(({ org, built, fresh }) => ({ name: org.name, built, fresh })), relative(options.cwd, outDir) || '.', all, root)
+  for (const { org, outputs } of adoptions) show.recorded(relative(options.cwd, join(org.root, ADOPTION_DIR)) || '.', [...outputs.keys()].filter((p) => !p.includes('/') && p.endsWith('.json')).map((p) => p.slice(0, -5)))
   // The HTML is written even without a browser; the run still says what failed.
   return exitCodeOf(problems)
 }

@@ -5,7 +5,7 @@ import { EXIT } from '../diagnostics/catalogue.js'
 import { PACKAGE_NAME, PACKAGE_ROOT, SCHEMA_DIR, VERSION } from '../package.js'
 import type { CliOptions } from './args.js'
 import { fail, type Console } from './report.js'
-import { scaffoldYear, writeYaml } from './scaffold.js'
+import { ADOPTION_README, scaffoldYear, writeYaml } from './scaffold.js'
 
 /** "waterland-oost" → "Gemeente Waterland-Oost": a first guess the coördinator corrects. */
 const organisationName = (folder: string) =>
@@ -66,6 +66,7 @@ jaarverslag nieuw-jaar ${year + 1}        begin een nieuw jaar, met de opbouw va
   staat, waarschuwt \`validate\`, en een definitief verslag wordt er niet mee gemaakt.
 - \`jaarverslag lijsten\` toont de toegestane categorieën.
 
+${ADOPTION_README}
 ## Het hulpmiddel installeren (ook voor GitHub en andere computers)
 
 \`package.json\` legt jaarverslag vast als \`${PACKAGE_NAME}\`, versie ${VERSION}. Eén keer in deze map:
@@ -107,11 +108,12 @@ jobs:
       - name: Hulpmiddel installeren
         run: npm ci --no-audit --no-fund
       - name: Gegevens controleren
-        run: npx --no jaarverslag validate
+        run: npx --no jaarverslag validate --ci
       - name: Verslagen maken
         if: github.ref == 'refs/heads/main'
         # Op de Ubuntu-machines van GitHub staat Google Chrome; jaarverslag vindt die zelf voor de PDF.
-        run: npx --no jaarverslag build
+        # --ci: een vastgesteld verslag komt uit vastgesteld/ (door de coördinator vastgelegd); de workflow legt zelf niets vast.
+        run: npx --no jaarverslag build --ci
       # De verslagen in output/ gaan naar GitHub Pages.
       - uses: actions/upload-pages-artifact@v3
         if: github.ref == 'refs/heads/main'

@@ -16,6 +16,8 @@ const STAGES: Record<StageEvent['stage'], string> = {
 export interface Progress {
   stage(organisation: string, event: StageEvent): void
   done(results: { name: string; built: string[]; fresh: string[] }[], outDir: string, files: readonly VFile[], cwd: string): void
+  /** Reports adopted or revised by this build, now in the adoption folder. */
+  recorded(folder: string, keys: readonly string[]): void
 }
 
 /**
@@ -47,6 +49,10 @@ export function progress(options: Pick<CliOptions, 'quiet' | 'json'>, io: Consol
         if (r.built.length === 0) io.out(`${who}Niets te doen: ${r.fresh.length ? `${r.fresh.join(', ')} ${r.fresh.length === 1 ? 'is' : 'zijn'} actueel` : 'geen jaren'}.`)
         else io.out(`${who}Gemaakt: ${r.built.join(', ')}${r.fresh.length ? `; ongewijzigd: ${r.fresh.join(', ')}` : ''}. Uitvoer in ${outDir}/.`)
       }
+    },
+    recorded(folder, keys) {
+      if (options.quiet || options.json) return
+      io.out(`Vastgelegd in ${folder}/: ${keys.join(', ')}. Leg die map vast in git (git add ${folder} && git commit), dan weet elke build wat de raad vaststelde.`)
     },
   }
 }

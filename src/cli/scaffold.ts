@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { isMap, isScalar, parseDocument, stringify, visit } from 'yaml'
 import { check } from '../compile.js'
@@ -23,6 +23,34 @@ export function writeYaml(root: string, path: string, kind: string, data: unknow
   writeFileSync(full, schemaLine(resolve(full, '..'), root, kind) + comment + body)
 }
 
+/** The README's part on adoption and revision: init writes it, nieuw-jaar adds it to a README from before. */
+export const ADOPTION_README = `## Vaststellen en herzien
+
+Als de raad het verslag heeft vastgesteld, zet u in \`data/<jaar>/meta.yaml\` \`status: definitief\` en de datum bij
+\`vastgesteld\` (JJJJ-MM-DD), en maakt u het verslag op uw eigen computer met \`jaarverslag build\`. Die build legt het
+vast in de map \`vastgesteld/\`: \`vastgesteld/<jaar>.json\` met elk cijfer en elke tekst waaruit het verslag is gemaakt,
+en \`vastgesteld/<jaar>/\` met de pagina, de PDF en de open data zoals de raad ze zag. Leg die map vast in git:
+
+\`\`\`
+git add vastgesteld
+git commit -m "Jaarverslag <jaar> vastgesteld"
+\`\`\`
+
+Vanaf dan publiceert elke build (ook die van GitHub en op een andere computer) voor dat jaar precies dat vastgestelde
+verslag. Verandert er daarna een cijfer of tekst van dat jaar, dan weigert \`jaarverslag validate\` en \`build\` dat, met
+het cijfer, de vastgestelde en de nieuwe waarde. Is de wijziging nodig, maak dan een herziene versie:
+
+\`\`\`
+jaarverslag build --herzien "Correctie van het aantal meldingen"
+git add vastgesteld data
+git commit -m "Jaarverslag <jaar> herzien"
+\`\`\`
+
+De pagina en de PDF zeggen dan "Herziene versie van <datum>: <reden>" en linken naar de vastgestelde PDF, die blijft
+staan. Een nieuwe versie van jaarverslag, een ander sjabloon of andere huisstijl verandert een vastgesteld verslag niet
+en vraagt geen herziening. Een pull request die \`vastgesteld/\` verandert, raakt dus een vastgesteld verslag.
+`
+
 /** `jaarverslag nieuw-jaar 2025`: the structure of the year before, figures 'onbekend' until filled in. */
 export function runNewYear(options: CliOptions, io: Console): number {
   const root = resolve(options.root)
@@ -40,6 +68,8 @@ export function runNewYear(options: CliOptions, io: Console): number {
   }
   const previous = project?.years.filter((y) => y.year < year).at(-1)
   scaffoldYear(root, year, previous, project?.vocabularies.uren)
+  const readme = join(root, 'README.md')
+  if (existsSync(readme) && !readFileSync(readme, 'utf8').includes(ADOPTION_README.split('\n')[0]!)) appendFileSync(readme, `\n${ADOPTION_README}`)
   io.out(`data/${year}/ aangemaakt in ${root}${previous ? ` naar het voorbeeld van ${previous.year}` : ''}. Vervang elke 'onbekend' door het cijfer en elke voorbeeldtekst in data/${year}/tekst/ door uw eigen tekst.`)
   return EXIT.ok
 }
@@ -111,7 +141,7 @@ export function scaffoldYear(root: string, year: number, previous: Prev, hours?:
   if (meta) writeYaml(root, `${dir}/meta.yaml`, 'meta', metaFrom(meta, previous!.year, year))
   else {
     writeYaml(root, `${dir}/meta.yaml`, 'meta', { jaar: year, status: 'concept', bron: `Registratie meldpunt integriteit ${year}` },
-      '# status: concept tot het verslag is vastgesteld; dan definitief, met de datum onder vastgesteld (JJJJ-MM-DD).\n')
+      '# status: concept tot de raad het verslag heeft vastgesteld; dan definitief, met de datum onder vastgesteld (JJJJ-MM-DD).\n# De build daarna legt het verslag vast in vastgesteld/ (zie README: Vaststellen en herzien).\n')
   }
   const stillOpen = getPath(previous?.meldingen, ['status', 'Lopend'])
   const meldingen = before('meldingen')

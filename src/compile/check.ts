@@ -5,14 +5,20 @@ import type { Project } from '../domain/project.js'
 import { loadProject, type LoadedProject } from '../load/project.js'
 import { validateProject } from '../validate/index.js'
 import { checkPlaceholders } from '../validate/placeholders.js'
+import { planAdoption, type AdoptionOptions, type AdoptionPlan } from './adopt.js'
 
-export interface Checked { files: VFile[]; all: VFile[]; project: Project | undefined; loaded: LoadedProject }
+export interface Checked { files: VFile[]; all: VFile[]; project: Project | undefined; loaded: LoadedProject; adoption: AdoptionPlan | undefined }
 
-/** Validate only: load → validate. With years, messages about other years' files are left out. */
-export function check(root: string, strict = false, years?: readonly number[]): Checked {
+/**
+ * Validate only: load → validate, and compare the adopted reports with
+ * their record. With years, messages about other years' files are left out.
+ */
+export function check(root: string, strict = false, years?: readonly number[], adoptionOptions: AdoptionOptions = {}): Checked {
   const loaded = loadProject(root)
   const { project, files } = validateProject(loaded)
   if (project) checkPlaceholders(project)
+  const adoption = project ? planAdoption(project, loaded, adoptionOptions) : undefined
+  if (adoption) files.push(...adoption.files)
   if (strict) promoteWarnings(files)
   let shown = files
   if (years?.length) {
@@ -26,5 +32,5 @@ export function check(root: string, strict = false, years?: readonly number[]): 
       shown = [...shown, file]
     }
   }
-  return { files: shown, all: files, project: hasErrors(shown) ? undefined : project, loaded }
+  return { files: shown, all: files, project: hasErrors(shown) ? undefined : project, loaded, adoption }
 }

@@ -18,8 +18,10 @@ export interface CompileOptions {
   all?: boolean
   /** The reason for a new version of an adopted report (`--herzien`); without it an adopted report does not change. */
   revise?: string | undefined
-  /** The date of a revision (default today), as YYYY-MM-DD. */
+  /** The date of a revision (default today), as YYYY-MM-DD; it is kept in the adoption record, so later builds show the same. */
   today?: string
+  /** `--ci`: record nothing; an adopted report without a record in vastgesteld/ is an error. */
+  ci?: boolean
   onStage?: (event: StageEvent) => void
   /** The report model (default: the real one); a report depends on whatever it reads. */
   model?: typeof buildReportModel

@@ -1,6 +1,5 @@
 import { compareText } from '../domain/order.js'
-import { earlierPdfPath, pdfPath } from '../domain/report.js'
-import { CACHE_FILE, inputsId, type BuildCache, type OutputKind, type ReportRecord } from '../output/cache.js'
+import { inputsId, type BuildCache, type OutputKind, type ReportRecord } from '../output/cache.js'
 import type { Output } from '../output/outputs.js'
 import type { Plan } from '../output/plan.js'
 import type { MadeReport } from './build.js'
@@ -19,8 +18,6 @@ export function recordOutputs(made: readonly MadeReport[], previous: BuildCache,
     const before = m.report.previous
     const id = inputsId(m.inputs)
     const record: ReportRecord = { outputs: { ...before?.outputs }, inputs: {} }
-    const lastPdf = before?.outputs.pdf && m.report.revision && kinds.includes('pdf') ? pdfPath(key) : undefined
-    if (lastPdf) outputs.set(earlierPdfPath(key, before!.revisions?.at(-1)?.date ?? before!.adopted!), { copyOf: lastPdf })
     for (const kind of kinds) {
       for (const path of before?.outputs[kind]?.files ?? []) if (!m.outputs[kind].has(path)) outputs.set(path, null)
       for (const [path, content] of m.outputs[kind]) outputs.set(path, content)
@@ -28,11 +25,7 @@ export function recordOutputs(made: readonly MadeReport[], previous: BuildCache,
       outdated.get(key)?.delete(kind)
     }
     for (const { inputs } of Object.values(record.outputs)) record.inputs[inputs] = inputs === id ? m.inputs : before!.inputs[inputs]!
-    const meta = m.model
-    if (meta.status === 'definitief' && meta.date) record.adopted = meta.date
-    if (m.report.revisions.length > 0) record.revisions = m.report.revisions
     cache.reports[key] = record
   }
-  outputs.set(CACHE_FILE, JSON.stringify(cache) + '\n')
   return { outputs, cache }
 }

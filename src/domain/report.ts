@@ -6,3 +6,10 @@ export const pdfName = (key: string) => `jaarverslag-integriteit-${key}.pdf`
 export const pdfPath = (key: string) => `${key}/${pdfName(key)}`
 /** An earlier version of an adopted report's PDF, kept beside the new one. */
 export const earlierPdfPath = (key: string, date: string) => `${key}/jaarverslag-integriteit-${key}-versie-${date}.pdf`
+
+/** An earlier PDF of an adopted report: the adopted version, or a revision since replaced. */
+export interface EarlierVersion { date: string; adopted: boolean; path: string }
+
+/** The earlier PDFs of an adopted report that was revised: the adopted one, then every revision but the last (whose PDF is the current one). */
+export const earlierVersions = (key: string, adopted: string, revisions: readonly Revision[]): EarlierVersion[] =>
+  revisions.length === 0 ? [] : [adopted, ...revisions.slice(0, -1).map((r) => r.date)].map((date, i) => ({ date, adopted: i === 0, path: earlierPdfPath(key, date) }))

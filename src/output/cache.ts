@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { toolFingerprint } from '../package.js'
 import { hashOf, hashTree } from '../hash.js'
-import type { Revision } from '../domain/report.js'
 import { changedReads, type Reads } from './reads.js'
 
 /** Where the build remembers what it made from which inputs: inside the output, so the two never disagree. */
@@ -23,9 +22,6 @@ export interface ReportRecord {
   /** Each kind of output: its files, and the inputs (by id in `inputs`) it was made from. */
   outputs: Partial<Record<OutputKind, { inputs: string; files: string[] }>>
   inputs: Record<string, Inputs>
-  /** The date of adoption when the report was made as adopted (definitief, vastgesteld): its output is frozen. */
-  adopted?: string
-  revisions?: Revision[]
 }
 
 export interface BuildCache { version: 2; reports: Record<string, ReportRecord> }

@@ -2,8 +2,6 @@ import { VFile } from 'vfile'
 import { reportPeriods } from '../aggregate/period.js'
 import { emit } from '../diagnostics/emit.js'
 import { describeInput } from '../diagnostics/catalogue.js'
-import type { LoadedProject } from '../load/project.js'
-import { locate } from '../load/yaml.js'
 import { changesOf, unchanged, type BuildCache, type Changes, type OutputKind, type ReportRecord } from './cache.js'
 import type { Project } from '../domain/project.js'
 import type { Revision } from '../domain/report.js'
@@ -29,7 +27,7 @@ export function reportView(project: Project, report: ReportUnit): Project {
 
 export interface PlannedReport extends ReportUnit {
   previous: ReportRecord | undefined
-  /** Every revision of an adopted report, the one asked for now last: the page shows them. */
+  /** Every revision of an adopted report, the one asked for now last: the page shows them, with the earlier PDFs. */
   revisions: Revision[]
   /** Set when this build makes a new revision of an adopted report. */
   revision: Revision | undefined
@@ -41,7 +39,7 @@ export interface Plan {
   fresh: string[]
   /** Output that stays but no longer matches its inputs, by report key. */
   outdated: Map<string, Set<OutputKind>>
-  /** Warnings about outdated output; errors about adopted reports that would change. */
+  /** Warnings about outdated output. */
   files: VFile[]
 }
 
@@ -51,14 +49,14 @@ export interface PlanOptions {
   kinds: readonly OutputKind[]
   /** Rebuild also what is up to date. */
   all: boolean
-  /** The reason for a new version of an adopted report (`--herzien`). */
-  revise: string | undefined
-  /** Today, for the revision note. */
-  today: string
+  /** Adopted reports published from their record (vastgesteld/), unchanged: not built. */
+  archived: ReadonlySet<string>
+  /** Reports to build and record as adopted, with their revisions. */
+  adopting: ReadonlyMap<string, Pick<PlannedReport, 'revisions' | 'revision'>>
 }
 
 /** What the new data, template and tool change in each report, from the previous build's record. */
-export function plan(project: Project, loaded: LoadedProject, root: string, cache: BuildCache, shared: Record<string, string>, options: PlanOptions): Plan {
+export function plan(project: Project, root: string, cache: BuildCache, shared: Record<string, string>, options: PlanOptions): Plan {
   const result: Plan = { build: [], fresh: [], outdated: new Map(), files: [] }
   const warnings = new VFile()
   for (const report of reportsOf(project)) {
@@ -73,35 +71,22 @@ export function plan(project: Project, loaded: LoadedProject, root: string, cach
     if (outdated.size > 0) result.outdated.set(report.key, outdated)
     // Asking for any year of a period builds that period's report.
     if (options.years && !report.years.some((y) => options.years!.includes(y))) continue
+    // An adopted report is published from its record; one to record now is built whatever the cache says.
+    if (options.archived.has(report.key)) continue
 
     for (const kind of outdated) {
       if (!options.kinds.includes(kind)) emit(warnings, 'uitvoer-verouderd', { key: report.key, kind: describeInput(kind), changed: namesOf(changes.get(kind)!, view).join(', ') })
     }
     const upToDate = options.kinds.every((kind) => changes.has(kind) && !outdated.has(kind))
-    if (upToDate && !options.all) {
+    if (upToDate && !options.all && !options.adopting.has(report.key)) {
       result.fresh.push(report.key)
       continue
     }
-    const revisions = previous?.revisions ?? []
-    let revision: Revision | undefined
-    if (previous?.adopted && outdated.size > 0) {
-      if (options.revise === undefined) {
-        refuse(loaded, report, previous.adopted, [...outdated].map((k) => changes.get(k)!), view)
-        continue
-      }
-      revision = { date: options.today, reason: options.revise }
-    }
-    result.build.push({ ...report, previous, revisions: revision ? [...revisions, revision] : revisions, revision })
+    const adopting = options.adopting.get(report.key)
+    result.build.push({ ...report, previous, revisions: adopting?.revisions ?? [], revision: adopting?.revision })
   }
   if (warnings.messages.length > 0) result.files.push(warnings)
   return result
-}
-
-/** An adopted report stays as it was adopted: the error names what changed, on its meta.yaml. */
-function refuse(loaded: LoadedProject, report: ReportUnit, adopted: string, changes: Changes[], project: Project): void {
-  const source = loaded.years.find((y) => y.year === report.year)?.sources.meta
-  const changed = [...new Set(changes.flatMap((c) => namesOf(c, project)))]
-  if (source) emit(source.file, 'verslag-vastgesteld', { key: report.key, date: adopted, changed: changed.join(', ') }, locate(source, ['vastgesteld'], 'key'))
 }
 
 /** Changed inputs as the coördinator knows them: files, with the fields read from them. */

@@ -77,12 +77,13 @@ export function changedReads(root: object, reads: Reads): string[][] {
   const changed: string[][] = []
   for (const [key, before] of Object.entries(reads)) {
     const [op, ...path] = JSON.parse(key) as string[]
-    if (replay(root, op!, path) !== before) changed.push(path)
+    if (replayRead(root, op!, path) !== before) changed.push(path)
   }
   return changed
 }
 
-function replay(root: object, op: string, path: readonly string[]): string {
+/** What a read gives on this data, as it was recorded. */
+export function replayRead(root: object, op: string, path: readonly string[]): string {
   const at = (n: number) => path.slice(0, n).reduce<unknown>((o, p) => (plain(o) && Object.hasOwn(o, p) ? o[p] : undefined), root)
   if (op === 'keys') {
     const target = at(path.length)

@@ -1,13 +1,18 @@
 import { h } from 'hastscript'
 import { skipLink, standalonePage } from './page.js'
 import { reportCss, type StyleTheme } from './style.js'
-import { pdfPath } from '../domain/report.js'
+import { pdfPath, type EarlierVersion } from '../domain/report.js'
+import { versionLink } from './revision.js'
 
 /** An output on the index: absent, current, or kept although its inputs changed since. */
 export type Made = 'current' | 'outdated' | undefined
 
 /** A report: `key` names its folder ("2021-2022"), `label` its period as readers see it ("2021/2022"). */
-export interface IndexEntry { key: string; label: string; title: string; status: string; html: Made; pdf: Made; data: Made }
+export interface IndexEntry {
+  key: string; label: string; title: string; status: string; html: Made; pdf: Made; data: Made
+  /** The earlier PDFs of a revised adopted report, the adopted one first. */
+  earlier: readonly EarlierVersion[]
+}
 
 const OUTDATED = ' (verouderd: de gegevens zijn sindsdien gewijzigd)'
 
@@ -27,6 +32,7 @@ export function renderIndex(organisation: string, title: string, entries: readon
         ` (${e.status})`,
         ...(e.pdf ? [' · ', ...link(e.pdf, pdfPath(e.key), `PDF van ${e.label}`)] : []),
         ...(e.data ? [' · ', ...link(e.data, `${e.key}/data/metadata.json`, `open data ${e.label}`)] : []),
+        ...(e.earlier.length > 0 ? [' · herzien; eerder: ', ...e.earlier.flatMap((v, i) => [...(i > 0 ? [', '] : []), versionLink(v, `${e.key}/`)])] : []),
       ]))),
     ]),
   ])

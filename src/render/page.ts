@@ -27,7 +27,7 @@ function toc(body: Root): Element {
   return h('nav', { className: ['inhoud'], ariaLabelledBy: 'inhoudsopgave' }, [h('h2', { id: 'inhoudsopgave' }, 'Inhoudsopgave'), h('ol', items)])
 }
 
-function cover(model: ReportModel): Element {
+function cover(model: ReportModel, revision: Element | undefined): Element {
   return h('header', { className: ['omslag'] }, [
     ...(model.logo ? [h('img', { className: ['logo'], src: model.logo.src, alt: model.logo.alt })] : []),
     h('p', { className: ['organisatie'] }, model.organisation),
@@ -37,6 +37,7 @@ function cover(model: ReportModel): Element {
       // A draft is not adopted yet, whatever date meta.yaml already holds.
       ...(model.date && model.status !== 'concept' ? [` · vastgesteld ${dateText(model.date)}`] : []),
     ]),
+    ...(revision ? [revision] : []),
     ...(model.partial ? [h('p', `Let op: de cijfers van ${model.year} lopen tot en met ${dateText(model.partial.until)}.${model.partial.note ? ` ${model.partial.note}` : ''}`)] : []),
   ])
 }
@@ -74,14 +75,14 @@ const conceptBanner = () =>
 
 export const skipLink = () => h('a', { className: ['overslaan'], href: '#inhoud' }, 'Direct naar de inhoud')
 
-/** The report for one year as a page, and as a fragment (no <html>, scoped CSS) for a CMS. */
-export function renderPage(model: ReportModel, body: Root, theme: StyleTheme): Page {
+/** The report for one year as a page, and as a fragment; a revised adopted report says so on its cover (`revision`). */
+export function renderPage(model: ReportModel, body: Root, theme: StyleTheme, revision?: Element): Page {
   const concept = model.status === 'concept'
   const css = reportCss(theme, `${model.organisation} · ${reportTitle(model)}`, concept)
   const wrapper = h('div', { className: ['jaarverslag'] }, [
     skipLink(),
     ...(concept ? [conceptBanner()] : []),
-    cover(model),
+    cover(model, revision),
     toc(body),
     h('main', { id: 'inhoud' }, markLandscapeTables(body).children as ElementContent[]),
     h('footer', [h('p', `Bron van de cijfers: ${model.source}`)]),

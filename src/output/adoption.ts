@@ -1,0 +1,254 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { VFile } from 'vfile'
+import { emit } from '../diagnostics/emit.js'
+import { dateText } from '../format/nl.js'
+import { compareText } from '../domain/order.js'
+import { getPath } from '../domain/values.js'
+import { hashOf, sha256 } from '../hash.js'
+import type { LoadedProject } from '../load/project.js'
+import { locate } from '../load/yaml.js'
+import type { Project } from '../domain/project.js'
+import type { Revision } from '../domain/report.js'
+import { replayRead, type Reads } from './reads.js'
+
+/**
+ * The adoption record: what the raad adopted, kept in the project (in git)
+ * so that every build, on any computer, compares against it. For each
+ * adopted report `vastgesteld/<report>.json` holds every figure and text
+ * the report read, the tool version that made it and the revisions since;
+ * `vastgesteld/<report>/` holds the publication itself (page, fragment,
+ * PDF, open data, earlier PDFs). That publication is what every later build
+ * publishes for the report, byte for byte, until a figure or text it was
+ * made from changes: then the build refuses, or with `--herzien` makes a
+ * revision and records it.
+ */
+
+export const ADOPTION_DIR = 'vastgesteld'
+
+export interface AdoptionRecord {
+  key: string
+  /** The date the raad adopted the report (meta.yaml's vastgesteld). */
+  adopted: string
+  /** The version of jaarverslag that made the publication in the record. */
+  tool: string
+  revisions: Revision[]
+  /** The publication's files (relative to the report's folder), by sha256. */
+  files: Record<string, string>
+  /** What the report read of the figures and texts, by stable path (see `stableReads`). */
+  inputs: Reads
+}
+
+/** The record as it is written: Dutch keys, one line per figure, so a pull request shows what is touched. */
+interface RecordFile {
+  $comment: string
+  verslag: string
+  vastgesteld: string
+  hulpmiddel: string
+  herzieningen: { datum: string; reden: string }[]
+  bestanden: Record<string, string>
+  invoer: Record<string, string>
+}
+
+const COMMENT = 'Vastgelegd door jaarverslag: wat de raad vaststelde. Niet met de hand veranderen; een herziening maakt u met jaarverslag build --herzien "<reden>".'
+
+export const recordPath = (key: string) => `${ADOPTION_DIR}/${key}.json`
+
+/** A read as the record writes it: `get jaren/2024/kengetallen/0/waarde`, path segments escaped as in a JSON pointer. */
+const readKey = (key: string): string => {
+  const [op, ...path] = JSON.parse(key) as string[]
+  return `${op} ${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
+}
+const fromReadKey = (key: string): string => {
+  const space = key.indexOf(' ')
+  const path = key.slice(space + 1)
+  return JSON.stringify([key.slice(0, space), ...(path ? path.split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')) : [])])
+}
+
+export function recordText(record: AdoptionRecord): string {
+  const file: RecordFile = {
+    $comment: COMMENT,
+    verslag: record.key,
+    vastgesteld: record.adopted,
+    hulpmiddel: record.tool,
+    herzieningen: record.revisions.map((r) => ({ datum: r.date, reden: r.reason })),
+    bestanden: Object.fromEntries(Object.entries(record.files).sort(([a], [b]) => compareText(a, b))),
+    invoer: Object.fromEntries(Object.entries(record.inputs).map(([k, v]) => [readKey(k), v]).sort(([a], [b]) => compareText(a!, b!))),
+  }
+  return JSON.stringify(file, null, 2) + '\n'
+}
+
+export interface Adoption {
+  records: Map<string, AdoptionRecord>
+  /** The record files, for the reporter; problems with a record are messages on them. */
+  files: VFile[]
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string'
+const isTextMap = (v: unknown): v is Record<string, string> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isText)
+
+/** Every adoption record of a project, each checked against its archived publication. */
+export function readAdoption(root: string): Adoption {
+  const dir = join(root, ADOPTION_DIR)
+  const adoption: Adoption = { records: new Map(), files: [] }
+  if (!existsSync(dir)) return adoption
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const path = join(dir, name)
+    const file = new VFile({ path, value: readFileSync(path, 'utf8') })
+    adoption.files.push(file)
+    const key = name.slice(0, -'.json'.length)
+    let raw: Partial<RecordFile>
+    try {
+      raw = JSON.parse(String(file.value)) as Partial<RecordFile>
+    } catch (error) {
+      emit(file, 'vastlegging-onleesbaar', { file: recordPath(key), detail: (error as Error).message })
+      continue
+    }
+    const revisions = Array.isArray(raw.herzieningen) ? raw.herzieningen : undefined
+    if (raw.verslag !== key || !isText(raw.vastgesteld) || !isText(raw.hulpmiddel) || !revisions?.every((r) => isText(r?.datum) && isText(r?.reden)) || !isTextMap(raw.bestanden) || !isTextMap(raw.invoer)) {
+      emit(file, 'vastlegging-onleesbaar', { file: recordPath(key), detail: 'de velden verslag, vastgesteld, hulpmiddel, herzieningen, bestanden en invoer horen er te zijn zoals jaarverslag ze schreef' })
+      continue
+    }
+    const record: AdoptionRecord = {
+      key, adopted: raw.vastgesteld, tool: raw.hulpmiddel,
+      revisions: revisions.map((r) => ({ date: r.datum, reason: r.reden })),
+      files: raw.bestanden,
+      inputs: Object.fromEntries(Object.entries(raw.invoer).map(([k, v]) => [fromReadKey(k), v])),
+    }
+    const damaged = Object.entries(record.files).find(([f, hash]) => {
+      const archived = join(dir, key, f)
+      return !existsSync(archived) || sha256(readFileSync(archived)) !== hash
+    })
+    if (damaged) {
+      emit(file, 'vastlegging-beschadigd', { file: `${ADOPTION_DIR}/${key}/${damaged[0]}`, record: recordPath(key) })
+      continue
+    }
+    adoption.records.set(key, record)
+  }
+  return adoption
+}
+
+/** The archived publication of an adopted report, as outputs of its folder. */
+export function archivedFiles(root: string, record: AdoptionRecord): Map<string, Uint8Array> {
+  const dir = join(root, ADOPTION_DIR, record.key)
+  return new Map(Object.keys(record.files).map((f) => [`${record.key}/${f}`, new Uint8Array(readFileSync(join(dir, f)))]))
+}
+
+/** Files of an archive folder that the record does not list (left from an interrupted write): removed when it is written anew. */
+export function archiveListing(root: string, key: string): string[] {
+  const dir = join(root, ADOPTION_DIR, key)
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(dir, join(d, n)).split('\\').join('/')]))
+  return existsSync(dir) ? walk(dir) : []
+}
+
+/**
+ * What the adoption record protects: the figures and texts of the years, and
+ * the history, with years by number instead of their place in the list (a
+ * year added before does not shift them). The organisation's settings,
+ * templates, charts and the tool's version are not in it: they never change
+ * an adopted publication, which is kept as it was.
+ */
+export function stableReads(reads: Reads, view: Project): Reads {
+  const out: Reads = {}
+  const years = () => JSON.stringify(view.years.map((y) => String(y.year)))
+  for (const [key, value] of Object.entries(reads)) {
+    const [op, top, index, part, ...rest] = JSON.parse(key) as string[]
+    if (top === 'history') out[JSON.stringify([op, 'historie', ...[index, part, ...rest].filter((p) => p !== undefined)])] = value
+    if (top !== 'years') continue
+    if (index === undefined || index === 'length') {
+      if (op === 'keys' || index === 'length') out[JSON.stringify(['keys', 'jaren'])] = years()
+      continue
+    }
+    const year = view.years[Number(index)]
+    if (!year || part === undefined || part === 'year') continue
+    const at = ['jaren', String(year.year), part, ...rest]
+    if (part === 'texts' && rest.length === 0) {
+      // The texts are read as one: each is kept on its own, so a change names the file.
+      out[JSON.stringify(['keys', ...at])] = JSON.stringify([...year.texts.keys()])
+      for (const [name, file] of year.texts) out[JSON.stringify(['get', ...at, name])] = textFingerprint(file)
+      continue
+    }
+    out[JSON.stringify([op, ...at])] = value
+  }
+  return out
+}
+
+/** A text by content, as the recording view fingerprints a VFile. */
+const textFingerprint = (file: VFile) => hashOf(String(file.value))
+
+/** The report's view as the stable reads address it: years by number, texts by name. */
+const stableRoot = (view: Project): object => ({
+  jaren: Object.fromEntries(view.years.map((y) => [String(y.year), { ...y, texts: Object.fromEntries(y.texts) }])),
+  historie: view.history,
+})
+
+/** One figure or text that differs from what was adopted: its stable path, the adopted value and the value now, as reads give them. */
+export interface AdoptedChange { path: string[]; before: string; now: string }
+
+/** What in the report's view is no longer as it was adopted. */
+export function adoptionChanges(record: AdoptionRecord, view: Project): AdoptedChange[] {
+  const root = stableRoot(view)
+  return Object.entries(record.inputs).flatMap(([key, before]) => {
+    const [op, ...path] = JSON.parse(key) as string[]
+    const now = replayRead(root, op!, path)
+    return now === before ? [] : [{ path, before, now }]
+  })
+}
+
+/** A value as the coördinator reads it in a message. */
+const shown = (fingerprint: string): string => {
+  if (fingerprint === 'absent' || fingerprint === 'false') return 'niet ingevuld'
+  if (fingerprint === 'true') return 'ingevuld'
+  try {
+    const value = JSON.parse(fingerprint) as unknown
+    return typeof value === 'string' ? `'${value}'` : String(value)
+  } catch {
+    return fingerprint
+  }
+}
+
+/**
+ * An error for every figure or text of an adopted report that changed, at
+ * its place in the data file: the field, what was adopted and what it is now.
+ */
+export function refuseChanges(record: AdoptionRecord, changes: readonly AdoptedChange[], loaded: LoadedProject): void {
+  const seen = new Set<string>()
+  for (const change of changes) {
+    const [top, yearText, part, ...rest] = change.path
+    const year = loaded.years.find((y) => String(y.year) === yearText)
+    const args = { key: record.key, date: dateText(record.adopted), record: recordPath(record.key) }
+    if (top === 'historie') {
+      const path = ['jaren', ...change.path.slice(1)]
+      if (!loaded.history) continue
+      const field = path.join('.')
+      if (!seen.has(`h:${field}`)) emit(loaded.history.file, 'verslag-vastgesteld', { ...args, what: `het cijfer ${field} in data/historie.yaml`, before: shown(change.before), now: shown(change.now) }, locate(loaded.history, path))
+      seen.add(`h:${field}`)
+      continue
+    }
+    if (part === 'texts') {
+      const name = rest[0]
+      const file = (name && year?.texts.get(name)) || year?.sources.meta?.file || new VFile({ path: join(loaded.dataDir, yearText ?? '') })
+      const what = name ? `de tekst data/${yearText}/tekst/${name}.md` : `de teksten in data/${yearText}/tekst/`
+      if (!seen.has(what)) emit(file, 'verslag-vastgesteld', { ...args, what, before: name ? '' : shown(change.before), now: name ? (change.now === 'absent' ? 'verwijderd' : '') : shown(change.now) })
+      seen.add(what)
+      continue
+    }
+    if (top === 'jaren' && part === undefined) {
+      const file = new VFile({ path: loaded.dataDir })
+      emit(file, 'verslag-vastgesteld', { ...args, what: 'de jaren in data/', before: shown(change.before), now: shown(change.now) })
+      continue
+    }
+    const kind = part as 'meta' | 'meldingen' | 'vertrouwenspersonen' | 'kengetallen'
+    const source = year?.sources[kind]
+    const path = kind === 'kengetallen' ? ['kengetallen', ...rest] : rest
+    // A key figure is named by its id, not its place in the list.
+    const id = kind === 'kengetallen' && rest[0] !== undefined ? getPath(source?.value, ['kengetallen', rest[0], 'id']) : undefined
+    const named = typeof id === 'string' ? ['kengetallen', id, ...rest.slice(1)] : path
+    const field = named.at(-1) === 'length' ? `${named.slice(0, -1).join('.')} (aantal)` : named.join('.')
+    const what = field ? `het cijfer ${field} in data/${yearText}/${kind}.yaml` : `data/${yearText}/${kind}.yaml`
+    if (seen.has(what) || change.before === 'object' || change.before === 'array' || change.now === 'object' || change.now === 'array') continue
+    seen.add(what)
+    const file = source?.file ?? year?.sources.meta?.file ?? new VFile({ path: join(loaded.dataDir, yearText ?? '') })
+    emit(file, 'verslag-vastgesteld', { ...args, what, before: shown(change.before), now: shown(change.now) }, source ? locate(source, path) ?? locate(source, path.slice(0, -1)) : undefined)
+  }
+}
