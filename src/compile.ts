@@ -30,6 +30,7 @@
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { hasErrors } from './diagnostics/emit.js'
+import { compareText } from './domain/order.js'
 import type { Project } from './domain/project.js'
 import { CACHE_FILE, emptyCache, sharedInputs, type OutputKind } from './output/cache.js'
 import type { Output } from './output/outputs.js'
@@ -89,7 +90,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   outputs.set(CACHE_FILE, JSON.stringify(cache) + '\n')
   outputs.set('index.html', indexPage(project, cache, planned.outdated, (key) => versionsOf(key, adoption, undefined)))
   const fresh = [...planned.fresh, ...[...adoption.archived.keys()].filter((key) => !archived.includes(key))]
-  return { files, outputs, adoption: records, built: [...made.map((m) => m.report.key), ...archived], fresh, project }
+  return { files, outputs, adoption: records, built: [...made.map((m) => m.report.key), ...archived].sort(compareText), fresh, project }
 }
 
 const outputKinds = (options: CompileOptions): OutputKind[] =>

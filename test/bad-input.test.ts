@@ -25,6 +25,17 @@ interface Case {
   browserStopt?: 'tijdens-afdrukken'
 }
 
+/** A case's project: the example data as drafts, the case's files laid over it, a file filled up if the case says so. */
+function caseProject(dir: string): { spec: Case; root: string } {
+  const spec: Case = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {}
+  const root = asDrafts(projectWith(dir))
+  if (spec.opvullen) {
+    const path = join(root, spec.opvullen.pad)
+    writeFileSync(path, readFileSync(path, 'utf8') + '#\n'.repeat(spec.opvullen.mb * 1024 * 1024 / 2))
+  }
+  return { spec, root }
+}
+
 /** Watch the build's browser, and kill it when it opens a tab to print on. */
 function crashWhenPrinting(lifecycle: Lifecycle): () => void {
   let stop = false
@@ -55,13 +66,8 @@ describe('bad input, faults and attacks', () => {
   for (const name of cases) {
     it(name, async () => {
       const dir = join(CORPUS, name)
-      const spec: Case = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {}
-      const root = asDrafts(projectWith(dir))
+      const { spec, root } = caseProject(dir)
       cpSync(join(baseline, 'output'), join(root, 'output'), { recursive: true, preserveTimestamps: true })
-      if (spec.opvullen) {
-        const path = join(root, spec.opvullen.pad)
-        writeFileSync(path, readFileSync(path, 'utf8') + '#\n'.repeat(spec.opvullen.mb * 1024 * 1024 / 2))
-      }
       const before = hashFiles(join(root, 'output'))
       const saved = { ...process.env }
       for (const [k, v] of Object.entries(spec.env ?? {})) process.env[k] = v.replace('{project}', root)
@@ -115,12 +121,7 @@ describe('validate refuses what build refuses', () => {
   for (const name of refused) {
     it(name, async () => {
       const dir = join(CORPUS, name)
-      const spec: Case = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {}
-      const root = asDrafts(projectWith(dir))
-      if (spec.opvullen) {
-        const path = join(root, spec.opvullen.pad)
-        writeFileSync(path, readFileSync(path, 'utf8') + '#\n'.repeat(spec.opvullen.mb * 1024 * 1024 / 2))
-      }
+      const { spec, root } = caseProject(dir)
       // The options that say what is checked; the others say what is made.
       const args = (spec.args ?? []).flatMap((a, i, all) => (a === '--strict' ? [a] : a === '--jaar' ? [a, all[i + 1]!] : []))
       let stdout = ''
