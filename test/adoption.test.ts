@@ -120,6 +120,30 @@ describe('the adoption record, in git', () => {
   }, 900_000)
 })
 
+describe('what validate says about an adopted report', () => {
+  it('names a changed or removed text, refuses a figure another report shows also when one year is asked for, and a damaged record', () => {
+    const root = clone(origin, 'teksten')
+    rmSync(join(root, 'data', '2024', 'tekst', 'duiding.md'))
+    edit(join(root, 'data', '2024', 'tekst', 'voorwoord.md'), 'Demonstratie', 'Voorbeeld')
+    const texts = cli(['validate'], { cwd: root })
+    expect(texts.code).toBe(1)
+    expect(texts.stderr).toContain('maar de tekst data/2024/tekst/duiding.md is sindsdien veranderd: vastgesteld was een tekst, nu staat er geen bestand meer.')
+    expect(texts.stderr).toMatch(/data\/2024\/tekst\/voorwoord.md .*fout .*maar de tekst data\/2024\/tekst\/voorwoord.md is sindsdien veranderd\. /)
+
+    const figure = clone(origin, 'ander-jaar')
+    edit(join(figure, 'data', '2023', 'meldingen.yaml'), 'adviesvragen: 32', 'adviesvragen: 33')
+    const year = cli(['validate', '--jaar', '2024'], { cwd: figure })
+    expect(year.code).toBe(1)
+    expect(year.stderr).toContain('Het verslag 2024 is op 30 april 2025 vastgesteld (vastgesteld/2024.json), maar het cijfer adviesvragen in data/2023/meldingen.yaml is sindsdien veranderd: vastgesteld was 32, nu staat er 33.')
+
+    const damaged = clone(origin, 'beschadigd')
+    writeFileSync(join(damaged, 'vastgesteld', '2023', 'index.html'), 'iets anders\n')
+    const r = cli(['validate'], { cwd: damaged })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain("vastgesteld/2023.json  fout  Het bestand 'vastgesteld/2023/index.html' ontbreekt of is niet meer het bestand dat vastgesteld/2023.json vastlegde.")
+  })
+})
+
 describe('the project README explains adoption', () => {
   it('init writes it; nieuw-jaar adds it, once, to a README from before', () => {
     const root = join(scratch, 'ouder-project')

@@ -53,7 +53,7 @@ export function planAdoption(project: Project, loaded: LoadedProject, options: A
     if (record) {
       const changes = adoptionChanges(record, reportView(project, report))
       if (changes.length === 0) result.archived.set(report.key, record)
-      else if (options.revise === undefined) refuseChanges(record, changes, loaded)
+      else if (options.revise === undefined) result.files.push(...refuseChanges(record, changes, loaded))
       else if (!options.record) emit(result.files.find((f) => f.path === join(project.root, recordPath(report.key)))!, 'herzien-zonder-pdf', { key: report.key })
       else {
         const revision = { date: options.today!, reason: options.revise }

@@ -24,7 +24,8 @@ export function check(root: string, strict = false, years?: readonly number[], a
   if (years?.length) {
     const available = loaded.years.map((y) => y.year)
     const other = loaded.years.filter((y) => !years.includes(y.year)).map((y) => y.dir + sep)
-    shown = files.filter((f) => !other.some((dir) => f.path?.startsWith(dir)))
+    // A changed figure of an adopted report is refused whatever the years asked for: a report of another year may show it.
+    shown = files.filter((f) => !other.some((dir) => f.path?.startsWith(dir)) || f.messages.some((m) => m.ruleId === 'verslag-vastgesteld'))
     const missing = years.filter((y) => !available.includes(y))
     if (missing.length > 0) {
       const file = new VFile()

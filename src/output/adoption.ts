@@ -211,8 +211,17 @@ const shown = (fingerprint: string): string => {
  * An error for every figure or text of an adopted report that changed, at
  * its place in the data file: the field, what was adopted and what it is now.
  */
-export function refuseChanges(record: AdoptionRecord, changes: readonly AdoptedChange[], loaded: LoadedProject): void {
+export function refuseChanges(record: AdoptionRecord, changes: readonly AdoptedChange[], loaded: LoadedProject): VFile[] {
   const seen = new Set<string>()
+  // A place that no longer exists (a year folder or file removed) gets a file of its own, for the reporter.
+  const added: VFile[] = []
+  const placeFor = (path: string) => {
+    const file = new VFile({ path })
+    added.push(file)
+    return file
+  }
+  const meta = loaded.years.find((y) => y.year === Number(record.key.split('-').at(-1)))?.sources.meta?.file ?? placeFor(join(loaded.dataDir, record.key))
+  const before = meta.messages.length
   for (const change of changes) {
     const [top, yearText, part, ...rest] = change.path
     const year = loaded.years.find((y) => String(y.year) === yearText)
@@ -227,15 +236,16 @@ export function refuseChanges(record: AdoptionRecord, changes: readonly AdoptedC
     }
     if (part === 'texts') {
       const name = rest[0]
-      const file = (name && year?.texts.get(name)) || year?.sources.meta?.file || new VFile({ path: join(loaded.dataDir, yearText ?? '') })
+      const file = (name && year?.texts.get(name)) || year?.sources.meta?.file || placeFor(join(loaded.dataDir, yearText ?? ''))
       const what = name ? `de tekst data/${yearText}/tekst/${name}.md` : `de teksten in data/${yearText}/tekst/`
-      if (!seen.has(what)) emit(file, 'verslag-vastgesteld', { ...args, what, before: name ? '' : shown(change.before), now: name ? (change.now === 'absent' ? 'verwijderd' : '') : shown(change.now) })
+      if (!seen.has(what)) emit(file, 'verslag-vastgesteld', { ...args, what, before: name ? (change.now === 'absent' ? 'een tekst' : '') : shown(change.before), now: name ? (change.now === 'absent' ? 'geen bestand meer' : '') : shown(change.now) })
       seen.add(what)
       continue
     }
     if (top === 'jaren' && part === undefined) {
-      const file = new VFile({ path: loaded.dataDir })
+      const file = placeFor(loaded.dataDir)
       emit(file, 'verslag-vastgesteld', { ...args, what: 'de jaren in data/', before: shown(change.before), now: shown(change.now) })
+      seen.add('jaren')
       continue
     }
     const kind = part as 'meta' | 'meldingen' | 'vertrouwenspersonen' | 'kengetallen'
@@ -248,7 +258,12 @@ export function refuseChanges(record: AdoptionRecord, changes: readonly AdoptedC
     const what = field ? `het cijfer ${field} in data/${yearText}/${kind}.yaml` : `data/${yearText}/${kind}.yaml`
     if (seen.has(what) || change.before === 'object' || change.before === 'array' || change.now === 'object' || change.now === 'array') continue
     seen.add(what)
-    const file = source?.file ?? year?.sources.meta?.file ?? new VFile({ path: join(loaded.dataDir, yearText ?? '') })
+    const file = source?.file ?? year?.sources.meta?.file ?? placeFor(join(loaded.dataDir, yearText ?? ''))
     emit(file, 'verslag-vastgesteld', { ...args, what, before: shown(change.before), now: shown(change.now) }, source ? locate(source, path) ?? locate(source, path.slice(0, -1)) : undefined)
   }
+  // Only the shape of the data changed (a list became a group): still refused, never published as adopted.
+  if (seen.size === 0 && meta.messages.length === before) {
+    emit(meta, 'verslag-vastgesteld', { key: record.key, date: dateText(record.adopted), record: recordPath(record.key), what: `de opbouw van de gegevens (${changes[0]!.path.join('/')})`, before: '', now: '' })
+  }
+  return added
 }
