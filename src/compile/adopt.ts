@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
+import { compareText } from '../domain/order.js'
 import type { Project } from '../domain/project.js'
 import { earlierVersions, pdfPath, type EarlierVersion } from '../domain/report.js'
 import { hashOf, sha256 } from '../hash.js'
@@ -98,8 +99,12 @@ export function archivedOutputs(root: string, plan: AdoptionPlan, cache: BuildCa
 /** A report published from its record, in the build cache: should the record change or go, the report is built anew. */
 function archiveCacheRecord(key: string, files: readonly string[], recordHash: string): ReportRecord {
   const id = archiveId(key)
+  // In the order a built report has them, so the cache is the same bytes however the record came to be published.
   const byKind: ReportRecord['outputs'] = {}
-  for (const path of files) (byKind[kindOf(path)] ??= { inputs: id, files: [] }).files.push(path)
+  for (const kind of ['html', 'pdf', 'data'] as const) {
+    const ofKind = files.filter((path) => kindOf(path) === kind).sort(compareText)
+    if (ofKind.length > 0) byKind[kind] = { inputs: id, files: ofKind }
+  }
   return { outputs: byKind, inputs: { [id]: { files: { [`file:${recordPath(key)}`]: recordHash }, reads: {} } } }
 }
 
