@@ -91,6 +91,23 @@ describe('key figures are matched between years by id', () => {
     expect(messages(root)).toEqual([])
   })
 
+  it('historie.yaml\'s key figures are matched too: a unit changed since, an id twice in a year, an id near another', () => {
+    const root = huizen()
+    const history = join(root, 'data', 'historie.yaml')
+    const line = (text: string) => readFileSync(history, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1
+    edit(history, /(id: mto-respons\n.*\n\s+eenheid: )procent/, '$1aantal')
+    expect(messages(root)).toEqual([['data/2022/kengetallen.yaml', 9, 'kengetal-eenheid-veranderd',
+      "Het kengetal 'mto-respons' is in 2022 in procent, in 2020 in aantal; de twee jaren zijn zo niet te vergelijken."]])
+    edit(history, /(id: mto-respons\n.*\n\s+eenheid: )aantal/, '$1procent')
+    edit(history, 'id: mto-deelnemers', 'id: mto-respons')
+    expect(messages(root)).toEqual([['data/historie.yaml', line('id: mto-respons') + 5, 'kengetal-dubbel',
+      `Het kengetal 'mto-respons' staat twee keer in dit jaar (ook op regel ${line('id: mto-respons')}); het verslag toont maar één cijfer per id.`]])
+    edit(history, /(id: mto-respons)(\n.*\n.*\n.*\n.*\n\s+- id: )mto-respons/, '$1$2mto-deelnemers')
+    edit(history, 'id: mto-vp-onbekend', 'id: mto-vp-onbekent')
+    expect(messages(root)).toEqual([['data/2022/kengetallen.yaml', 28, 'kengetal-id-verschilt',
+      "Het kengetal 'mto-vp-onbekend' staat in 2022, maar niet in 2020; daar staat wel 'mto-vp-onbekent'. Bedoelde u 'mto-vp-onbekent'? Met verschillende ids vergelijkt het verslag de twee jaren niet."]])
+  })
+
   it('an id in one year only, near an id of the other year, gets "bedoelde u"', () => {
     const root = projectWith()
     edit(kengetallen(root, 2024), 'id: raad-gesprekken', 'id: raad-gesprekke')

@@ -1,27 +1,39 @@
 import { emit } from '../diagnostics/emit.js'
 import { suggest } from '../diagnostics/suggest.js'
 import { getPath } from '../domain/values.js'
-import type { LoadedProject, LoadedYear } from '../load/project.js'
+import type { LoadedProject } from '../load/project.js'
 import { locate, type YamlSource } from '../load/yaml.js'
 
 interface KeyFigure { id: string; eenheid: unknown; index: number }
 
-/** The key figures of a year as written, each with its place in the list. */
-function keyFiguresOf(year: LoadedYear): { source: YamlSource; list: KeyFigure[] } | undefined {
-  const source = year.sources.kengetallen
-  const list = getPath(source?.value, ['kengetallen'])
-  if (!source || !Array.isArray(list)) return undefined
+/** The key figures of one year as written, in its kengetallen.yaml or in historie.yaml: each with its place in the list. */
+interface YearFigures { year: number; source: YamlSource; at: (string | number)[]; list: KeyFigure[] }
+
+function figuresAt(year: number, source: YamlSource | undefined, at: (string | number)[]): YearFigures[] {
+  const list = getPath(source?.value, at)
+  if (!source || !Array.isArray(list)) return []
   const figures = list.flatMap((k, index) => {
     const id = getPath(k, ['id'])
     return typeof id === 'string' ? [{ id, eenheid: getPath(k, ['eenheid']), index }] : []
   })
-  return { source, list: figures }
+  return [{ year, source, at, list: figures }]
 }
 
-/** Series breaks recorded in a year's meta.yaml, by the figure they name. */
-const breaksOf = (year: LoadedYear | undefined): string[] => {
-  const list = getPath(year?.sources.meta?.value, ['reeksbreuken'])
-  return Array.isArray(list) ? list.map((b) => String(getPath(b, ['cijfer']))) : []
+/** Every year with key figures, the years before the tool (historie.yaml) first, in the order of the years. */
+function yearsWithFigures(project: LoadedProject): YearFigures[] {
+  const history = getPath(project.history?.value, ['jaren'])
+  const earlier = history && typeof history === 'object' ? Object.keys(history) : []
+  return [
+    ...earlier.flatMap((y) => figuresAt(Number(y), project.history, ['jaren', y, 'kengetallen'])),
+    ...project.years.flatMap((y) => figuresAt(y.year, y.sources.kengetallen, ['kengetallen'])),
+  ].sort((a, b) => a.year - b.year)
+}
+
+/** Series breaks recorded for a year, in its meta.yaml or in historie.yaml, by the figure they name. */
+const breaksOf = (project: LoadedProject, year: number): string[] => {
+  const meta = getPath(project.years.find((y) => y.year === year)?.sources.meta?.value, ['reeksbreuken'])
+  const history = getPath(project.history?.value, ['jaren', String(year), 'reeksbreuken'])
+  return [meta, history].flatMap((list) => (Array.isArray(list) ? list.map((b) => String(getPath(b, ['cijfer']))) : []))
 }
 
 /**
@@ -31,41 +43,36 @@ const breaksOf = (year: LoadedYear | undefined): string[] => {
  * a word.
  */
 export function checkKeyFigures(project: LoadedProject): void {
-  const years = project.years.flatMap((y) => {
-    const found = keyFiguresOf(y)
-    return found ? [{ year: y, ...found }] : []
-  })
-  for (const { source, list } of years) {
-    const first = new Map<string, number>()
-    for (const k of list) {
+  const years = yearsWithFigures(project)
+  const place = (y: YearFigures, k: KeyFigure, field: string) => locate(y.source, [...y.at, k.index, field])
+  for (const y of years) {
+    const first = new Map<string, KeyFigure>()
+    for (const k of y.list) {
       const earlier = first.get(k.id)
-      if (earlier === undefined) { first.set(k.id, k.index); continue }
-      const at = locate(source, ['kengetallen', earlier, 'id'])
-      emit(source.file, 'kengetal-dubbel', { id: k.id, line: at?.start.line ?? '?' }, locate(source, ['kengetallen', k.index, 'id']))
+      if (!earlier) { first.set(k.id, k); continue }
+      emit(y.source.file, 'kengetal-dubbel', { id: k.id, line: place(y, earlier, 'id')?.start.line ?? '?' }, place(y, k, 'id'))
     }
   }
-  for (const [i, later] of years.entries()) {
-    const before = years[i - 1]
-    if (!before) continue
-    const earlierIds = new Map(before.list.map((k) => [k.id, k]))
-    const laterIds = new Set(later.list.map((k) => k.id))
+  // Each figure is compared with the last year before that has its id: the year the report compares with may lack key figures of its own.
+  const last = new Map<string, { year: number; figure: KeyFigure }>()
+  for (const later of years) {
+    const ids = new Set(later.list.map((k) => k.id))
+    // Ids of earlier years that this year lacks: a new id near one of them is most likely that id, misspelt.
+    const lapsed = [...last.keys()].filter((id) => !ids.has(id))
     for (const k of later.list) {
-      const prev = earlierIds.get(k.id)
-      if (prev && prev.eenheid !== k.eenheid && typeof prev.eenheid === 'string' && typeof k.eenheid === 'string') {
-        const recorded = project.years.some((y) => y.year > before.year.year && y.year <= later.year.year && breaksOf(y).includes(`kengetallen.${k.id}`))
-        if (!recorded) {
-          emit(later.source.file, 'kengetal-eenheid-veranderd', { id: k.id, year: later.year.year, unit: k.eenheid, previousYear: before.year.year, previousUnit: prev.eenheid },
-            locate(later.source, ['kengetallen', k.index, 'eenheid']))
-        }
+      const prev = last.get(k.id)
+      if (!prev) {
+        const near = suggest(k.id, lapsed)
+        if (near) emit(later.source.file, 'kengetal-id-verschilt', { id: k.id, year: later.year, near, previousYear: last.get(near)!.year }, place(later, k, 'id'))
+        continue
+      }
+      if (prev.figure.eenheid === k.eenheid || typeof prev.figure.eenheid !== 'string' || typeof k.eenheid !== 'string') continue
+      const between = Array.from({ length: later.year - prev.year }, (_, n) => prev.year + 1 + n)
+      if (!between.some((year) => breaksOf(project, year).includes(`kengetallen.${k.id}`))) {
+        emit(later.source.file, 'kengetal-eenheid-veranderd', { id: k.id, year: later.year, unit: k.eenheid, previousYear: prev.year, previousUnit: prev.figure.eenheid }, place(later, k, 'eenheid'))
       }
     }
-    // An id in one of the two years only, next to an almost equal id in the other: most likely one id, misspelt.
-    const unmatched = (list: KeyFigure[], other: Set<string>) => list.filter((k) => !other.has(k.id))
-    const onlyBefore = unmatched(before.list, laterIds).map((k) => k.id)
-    const onlyLater = unmatched(later.list, new Set(earlierIds.keys()))
-    for (const k of onlyLater) {
-      const near = suggest(k.id, onlyBefore)
-      if (near) emit(later.source.file, 'kengetal-id-verschilt', { id: k.id, year: later.year.year, near, previousYear: before.year.year }, locate(later.source, ['kengetallen', k.index, 'id']))
-    }
+    // Of an id twice in a year, the first counts, as in the report.
+    for (const k of later.list) if (last.get(k.id)?.year !== later.year) last.set(k.id, { year: later.year, figure: k })
   }
 }
