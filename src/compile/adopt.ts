@@ -8,10 +8,8 @@ import { hashOf, sha256 } from '../hash.js'
 import type { LoadedProject } from '../load/project.js'
 import { locate } from '../load/yaml.js'
 import { VERSION } from '../package.js'
-import {
-  adoptionChanges, archiveListing, archivedFiles, readAdoption, recordPath, recordText, refuseChanges, stableReads,
-  type AdoptionRecord,
-} from '../output/adoption.js'
+import { archivedFiles, readAdoption, recordPath, recordText, type AdoptionRecord } from '../load/adoption.js'
+import { adoptionChanges, archiveListing, refuseChanges, stableReads } from '../output/adoption.js'
 import { fileInput, type BuildCache, type OutputKind, type ReportRecord } from '../output/cache.js'
 import type { Output, OutputContent } from '../output/outputs.js'
 import { reportsOf, reportView, type PlannedReport } from '../output/plan.js'
