@@ -144,6 +144,38 @@ describe('what validate says about an adopted report', () => {
   })
 })
 
+describe('what the workflow says without a record', () => {
+  it('an adopted report that is not recorded is an error with --ci (validate and build), and nothing is published', () => {
+    // A project adopted before the record existed, or whose vastgesteld/ was never committed.
+    const root = clone(origin, 'zonder-vastlegging')
+    rmSync(join(root, 'vastgesteld'), { recursive: true })
+    for (const command of ['validate', 'build']) {
+      const r = cli([command, '--ci'], { cwd: root })
+      expect(r.code, command).toBe(1)
+      expect(r.stderr).toContain('data/2024/meta.yaml:5:14  fout  Het verslag 2024 is op 30 april 2025 vastgesteld, maar vastgesteld/2024.json staat niet in de projectmap.')
+      expect(r.stderr.match(/\[vastlegging-ontbreekt\]/g)).toHaveLength(3)
+    }
+    expect(readdirSync(root)).not.toContain('output')
+    expect(readdirSync(root)).not.toContain('vastgesteld')
+  })
+
+  it('a record that is no longer JSON is an error; a revision needs the PDF', () => {
+    const unreadable = clone(origin, 'onleesbaar')
+    writeFileSync(join(unreadable, 'vastgesteld', '2023.json'), '{\n')
+    const r = cli(['validate'], { cwd: unreadable })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain("vastgesteld/2023.json  fout  De vastlegging 'vastgesteld/2023.json' is niet te lezen")
+    expect(r.stderr).toContain('[vastlegging-onleesbaar]')
+
+    const html = clone(origin, 'alleen-html')
+    edit(kengetallen(html), 'waarde: 11\n', 'waarde: 12\n')
+    const revised = cli(['build', '--herzien', 'Correctie', '--alleen', 'html'], { cwd: html })
+    expect(revised.code).toBe(1)
+    expect(revised.stderr).toContain('vastgesteld/2024.json  fout  Het verslag 2024 wordt herzien, maar deze build maakt geen PDF')
+    expect(git(html, 'status', '--porcelain')).toBe(' M data/2024/kengetallen.yaml\n')
+  })
+})
+
 describe('the project README explains adoption', () => {
   it('init writes it; nieuw-jaar adds it, once, to a README from before', () => {
     const root = join(scratch, 'ouder-project')

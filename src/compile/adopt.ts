@@ -3,6 +3,7 @@ import { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
 import { compareText } from '../domain/order.js'
 import type { Project } from '../domain/project.js'
+import { dateText } from '../format/nl.js'
 import { earlierVersions, pdfPath, type EarlierVersion } from '../domain/report.js'
 import { hashOf, sha256 } from '../hash.js'
 import type { LoadedProject } from '../load/project.js'
@@ -63,7 +64,7 @@ export function planAdoption(project: Project, loaded: LoadedProject, options: A
     if (meta.status !== 'definitief' || !meta.vastgesteld) continue
     if (options.ci) {
       const source = loaded.years.find((y) => y.year === report.year)!.sources.meta!
-      emit(source.file, 'vastlegging-ontbreekt', { key: report.key, date: meta.vastgesteld, record: recordPath(report.key) }, locate(source, ['vastgesteld']))
+      emit(source.file, 'vastlegging-ontbreekt', { key: report.key, date: dateText(meta.vastgesteld), record: recordPath(report.key) }, locate(source, ['vastgesteld']))
     } else if (options.record) result.adopting.set(report.key, { previous: undefined, revisions: [], revision: undefined })
   }
   return result
