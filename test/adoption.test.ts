@@ -37,7 +37,7 @@ const pdfText = (path: string) => spawnSync('pdftotext', ['-layout', path, '-'],
 /** The build command of the workflow that init wrote, as arguments of jaarverslag. */
 const workflowBuild = (root: string): string[] => {
   const workflow = readFileSync(join(root, '.github', 'workflows', 'jaarverslag.yml'), 'utf8')
-  const line = /run: npx jaarverslag (build[^\n]*)/.exec(workflow)![1]!
+  const line = /run: npx (?:--no )?jaarverslag (build[^\n]*)/.exec(workflow)![1]!
   return line.trim().split(/\s+/)
 }
 
