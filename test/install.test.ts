@@ -111,7 +111,7 @@ describe('jaarverslag from a registry', () => {
     const steps = workflow.jobs.controleren!.steps!
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ 'node-version': 20, cache: 'npm' })
     const runs = steps.filter((s) => s.run)
-    expect(runs.map((s) => s.run)).toEqual(['npm ci --no-audit --no-fund', 'npx --no jaarverslag validate', 'npx --no jaarverslag build'])
+    expect(runs.map((s) => s.run)).toEqual(['npm ci --no-audit --no-fund', 'npx --no jaarverslag validate --ci', 'npx --no jaarverslag build --ci'])
     // On the main branch, as GitHub runs it: every condition is that one.
     for (const step of runs) expect([undefined, "github.ref == 'refs/heads/main'"]).toContain(step.if)
     for (const step of runs) ok(run('bash', ['-e', '-c', step.run!], clone, { CI: 'true', GITHUB_REF: 'refs/heads/main' }))
