@@ -24,6 +24,8 @@ const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encod
 /** Tests that print PDFs in several builds: Chromium on a shared machine. */
 const PRINTS = 300_000
 const PDF_2024 = join('output', '2024', 'jaarverslag-integriteit-2024.pdf')
+/** A draft's PDF says in its name that it is one. */
+const DRAFT_PDF_2024 = join('output', '2024', 'jaarverslag-integriteit-2024-concept.pdf')
 
 describe('dependencies are what the model read', () => {
   /** Build in memory and write like the CLI does: what was rebuilt? */
@@ -68,16 +70,16 @@ describe('partial builds keep what they did not make', () => {
   it('--alleen html leaves an up-to-date PDF in place, with and without --alles', () => {
     const root = asDrafts(projectWith())
     expect(cli(['build', '--map', root, '--jaar', '2024']).code).toBe(0)
-    const pdf = hashFiles(join(root, 'output', '2024'))['jaarverslag-integriteit-2024.pdf']
+    const pdf = hashFiles(join(root, 'output', '2024'))['jaarverslag-integriteit-2024-concept.pdf']
     expect(pdf).toBeDefined()
     for (const args of [['--alles'], []]) {
       const r = cli(['build', '--map', root, '--jaar', '2024', '--alleen', 'html', ...args])
       expect(r.code, r.stderr).toBe(0)
       expect(r.stderr).not.toContain('verouderd')
-      expect(hashFiles(join(root, 'output', '2024'))['jaarverslag-integriteit-2024.pdf']).toBe(pdf)
+      expect(hashFiles(join(root, 'output', '2024'))['jaarverslag-integriteit-2024-concept.pdf']).toBe(pdf)
     }
     const index = readFileSync(join(root, 'output', 'index.html'), 'utf8')
-    expect(index).toContain('href="2024/jaarverslag-integriteit-2024.pdf"')
+    expect(index).toContain('href="2024/jaarverslag-integriteit-2024-concept.pdf"')
     expect(index).not.toContain('verouderd')
   }, PRINTS)
 
@@ -91,9 +93,9 @@ describe('partial builds keep what they did not make', () => {
       expect(r.code, r.stderr).toBe(0)
       expect(r.stderr).toContain('uitvoer-verouderd')
       expect(r.stderr).toContain('De PDF van 2024 is niet opnieuw gemaakt en is verouderd: sindsdien veranderde data/2024/meldingen.yaml (signalen)')
-      expect(hashFiles(join(root, 'output', '2024'))['jaarverslag-integriteit-2024.pdf']).toBe(before['jaarverslag-integriteit-2024.pdf'])
+      expect(hashFiles(join(root, 'output', '2024'))['jaarverslag-integriteit-2024-concept.pdf']).toBe(before['jaarverslag-integriteit-2024-concept.pdf'])
       expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).toContain('werden 3 meldingen alleen als signaal')
-      expect(readFileSync(join(root, 'output', 'index.html'), 'utf8')).toMatch(/PDF van 2024<\/a><span class="verouderd"> \(verouderd/)
+      expect(readFileSync(join(root, 'output', 'index.html'), 'utf8')).toMatch(/PDF van 2024 \(concept\)<\/a><span class="verouderd"> \(verouderd/)
     }
 
     edit(root, 'data/2024/meldingen.yaml', 'signalen: 3', 'signalen: 4')
@@ -102,10 +104,10 @@ describe('partial builds keep what they did not make', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toContain('De HTML-pagina van 2024 is niet opnieuw gemaakt en is verouderd')
     expect(hashFiles(join(root, 'output', '2024'))['index.html']).toBe(html)
-    expect(pdfText(join(root, PDF_2024))).toContain('werden 4 meldingen alleen als signaal')
+    expect(pdfText(join(root, DRAFT_PDF_2024))).toContain('werden 4 meldingen alleen als signaal')
     const index = readFileSync(join(root, 'output', 'index.html'), 'utf8')
     expect(index).toMatch(/Jaarverslag Integriteit 2024<\/a><span class="verouderd">/)
-    expect(index).not.toMatch(/PDF van 2024<\/a><span class="verouderd">/)
+    expect(index).not.toMatch(/PDF van 2024 \(concept\)<\/a><span class="verouderd">/)
   }, PRINTS)
 })
 

@@ -251,7 +251,7 @@ describe('a chart title', () => {
       expect(svg).toContain(`>${title}</title>`)
     }
     const maasvliet = datasetsOf(buildReportModel(valid('maasvliet'), 2024)).get('herkomst_en_regeling')!
-    expect(maasvliet.describe).toBe('Meldingen 2024 naar herkomst: Intern: 7 meldingen; Extern: 3 meldingen.')
+    expect(maasvliet.describe).toBe('Herkomst in 2024: intern: 7 meldingen; extern: 3 meldingen.')
   })
 
   it('of the years: a part of a year is named on the axis as the period it covers', async () => {

@@ -93,7 +93,7 @@ describe('categories whose list changed between two years', () => {
   })
 
   it('Helmond 2023: "bestuurder", added to the list that year, is "(toegevoegd)" with no 2022 figure, not 0', () => {
-    const { cells, notes } = row('voorbeeld', '2023', 'Kwestie in relatie tot, 2022 en 2023', 'bestuurder (toegevoegd)')
+    const { cells, notes } = row('voorbeeld', '2023', 'Kwestie in relatie tot, 2022 en 2023', 'Bestuurder (toegevoegd)')
     expect(cells.slice(0, 3)).toEqual(['–', '2', '–'])
     expect(notes.join(' ')).toContain('De indeling is in 2023 gewijzigd: ‘bestuurder’ is toegevoegd.')
   })

@@ -67,7 +67,8 @@ beforeAll(async () => {
     built.set(name, years.map((period) => {
       const year = reportPeriods(project!).find((p) => p.slug === period)!.to
       const file = join(dir, `${name}-${period}.pdf`)
-      const bytes = outputs.get(`${period}/${pdfName(period)}`) as Uint8Array
+      const concept = project!.years.find((y) => y.year === year)!.meta.status === 'concept'
+      const bytes = outputs.get(`${period}/${pdfName(period, concept)}`) as Uint8Array
       writeFileSync(file, bytes)
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
       return { year, html: String(outputs.get(`${period}/index.html`)), bytes, text, ...bbox(file) }
@@ -179,20 +180,36 @@ describe.each(PROJECTS.map(([name]) => name))('the pages of %s flow well', (name
     }
   }))
 
-  it('the table of contents gives the page of each chapter, right-aligned on its line', each((p) => {
-    const nav = elements(fromHtml(p.html), 'nav')[0]!
-    const entries = elements(nav, 'a').map((a) => squash(toString(a)))
+  it('the table of contents gives the page of each chapter and section, right-aligned on its line', each((p) => {
+    const nav = elements(fromHtml(p.html), 'nav').find((n) => (n.properties.className as string[] | undefined)?.includes('inhoud'))!
+    // Chapters and (in a long report) their sections, each numbered within its own list.
+    const child = (e: Element, tag: string) => e.children.find((c): c is Element => c.type === 'element' && c.tagName === tag)
+    const numbered = (ol: Element): { n: number; entry: string }[] => ol.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li').flatMap((li, i) => {
+      const inner = child(li, 'ol')
+      return [{ n: i + 1, entry: squash(toString(child(li, 'a')!)) }, ...(inner ? numbered(inner) : [])]
+    })
+    const entries = numbered(elements(nav, 'ol')[0]!)
     const lines = bodyLines(p)
     const contents = lines.findIndex((page) => page.includes('Inhoudsopgave'))
     expect(contents).toBeGreaterThan(0)
-    const numbers = p.words.filter((w) => w.page === contents + 1 && /^\d+$/.test(w.text) && (w.y0 + w.y1) / 2 > MARGIN.top && (w.y0 + w.y1) / 2 < p.pages[contents]!.height - MARGIN.bottom)
+    // The page numbers: the last word of each numbered line of the contents (a short report's first chapter follows on that page).
+    const rows = new Map<number, Word[]>()
+    for (const w of p.words.filter((w) => w.page === contents + 1 && (w.y0 + w.y1) / 2 > MARGIN.top && (w.y0 + w.y1) / 2 < p.pages[contents]!.height - MARGIN.bottom)) {
+      const key = [...rows.keys()].find((y) => Math.abs(y - w.y0) < 2) ?? w.y0
+      rows.set(key, [...rows.get(key) ?? [], w])
+    }
+    const numbers = [...rows.values()].map((r) => r.sort((a, b) => a.x0 - b.x0)).filter((r) => /^\d+\. .+ \d+$/.test(r.map((w) => w.text).join(' '))).map((r) => r.at(-1)!)
     expect(numbers).toHaveLength(entries.length)
-    entries.forEach((entry, i) => {
-      const line = lines[contents]!.find((l) => l.startsWith(`${i + 1}. ${entry} `))
+    // Each heading after the one before it, from the contents on: a chart's title may repeat a section's name before it.
+    const flat = lines.flatMap((page, k) => page.map((l) => ({ page: k, line: squash(l) })))
+    let at = flat.findIndex((l) => l.page === contents && l.line === 'Inhoudsopgave')
+    entries.forEach(({ n, entry }) => {
+      const line = lines[contents]!.find((l) => l.startsWith(`${n}. ${entry} `))
       expect(line, `${p.year}: ${entry} in de inhoudsopgave`).toMatch(/ \d+$/)
-      // The chapter's heading: the first line that is its title, after the table of contents.
-      const page = lines.findIndex((page, k) => k > contents && page.some((l) => squash(l) === entry))
-      expect(Number(/(\d+)$/.exec(line!)![1]), `${p.year}: pagina van ${entry}`).toBe(page + 1)
+      const heading = flat.findIndex((l, k) => k > at && l.line === entry)
+      expect(heading, `${p.year}: kop ${entry}`).toBeGreaterThan(at)
+      at = heading
+      expect(Number(/(\d+)$/.exec(line!)![1]), `${p.year}: pagina van ${entry}`).toBe(flat[heading]!.page + 1)
     })
     // Right-aligned at the column's right edge, within the margins.
     const right = Math.max(...numbers.map((w) => w.x1))

@@ -10,7 +10,7 @@ import { compile } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
 import { BREAKDOWNS, BREAKDOWN_IDS } from '../src/domain/breakdowns.js'
 import { fixedFigures } from '../src/domain/figures.js'
-import { number, valueIn } from '../src/format/nl.js'
+import { afterColon, number, sentenceCase, valueIn } from '../src/format/nl.js'
 import type { Unit } from '../src/domain/figures.js'
 import { FIXTURES, PROJECTS, updating } from './helpers/project.js'
 
@@ -180,7 +180,8 @@ describe.each(PROJECTS)('every page of %s reads well', (name) => {
     })
     const chapters = blocks.filter((b) => b.tagName === 'h2').map((b) => toString(b))
     const toc: string[] = []
-    visit(tree, 'element', (n: Element) => { if (n.tagName === 'nav') visit(n, 'element', (a: Element) => { if (a.tagName === 'a') toc.push(toString(a)) }) })
+    // The chapters are the top level of the contents (a long report lists its sections under them).
+    visit(tree, 'element', (n: Element, _i, parent) => { if (n.tagName === 'a' && isElement(parent, 'li') && (parent.properties?.className as string[] | undefined)?.includes('hoofdstuk')) toc.push(toString(n)) })
     expect(toc, `${name} ${year}`).toEqual(chapters)
   }))
 
@@ -188,9 +189,9 @@ describe.each(PROJECTS)('every page of %s reads well', (name) => {
     visit(tree, 'element', (figure: Element) => {
       const caption = figure.children.find((c): c is Element => isElement(c, 'figcaption'))
       if (!isElement(figure, 'figure') || !caption) return
-      // Every chart's caption ends its title before the description starts.
-      const title = caption.children.find((c): c is Element => isElement(c, 'span'))
-      expect(title && toString(title), `${name} ${year}`).toMatch(/[.?!:]$/)
+      // Every chart's caption ends its title before the description starts (a description that starts with the title goes on after a colon).
+      const [title, description] = caption.children.filter((c): c is Element => isElement(c, 'span')).map((c) => toString(c))
+      expect(`${title}${description?.trimStart().charAt(0)}`, `${name} ${year}`).toMatch(/[.?!:]\S?$|[.?!:]$/)
       if (!toString(caption).startsWith('Meldingen per jaar')) return
       const text = toString(caption).replace(/\s+/g, ' ')
       const where = `${name} ${year}: "${text}"`
@@ -267,7 +268,8 @@ function fieldsOf(root: string): Field[] {
       if (typeof node !== 'number') return
       const def = FIGURE_BY_PATH.get(key)
       const breakdown = BREAKDOWN_PATHS.find((b) => key.startsWith(`${b}.`))
-      const labels = def ? [def.label, ...TOTAL_LABELS] : breakdown ? [path.at(-1)!] : []
+      // A category is capitalised in its table, whatever the list wrote.
+      const labels = def ? [def.label, ...TOTAL_LABELS] : breakdown ? [sentenceCase(path.at(-1)!)] : []
       fields.push({ year, path: key, text: shown(node, def?.unit ?? 'aantal'), labels })
       return
     }
@@ -309,7 +311,8 @@ describe.each(PROJECTS)('every figure of %s reaches its page', (name, root) => {
     for (const field of fields) {
       const pages = field.year === 'historie' ? [...trees.values()] : [trees.get(field.year)!]
       const found = pages.some((tree) => {
-        if (field.labels.length === 0) return toString(tree).replace(/\s+/g, ' ').includes(field.text.replace(/\s+/g, ' '))
+        // A note after its figure's name and a colon goes on in lower case.
+        if (field.labels.length === 0) return [field.text, afterColon(field.text)].some((t) => toString(tree).replace(/\s+/g, ' ').includes(t.replace(/\s+/g, ' ')))
         return tableRows(tree).some((r) => field.labels.includes(r.header) && r.cells.some((c) => c.replace(/\*$/, '') === field.text))
       })
       if (!found) missing.push(`${field.year} ${field.path} = ${field.text}`)
@@ -345,7 +348,7 @@ describe('a category missing from one year\'s list', () => {
           const rows = all.filter((r) => toString(r.table).startsWith(caption))
           const unlisted = [...new Set([...Object.keys(now), ...Object.keys(before)])].filter((c) => !(c in now) || !(c in before))
           for (const category of unlisted) {
-            const row = rows.find((r) => r.header === category)
+            const row = rows.find((r) => r.header === sentenceCase(category))
             const where = `${name} ${year} ${id}: ${category}`
             expect(row, where).toBeDefined()
             expect(row!.cells[category in before ? 1 : 0], where).toBe('–')

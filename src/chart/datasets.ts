@@ -1,6 +1,6 @@
 import { STATE_WORDS, comparable } from '../aggregate/series.js'
 import type { ReportModel } from '../aggregate/model.js'
-import { listText, number, plural } from '../format/nl.js'
+import { afterColon, dateText, listText, number, plural, sentenceCase } from '../format/nl.js'
 import type { BreakdownId } from '../domain/breakdowns.js'
 import type { Dataset, Row } from '../domain/dataset.js'
 import type { Point } from '../domain/series.js'
@@ -64,7 +64,8 @@ function meldingenPerJaar(model: ReportModel): Dataset {
   }
   // A year without a figure keeps its place on the axis (the chart writes "onbekend" there); the text says it too.
   const firstKnown = model.history.find((p) => p.state === 'known')?.year ?? current.year
-  const gaps = model.history.slice(0, -2).filter((p) => p.state !== 'known' && p.year > firstKnown).map((p) => String(p.year))
+  // A year the sentence above already named is not said again.
+  const gaps = model.history.slice(0, -2).filter((p) => p.state !== 'known' && p.year > firstKnown && !describe.includes(`over ${p.year} `)).map((p) => String(p.year))
   if (gaps.length && describe !== 'Aantal meldingen per jaar.') describe += ` Over ${listText(gaps)} is het aantal niet bekend.`
   return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, describe }
 }
@@ -106,17 +107,18 @@ function extreme(history: readonly Point[], word: 'hoogste' | 'laagste'): string
 
 function listed(rows: { label: string; value: number | null }[], unit: string): string {
   // An unknown value is left out of the sentence, never written as "onbekend" in place of a number.
-  return rows.flatMap((r) => (r.value === null ? [] : [`${r.label}: ${plural(r.value, unit)}`])).join('; ')
+  // In a sentence a category is a common noun, in lower case after the colon (a table or axis capitalises it).
+  return rows.flatMap((r) => (r.value === null ? [] : [`${afterColon(r.label)}: ${plural(r.value, unit)}`])).join('; ')
 }
 
 function byYear(model: ReportModel, id: BreakdownId, name: string, field: string, label: string): Dataset {
   const b = model.breakdowns[id]
   const rows: Row[] = []
   for (const r of b.rows) {
-    for (const p of [r.previous, r.current]) rows.push({ categorie: r.category, jaar: String(p.year), [field]: known(p), reeksbreuk: breakIn(p) })
+    for (const p of [r.previous, r.current]) rows.push({ categorie: sentenceCase(r.category), jaar: String(p.year), [field]: known(p), reeksbreuk: breakIn(p) })
   }
   const unit = field === 'vermeldingen' ? 'vermelding' : 'melding'
-  const current = listed(b.rows.map((r) => ({ label: r.category, value: known(r.current) })), unit)
+  const current = listed(b.rows.map((r) => ({ label: sentenceCase(r.category), value: known(r.current) })), unit)
   const base = b.multiLabel && b.base.state === 'known'
     ? ` Eén casus kan meerdere vermeldingen hebben; het aantal casussen was ${number(b.base.value!)}.`
     : ''
@@ -124,18 +126,19 @@ function byYear(model: ReportModel, id: BreakdownId, name: string, field: string
     name,
     columns: [{ field: 'categorie', label: 'Categorie' }, { field: 'jaar', label: 'Jaar' }, { field, label }],
     rows,
-    describe: b.rows.length ? `${b.title} in ${model.year}: ${current}.${base}` : `${b.title}: geen gegevens.`,
+    // The chart's title names the breakdown: its description starts with the year, not with the title again.
+    describe: b.rows.length ? `In ${model.year}: ${current}.${base}` : `${b.title}: geen gegevens.`,
   }
 }
 
 function single(model: ReportModel, id: BreakdownId, name: string): Dataset {
   const b = model.breakdowns[id]
-  const rows = b.rows.map((r) => ({ categorie: r.category, aantal: known(r.current) }))
+  const rows = b.rows.map((r) => ({ categorie: sentenceCase(r.category), aantal: known(r.current) }))
   return {
     name,
     columns: [{ field: 'categorie', label: 'Categorie' }, { field: 'aantal', label: 'Aantal' }],
     rows,
-    describe: b.rows.length ? `${b.title} ${model.year}: ${listed(rows.map((r) => ({ label: r.categorie, value: r.aantal })), 'melding')}.` : `${b.title}: geen gegevens.`,
+    describe: b.rows.length ? `${model.partial ? `Op ${dateText(model.partial.until)}` : `Aan het einde van ${model.year}`}: ${listed(rows.map((r) => ({ label: r.categorie, value: r.aantal })), 'melding')}.` : `${b.title}: geen gegevens.`,
   }
 }
 
@@ -143,15 +146,16 @@ function herkomstEnRegeling(model: ReportModel): Dataset {
   const rows: Row[] = [
     { indeling: 'Herkomst', categorie: 'Intern', aantal: known(model.figures['meldingen.intern']!.current) },
     { indeling: 'Herkomst', categorie: 'Extern', aantal: known(model.figures['meldingen.extern']!.current) },
-    ...model.breakdowns['meldingen.regeling'].rows.map((r) => ({ indeling: 'Regeling', categorie: r.category, aantal: known(r.current) })),
+    ...model.breakdowns['meldingen.regeling'].rows.map((r) => ({ indeling: 'Regeling', categorie: sentenceCase(r.category), aantal: known(r.current) })),
   ]
-  const parts = ['Herkomst', 'Regeling'].filter((part) => rows.some((r) => r.indeling === part && r.aantal !== null)).map((part) => part.toLowerCase())
+  const parts = ['Herkomst', 'Regeling'].filter((part) => rows.some((r) => r.indeling === part && r.aantal !== null))
+  const part = (name: string, i: number) => `${name}${i === 0 ? ` in ${model.year}` : ''}: ${listed(rows.filter((r) => r.indeling === name).map((r) => ({ label: String(r.categorie), value: r.aantal as number | null })), 'melding')}.`
   return {
     name: 'herkomst_en_regeling',
     columns: [{ field: 'indeling', label: 'Indeling' }, { field: 'categorie', label: 'Categorie' }, { field: 'aantal', label: 'Aantal' }],
     rows,
-    // Named as the chart's title is: only the parts that have a figure.
-    describe: `Meldingen ${model.year} naar ${listText(parts)}: ${listed(rows.map((r) => ({ label: String(r.categorie), value: r.aantal as number | null })), 'melding')}.`,
+    // Only the parts that have a figure, each named (the chart's title names the two together).
+    describe: parts.map(part).join(' '),
   }
 }
 
@@ -167,7 +171,10 @@ function vpUren(model: ReportModel): Dataset {
     name: 'vp_uren',
     columns: [{ field: 'activiteit', label: 'Activiteit' }, { field: 'jaar', label: 'Jaar' }, { field: 'uren', label: 'Uren' }],
     rows,
-    describe: `Uren van de vertrouwenspersonen per activiteit.${totals.some((p) => p.state === 'known') ? ` In totaal ${totals.flatMap((p) => (p.state === 'known' ? [`${number(p.value!)} uur in ${p.year}`] : [])).join(', ')}.` : ''}`,
+    // The chart's title says what it draws; the description adds the totals, or says it once when there are none.
+    describe: totals.some((p) => p.state === 'known')
+      ? `In totaal ${totals.flatMap((p) => (p.state === 'known' ? [`${number(p.value!)} uur in ${p.year}`] : [])).join(', ')}.`
+      : 'Uren van de vertrouwenspersonen per activiteit.',
   }
 }
 

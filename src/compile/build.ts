@@ -92,7 +92,7 @@ export async function buildReports(reports: readonly PlannedReport[], project: P
     files.push(...included)
     if (hasErrors(files)) break
     const note = report.revisions.length > 0 ? revisionNote(report.revisions, versions(report.key, model.date)) : undefined
-    const page = renderPage(model, body, theme, note)
+    const page = renderPage(model, body, theme, report.key, note)
     const includedFiles = Object.fromEntries(included.map((f) => [`file:${relative(root, f.path)}`, hashOf(String(f.value))]))
     const one: MadeReport = { report, model, html: page.html, outputs: reportOutputs(report.key, model, page, view.config.publicatie), inputs: { files: { ...shared, ...includedFiles }, reads: recording.reads }, recording }
     made.push(one)

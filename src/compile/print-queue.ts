@@ -11,7 +11,7 @@ export function printQueue(printer: Printer | undefined, onStage: CompileOptions
       if (!printer) return
       const begin = performance.now()
       const done = printer.print(made.html, made.model).then((pdf) => {
-        made.outputs.pdf.set(pdfPath(made.report.key), pdf)
+        made.outputs.pdf.set(pdfPath(made.report.key, made.model.status === 'concept'), pdf)
         onStage?.({ stage: 'pdf', report: made.report.key, ms: since(begin) })
       })
       done.catch(() => undefined)

@@ -1,9 +1,9 @@
 /** A new version of an adopted report: when, and why (`--herzien`). */
 export interface Revision { date: string; reason: string }
 
-/** Where a report's PDF is written, by the report's key (its output folder). */
-export const pdfName = (key: string) => `jaarverslag-integriteit-${key}.pdf`
-export const pdfPath = (key: string) => `${key}/${pdfName(key)}`
+/** Where a report's PDF is written, by the report's key (its output folder); a draft's name says it is one. */
+export const pdfName = (key: string, concept = false) => `jaarverslag-integriteit-${key}${concept ? '-concept' : ''}.pdf`
+export const pdfPath = (key: string, concept = false) => `${key}/${pdfName(key, concept)}`
 /** An earlier version of an adopted report's PDF, kept beside the new one. */
 export const earlierPdfPath = (key: string, date: string) => `${key}/jaarverslag-integriteit-${key}-versie-${date}.pdf`
 

@@ -109,14 +109,45 @@ export function amountText(n: number, unit: Unit): string {
   }
 }
 
-const NUMBER_WORDS = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf']
+const NUMBER_WORDS = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf', 'dertien', 'veertien', 'vijftien', 'zestien', 'zeventien', 'achttien', 'negentien', 'twintig']
 
-/** 4 → "vier" (as Dutch writes small counts in running text), 13 → "13". */
+/** 4 → "vier" (as Dutch writes counts up to twenty in running text), 21 → "21". */
 export const countWord = (n: number): string => NUMBER_WORDS[n] ?? number(n)
 
 /** ["a", "b", "c"] → "a, b en c" */
 export function listText(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`
+}
+
+/**
+ * The years a caption covers, as a span when they are most of it: "2014 t/m 2024 (2015 onbekend)" rather than ten
+ * years in a row; a few scattered years stay a list ("2016, 2018 en 2019").
+ */
+export function spanText(years: readonly number[]): string {
+  const first = years[0]
+  const last = years.at(-1)
+  if (first === undefined || last === undefined) return ''
+  const missing = Array.from({ length: last - first + 1 }, (_, i) => first + i).filter((y) => !years.includes(y))
+  if (missing.length === 0 || years.length < 3 || missing.length >= years.length - 1) return yearsText(years)
+  return `${first} t/m ${last} (${listText(missing.map(String))} onbekend)`
+}
+
+/**
+ * A parenthesis inside another reads badly ("19 (2023 (tot en met 30 november): 19)"): the inner one becomes a
+ * comma-separated aside, "(2023, tot en met 30 november: 19)".
+ */
+export function flatParentheses(text: string): string {
+  const pairs: [number, number][] = []
+  const open: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open.push(i)
+    else if (text[i] === ')' && open.length > 0) pairs.push([open.pop()!, i])
+  }
+  // An aside inside another: after a space, not part of a word as "(voor)onderzoeken" is.
+  const inner = pairs.filter(([a, b]) => /\s/.test(text[a - 1] ?? '') && !/[\p{L}\d]/u.test(text[b + 1] ?? '') && pairs.some(([c, d]) => c < a && d > b))
+  let out = text
+  for (const [a, b] of inner.sort((x, y) => y[0] - x[0])) out = `${out.slice(0, a).replace(/\s+$/, '')}, ${out.slice(a + 1, b)}${out.slice(b + 1)}`
+  return out
 }
 
 /** Years as a reader says them: "2019 t/m 2022" when consecutive, else "2016, 2018 en 2019". */
@@ -135,6 +166,12 @@ export function organisationInText(name: string): string {
   const noun = first.toLowerCase() === 'ggd' ? 'GGD' : first.toLowerCase()
   return `de ${noun} ${rest.join(' ')}`
 }
+
+/**
+ * A sentence as it continues after a colon, in lower case as Dutch writes it ("MTO: het onderzoek …"); a word that
+ * is capitalised throughout or inside (an abbreviation, "MTO", "WhatsApp") keeps its capitals.
+ */
+export const afterColon = (s: string): string => (/^\p{Lu}[\p{Ll}\s]/u.test(s) && !/^\p{Lu}\p{Ll}*\p{Lu}/u.test(s) ? s.charAt(0).toLocaleLowerCase('nl-NL') + s.slice(1) : s)
 
 /** The first letter of a sentence in capitals. */
 export const sentenceCase = (s: string): string => s.charAt(0).toLocaleUpperCase('nl-NL') + s.slice(1)

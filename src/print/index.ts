@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer'
 import type { ReportModel } from '../aggregate/model.js'
-import { reportTitle } from '../render/page.js'
+import { documentTitle, reportTitle } from '../render/page.js'
 import { PrintError, Tabs, type Steps } from './pdf.js'
 import { VERSION } from '../package.js'
 
@@ -47,7 +47,7 @@ export function browserPrinter(browser: Browser | Promise<Browser>, options: { t
       const pdf = await printed
       const start = performance.now()
       const finished = finishPdf(pdf, {
-        title: `${reportTitle(model)} – ${model.organisation}`,
+        title: documentTitle(model),
         author: model.organisation,
         subject: `${reportTitle(model)}: meldingen, onderzoeken en vertrouwenspersonen`,
         keywords: model.keywords.length ? model.keywords : ['integriteit', 'jaarverslag'],

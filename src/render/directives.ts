@@ -14,8 +14,8 @@ import type { RenderContext } from './context.js'
 import { breakdownTable, comparisonTable, datasetTable, seriesTable, vpTable } from './tables.js'
 import { keepMarker, referenceMarker } from './sections.js'
 import { ChartError, DRAW_LIMITS } from '../chart/worker.js'
-import { yearsText } from '../format/nl.js'
 import type { Dataset } from '../domain/dataset.js'
+import { afterColon, spanText } from '../format/nl.js'
 
 type Directive = ContainerDirective | LeafDirective
 type Parse = (file: VFile, ctx: RenderContext) => Promise<Root>
@@ -56,6 +56,20 @@ function drawnValues(dataset: Dataset, year: number): number {
   const byYear = dataset.columns.some((c) => c.field === 'jaar')
   if (byYear && !withValue.some((r) => r.jaar === String(year))) return 0
   return withValue.length
+}
+
+/**
+ * A chart's caption: its title, then its description. A description that
+ * starts with the title ("Casussen bij de vertrouwenspersonen: 3 in 2020, …")
+ * is not preceded by it again: its first words become the title. Otherwise
+ * the title ends as a sentence, so the two do not read as one run-on line.
+ */
+export function captionParts(title: string, description: string): [string, string] {
+  const lead = title.replace(/\s*\([^()]*\)$/, '').replace(/[.?!:]$/, '')
+  if (description.toLowerCase().startsWith(lead.toLowerCase()) && !/[\p{L}\d]/u.test(description[lead.length] ?? '')) {
+    return [description.slice(0, lead.length), description.slice(lead.length)]
+  }
+  return [/[.?!:]$/.test(title) ? title : `${title}.`, ` ${description}`]
 }
 
 /** The figures of the Rotterdam comparison: each figure against the years before. */
@@ -101,12 +115,12 @@ const HANDLERS: Record<string, Handler> = {
         return []
       }
       for (const label of chart.unfit) emit(spec.file, 'grafiek-label-past-niet', { chart: name, label, year: ctx.model.year })
+      const [title, description] = captionParts(chart.title, chart.description)
       // The name makes the figure's tag in the PDF carry the chart's Dutch text as alternative text.
-      return [placeholder(ctx, h('figure', { className: ['grafiek'], ariaLabel: `${chart.title}. ${chart.description}` }, [
+      return [placeholder(ctx, h('figure', { className: ['grafiek'], ariaLabel: `${title}${description}` }, [
         // Sanitised and stringified once, when it was drawn (see svg.ts).
         { type: 'raw', value: chart.svg },
-        // The title ends as a sentence, so title and description do not read as one run-on line.
-        h('figcaption', [h('span', { className: ['grafiek-titel'] }, /[.?!:]$/.test(chart.title) ? chart.title : `${chart.title}.`), ' ', h('span', { className: ['grafiek-beschrijving'] }, chart.description)]),
+        h('figcaption', [h('span', { className: ['grafiek-titel'] }, title), h('span', { className: ['grafiek-beschrijving'] }, description)]),
         h('details', [h('summary', 'Gegevens bij deze grafiek'), datasetTable(dataset, `Gegevens: ${chart.title}`)]),
       ]))]
     },
@@ -133,7 +147,7 @@ const HANDLERS: Record<string, Handler> = {
       const points = key === 'meldingen.totaal' ? ctx.model.history : ctx.model.figures[key]!.window
       const label = fixedFigures()[key].label
       const shown = points.filter((p) => p.state === 'known').map((p) => p.year)
-      return [placeholder(ctx, seriesTable(`${label} per jaar, ${yearsText(shown)}`, label, points))]
+      return [placeholder(ctx, seriesTable(`${label} per jaar, ${spanText(shown)}`, label, points))]
     },
   },
   vergelijking: {
@@ -147,7 +161,7 @@ const HANDLERS: Record<string, Handler> = {
     kind: 'leafDirective', required: [],
     async run(_node, _file, ctx) {
       const m = ctx.model
-      const notes = m.keyFigures.flatMap((f) => (m.notes[f.key] ? [note(`${f.label}: ${m.notes[f.key]}`)] : []))
+      const notes = m.keyFigures.flatMap((f) => (m.notes[f.key] ? [note(`${f.label}: ${afterColon(m.notes[f.key]!)}`)] : []))
       return [placeholder(ctx, comparisonTable(m, m.keyFigures, (years) => `Overige kengetallen ${years}`)), ...notes]
     },
   },

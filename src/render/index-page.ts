@@ -30,7 +30,7 @@ export function renderIndex(organisation: string, title: string, entries: readon
       h('ul', sorted.map((e) => h('li', [
         ...link(e.html, `${e.key}/index.html`, e.title),
         ` (${e.status})`,
-        ...(e.pdf ? [' · ', ...link(e.pdf, pdfPath(e.key), `PDF van ${e.label}`)] : []),
+        ...(e.pdf ? [' · ', ...link(e.pdf, pdfPath(e.key, e.status === 'concept'), `PDF van ${e.label}${e.status === 'concept' ? ' (concept)' : ''}`)] : []),
         ...(e.data ? [' · ', ...link(e.data, `${e.key}/data/metadata.json`, `open data ${e.label}`)] : []),
         ...(e.earlier.length > 0 ? [' · herzien; eerder: ', ...e.earlier.flatMap((v, i) => [...(i > 0 ? [', '] : []), versionLink(v, `${e.key}/`)])] : []),
       ]))),

@@ -1,5 +1,5 @@
 import type { Figure, ReportModel } from '../aggregate/model.js'
-import { changeText, dateText, number, organisationInText, percent, plural, pointText, rangeText, signed, trendWord, valueIn } from '../format/nl.js'
+import { changeText, dateText, listText, number, organisationInText, percent, plural, pointText, rangeText, sentenceCase, signed, trendWord, valueIn } from '../format/nl.js'
 import { say, type PhraseBook, type Said } from './phrases.js'
 
 export type Named = { kind: 'figuur'; figure: Figure } | { kind: 'tekst'; value: string } | { kind: 'zin'; said: Said | undefined }
@@ -19,9 +19,29 @@ export function namesOf(model: ReportModel, phrases: PhraseBook = new Map()): Ma
     // A year that stops on 30 September has no stand "at the end of the year".
     ['peilmoment', { kind: 'tekst', value: model.partial ? `op ${dateText(model.partial.until)}` : 'aan het einde van het jaar' }],
   ])
+  for (const [name, value] of Object.entries(headings(model))) names.set(`kop.${name}`, { kind: 'tekst', value })
   for (const [key, figure] of Object.entries(model.figures)) names.set(key, { kind: 'figuur', figure })
   for (const [name, phrase] of phrases) names.set(`zin.${name}`, { kind: 'zin', said: say(phrase, model) })
   return names
+}
+
+/**
+ * Headings over two subjects name only the ones the section has figures of,
+ * so "Herkomst en regeling" never heads a section without a regeling.
+ */
+function headings(model: ReportModel): Record<string, string> {
+  const known = (key: string) => model.figures[key]?.current.state === 'known'
+  const named = (parts: [string, boolean][], none: string) => {
+    const shown = parts.filter(([, has]) => has).map(([word]) => word)
+    return shown.length ? sentenceCase(listText(shown)) : none
+  }
+  return {
+    herkomst_en_regeling: named([
+      ['herkomst', known('meldingen.intern') || known('meldingen.extern')],
+      ['regeling', model.breakdowns['meldingen.regeling'].rows.some((r) => r.current.state === 'known')],
+    ], 'Herkomst en regeling'),
+    adviesvragen_en_signalen: named([['adviesvragen', known('meldingen.adviesvragen')], ['signalen', known('meldingen.signalen')]], 'Berichten aan het meldpunt'),
+  }
 }
 
 type Filter = (f: Figure, arg: string | undefined) => string

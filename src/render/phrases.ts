@@ -6,7 +6,7 @@ import { comparable } from '../aggregate/series.js'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { fixedFigures } from '../domain/figures.js'
-import { amountText, countWord, dateText, listText, number, organisationInText, percent, plural, pluralOf, sentenceCase, valueIn, yearsText } from '../format/nl.js'
+import { amountText, countWord, dateText, flatParentheses, listText, number, organisationInText, percent, plural, pluralOf, sentenceCase, valueIn, yearsText } from '../format/nl.js'
 import type { Boundary } from '../load/inside.js'
 import { readText } from '../load/read.js'
 import { locate, parseYaml, type YamlSource } from '../load/yaml.js'
@@ -243,24 +243,33 @@ export function say(phrase: Phrase, model: ReportModel): Said | undefined {
   const situation = SITUATIONS[phrase.kind][key]!
   const variant = situation.chain.find((v) => v in phrase.variants)
   if (!variant) return undefined
-  const values = slotValues(phrase, f, model)
-  let complete = true
-  const filled = phrase.variants[variant]!
-    .replace(CHOICE, (_all, one: string, more: string) => (f.current.value === 1 ? one : more))
-    .replace(SLOT, (_all, slot: string) => {
-      const value = values[slot]?.()
-      if (value === undefined) complete = false
-      return value ?? ''
-    })
-  if (!complete) return undefined
-  return { text: sentenceCase(filled.trim()), tellsFigure: situation.slots.includes('waarde') }
+  const fill = (inWords: boolean) => {
+    const values = slotValues(phrase, f, model, inWords)
+    let complete = true
+    const filled = phrase.variants[variant]!
+      .replace(CHOICE, (_all, one: string, more: string) => (f.current.value === 1 ? one : more))
+      .replace(SLOT, (_all, slot: string) => {
+        const value = values[slot]?.()
+        if (value === undefined) complete = false
+        return value ?? ''
+      })
+    return complete ? flatParentheses(sentenceCase(filled.trim())) : undefined
+  }
+  // Two numbers side by side ("in 2024 3 nieuwe meldingen") read as one: the sentence then writes its small counts in words.
+  const digits = fill(false)
+  const text = digits !== undefined && SIDE_BY_SIDE.test(digits) ? fill(true) : digits
+  return text === undefined ? undefined : { text, tellsFigure: situation.slots.includes('waarde') }
 }
 
-function slotValues(phrase: Phrase, f: Figure, model: ReportModel): Record<string, () => string | undefined> {
-  const value = (n: number) => (f.unit === 'aantal' ? number(n) : valueIn(f.unit, n))
+/** A number directly followed by another: "2024 3". */
+export const SIDE_BY_SIDE = /(?<![\d.,])\d+(?:[.,]\d+)*\s+\d/
+
+function slotValues(phrase: Phrase, f: Figure, model: ReportModel, inWords = false): Record<string, () => string | undefined> {
+  const value = (n: number) => (f.unit !== 'aantal' ? valueIn(f.unit, n) : inWords ? countWord(n) : number(n))
   const counted = (n: number) => {
     if (f.unit !== 'aantal' || !phrase.singular) return value(n)
-    return n === 0 ? `geen ${phrase.pluralForm ?? pluralOf(phrase.singular)}` : plural(n, phrase.singular, phrase.pluralForm)
+    if (n === 0) return `geen ${phrase.pluralForm ?? pluralOf(phrase.singular)}`
+    return inWords ? `${countWord(n)} ${n === 1 ? phrase.singular : phrase.pluralForm ?? pluralOf(phrase.singular)}` : plural(n, phrase.singular, phrase.pluralForm)
   }
   const change = f.change.kind === 'value' ? f.change : undefined
   const brk = f.change.kind === 'not-comparable' && f.change.because === 'break' ? f.change.break : undefined
@@ -275,7 +284,7 @@ function slotValues(phrase: Phrase, f: Figure, model: ReportModel): Record<strin
     waarde: () => (phrase.kind === 'eerdere-jaren' ? ifKnown(earlier[0], value) : ifKnown(known(f.current), counted)),
     vorig: () => ifKnown(known(f.previous), value),
     aandeel: () => ifKnown(f.share ?? undefined, percent),
-    verschil: () => ifKnown(change?.absolute, (n) => amountText(n, f.unit)),
+    verschil: () => ifKnown(change?.absolute, (n) => (inWords && f.unit === 'aantal' ? countWord(Math.abs(n)) : amountText(n, f.unit))),
     procent: () => ifKnown(change?.percent ?? undefined, (n) => percent(Math.abs(n) / 100)),
     reden: () => brk?.reason.trim().replace(/\.$/, ''),
     vanaf: () => ifKnown(brk?.from, String),

@@ -41,12 +41,14 @@ export const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/
  * not; a table of six or more columns gets a smaller type step. A table
  * that would not fit a portrait page even so (marked "liggend" by
  * landscape.ts) gets a landscape page, with the heading just above it. A
- * long table repeats its header row, never splits a row, keeps its caption
- * and header with the first rows, leaves no single row behind on a page,
- * keeps its last two rows with the total and its notes with its last row.
+ * table of up to twelve rows and its total ("kort", tables.ts) is never split; a longer
+ * one repeats its header row, never splits a row, keeps its caption and
+ * header with the first three rows and its last three rows together (so
+ * neither page holds fewer than three), its total with the two rows above
+ * and its notes with its last row.
  */
 const printTables = `@page wide{size:A4 landscape}
-.jaarverslag .tabel{overflow:visible}
+.jaarverslag .tabel{overflow:visible;background:none}
 .jaarverslag th,.jaarverslag td{overflow-wrap:break-word;hyphens:auto}
 .jaarverslag thead th.getal{white-space:normal}
 .jaarverslag .tabel:has(tr>:nth-child(6)) table{font-size:9pt}
@@ -54,7 +56,35 @@ const printTables = `@page wide{size:A4 landscape}
 .jaarverslag thead{display:table-header-group}
 .jaarverslag caption{break-after:avoid}
 .jaarverslag .voetnoot{break-before:avoid}
-.jaarverslag tbody:first-of-type tr:first-child,.jaarverslag tbody tr:nth-child(2),.jaarverslag tr.totaal,.jaarverslag tr:has(+tr.totaal),.jaarverslag tr.subtotaal,.jaarverslag tr:has(+tr.subtotaal),.jaarverslag tbody:last-of-type tr:last-child{break-before:avoid}`
+.jaarverslag .tabel.kort{break-inside:avoid}
+.jaarverslag tbody:first-of-type tr:first-child,.jaarverslag tbody tr:nth-child(-n+3),.jaarverslag tr.totaal,.jaarverslag tr:has(+tr.totaal),.jaarverslag tr.subtotaal,.jaarverslag tr:has(+tr.subtotaal),.jaarverslag tbody:last-of-type tr:nth-last-child(-n+2){break-before:avoid}`
+
+/**
+ * A box that scrolls sideways shows a shadow at the edge where more is
+ * hidden (the light covers move with the content, the shadows stay): on a
+ * phone a wide table's last columns are seen to be there.
+ */
+const SCROLL_CUE = [
+  'linear-gradient(to right,var(--basis-color-default-bg-document) 30%,transparent) left/2rem 100% no-repeat local',
+  'linear-gradient(to left,var(--basis-color-default-bg-document) 30%,transparent) right/2rem 100% no-repeat local',
+  'radial-gradient(farthest-side at 0 50%,rgb(0 0 0/.3),transparent) left/.75rem 100% no-repeat scroll',
+  'radial-gradient(farthest-side at 100% 50%,rgb(0 0 0/.3),transparent) right/.75rem 100% no-repeat scroll',
+].join(',').replace(/^/, 'background:')
+
+/** The smallest text a chart may show on a phone, in CSS px. */
+export const PHONE_TEXT_PX = 12
+
+/**
+ * On a phone a chart is not shrunk below the width at which its smallest
+ * text is PHONE_TEXT_PX: its figure scrolls sideways instead, with the
+ * cue tables have. `charts` are the drawn charts, by their aria-labelledby.
+ */
+export function phoneChartCss(charts: readonly { labelledBy: string; width: number; smallestText: number }[]): string {
+  const rules = charts.map((c) => `.jaarverslag svg[aria-labelledby=${cssString(c.labelledBy)}]{min-width:${Math.ceil((c.width * PHONE_TEXT_PX) / c.smallestText)}px}`)
+  if (rules.length === 0) return ''
+  // The chart's own white background would hide the cue.
+  return `@media screen and (max-width:30rem){.jaarverslag figure.grafiek{overflow-x:auto;${SCROLL_CUE}}\n.jaarverslag figure.grafiek svg>rect:first-of-type{fill:transparent}\n${rules.join('\n')}}\n`
+}
 
 /** A draft says so on every printed page, cover included; the margin box is an artifact in the tagged PDF. */
 const CONCEPT_MARK = '@page{@top-right{content:"CONCEPT";font-family:"Noto Sans",sans-serif;font-size:14pt;font-weight:700;letter-spacing:.15em;color:#a00000}}'
@@ -62,7 +92,12 @@ const CONCEPT_MARK = '@page{@top-right{content:"CONCEPT";font-family:"Noto Sans"
 /**
  * The report's CSS, scoped under .jaarverslag so the fragment can live in a
  * CMS page. Fonts are embedded: the page loads nothing from elsewhere and
- * every machine prints the same PDF.
+ * every machine prints the same PDF. In print a list of up to six items is
+ * never split; a longer one keeps its first two items with the sentence
+ * introducing it and never leaves its last item alone on a page (the
+ * ambitions' last line was a page of its own). The list just before the
+ * source line may split all the same: Chromium keeps the source line with
+ * the last items, but will not move a list that may not split to do so.
  */
 export function reportCss(theme: StyleTheme, runningHeader: string, concept = false): string {
   const tokens = USED.map((k) => `--${kebab(k)}:${TOKENS[k]};`).join('')
@@ -85,7 +120,8 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 .jaarverslag .concept-banner{background:#a00000;color:#fff;font-weight:700;padding:.75rem 1rem;margin:1rem 0 0;border-radius:.25rem}
 .jaarverslag .status-concept{display:inline-block;border:2px solid #a00000;color:#a00000;font-weight:700;padding:0 .5rem;text-transform:uppercase;letter-spacing:.05em}
 .jaarverslag nav.inhoud ol{padding-left:1.25rem}
-.jaarverslag .tabel{overflow-x:auto;margin:1rem 0}
+.jaarverslag .tabel{overflow-x:auto;margin:1rem 0;${SCROLL_CUE}}
+.jaarverslag nav.publicatie ul{list-style:none;padding:0;margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
 .jaarverslag table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 .jaarverslag caption{text-align:left;font-weight:700;padding:.25rem 0}
 .jaarverslag th,.jaarverslag td{border-bottom:1px solid var(--basis-color-default-border-subtle);padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -109,14 +145,19 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 @bottom-right{content:"pagina " counter(page) " van " counter(pages);font-family:"Noto Sans",sans-serif;font-size:8pt;color:#444}}
 @page:first{@top-left{content:none}@bottom-right{content:none}}${concept ? CONCEPT_MARK : ''}
 .jaarverslag{max-width:none;padding:0;font-size:${PRINT_TEXT_PT}pt}
-.jaarverslag .overslaan,.jaarverslag details,.jaarverslag .concept-banner{display:none}
+.jaarverslag .overslaan,.jaarverslag details,.jaarverslag .concept-banner,.jaarverslag nav.publicatie{display:none}
 .jaarverslag .omslag{box-sizing:border-box;height:240mm;margin:0;break-after:page;border-left-width:3mm;padding-top:70mm}
-.jaarverslag nav.inhoud{break-after:page}
+.jaarverslag nav.inhoud[data-eigen-pagina]{break-after:page}
+.jaarverslag nav.inhoud ol ol{margin:0}
+.jaarverslag nav.inhoud[data-eigen-pagina] li.hoofdstuk>a{font-weight:700}
+.jaarverslag footer{break-before:avoid}
 .jaarverslag nav.inhoud li{padding-right:3em}
 .jaarverslag main>h2:first-child{margin-top:0}
 .jaarverslag :is(h2,h3,h4){break-after:avoid;break-inside:avoid}
 .jaarverslag figure,.jaarverslag tr,.jaarverslag li,.jaarverslag .omslag{break-inside:avoid}
 .jaarverslag p{orphans:3;widows:3}
+.jaarverslag main :is(ul,ol):not(:has(>li:nth-child(7))):not(:has(+footer)){break-inside:avoid}
+.jaarverslag main li:nth-child(-n+2),.jaarverslag main li:last-child{break-before:avoid}
 ${printTables}
 .jaarverslag a{color:inherit}}
 `

@@ -1,7 +1,7 @@
 import { h } from 'hastscript'
 import type { Element } from 'hast'
 import type { Breakdown, CategoryChange, Figure, ReportModel, VpTableRow } from '../aggregate/model.js'
-import { changeText, GAP, listText, number, percent, pointText, yearsText } from '../format/nl.js'
+import { changeText, GAP, listText, number, percent, pointText, sentenceCase, spanText, yearsText } from '../format/nl.js'
 import type { Change, Point } from '../domain/series.js'
 import type { Dataset } from '../domain/dataset.js'
 
@@ -15,9 +15,22 @@ import type { Dataset } from '../domain/dataset.js'
 
 const num = (text: string) => h('td', { className: ['getal'] }, text)
 
-/** A table that may scroll sideways on a phone, reachable and named for keyboard users. */
-const wrap = (caption: string, wide: boolean, children: Element[]) =>
-  h('div', { className: wide ? ['tabel', 'breed'] : ['tabel'], role: 'region', ariaLabel: caption, tabIndex: 0 }, children)
+/** Up to this many rows, its total not counted, a table is printed whole, on one page (style.ts). */
+export const SHORT_TABLE_ROWS = 12
+
+const isTotal = (tr: Element) => (tr.properties.className as string[] | undefined)?.includes('totaal') === true
+
+const bodyRows = (e: Element): number =>
+  e.children.reduce((n, c) => n + (c.type !== 'element' || c.tagName === 'thead' ? 0 : c.tagName === 'tr' ? (isTotal(c) ? 0 : 1) : bodyRows(c)), 0)
+
+/**
+ * A table that may scroll sideways on a phone, reachable and named for
+ * keyboard users; a short one ("kort") is never split over two pages.
+ */
+const wrap = (caption: string, wide: boolean, children: Element[]) => {
+  const short = children.some((c) => c.tagName === 'table' && bodyRows(c) <= SHORT_TABLE_ROWS)
+  return h('div', { className: ['tabel', ...(wide ? ['breed'] : []), ...(short ? ['kort'] : [])], role: 'region', ariaLabel: caption, tabIndex: 0 }, children)
+}
 
 const partialNote = (points: readonly Point[]) =>
   points.some((p) => p.partial && p.state === 'known')
@@ -73,7 +86,7 @@ export function breakdownTable(model: ReportModel, b: Breakdown): Element | unde
   ])
   const body = rows.flatMap((r, i) => [
     h('tr', [
-      h('th', { scope: 'row' }, withPrevious ? `${r.category}${relistedText(r, model.year - 1)}` : r.category),
+      h('th', { scope: 'row' }, withPrevious ? `${sentenceCase(r.category)}${relistedText(r, model.year - 1)}` : sentenceCase(r.category)),
       ...(withPrevious ? [num(pointText(r.previous))] : []),
       num(pointText(r.current)),
       ...(withPrevious ? [num(changeText(r.change))] : []),
@@ -162,7 +175,8 @@ export function vpTable(model: ReportModel): Element | undefined {
   if (shownSections.length === 0 || !shownSections.some((s) => s.rows.some((r) => known(r.points[0]!)))) return undefined
   const withTotal = grandTotal.points.some(known)
   const allRows = [...shownSections.flatMap((s) => s.rows), ...(withTotal ? [grandTotal] : [])]
-  const columns = filledColumns(allRows.map((r) => r.points), years.length)
+  // Oldest year first, as in every other table of the report (the model keeps the VP reports' newest-first order).
+  const columns = filledColumns(allRows.map((r) => r.points), years.length).reverse()
   const row = (r: VpTableRow) =>
     h('tr', { className: r.kind === 'onderdeel' ? [] : [r.kind] }, [
       h('th', { scope: 'row' }, r.kind === 'subtotaal' ? 'Totaal' : r.label),
@@ -177,7 +191,7 @@ export function vpTable(model: ReportModel): Element | undefined {
     ]),
   )
   const shownYears = columns.map((i) => years[i]!)
-  const caption = `Inzet vertrouwenspersonen, ${yearsText([...shownYears].reverse())}`
+  const caption = `Inzet vertrouwenspersonen, ${yearsText(shownYears)}`
   const cells = allRows.flatMap((r) => columns.map((i) => r.points[i]!))
   return wrap(caption, false, [
     h('table', [
@@ -216,7 +230,7 @@ export function comparisonTable(model: ReportModel, figures: readonly Figure[], 
   if (shown.length === 0) return undefined
   const columns = filledColumns(shown.map((f) => f.window), model.window.length)
   const cells = shown.flatMap((f) => columns.map((i) => f.window[i]!))
-  const title = caption(yearsText(columns.map((i) => model.window[i]!)))
+  const title = caption(spanText(columns.map((i) => model.window[i]!)))
   const several = model.period.years.length > 1
   // A change column of only 'onbekend' and 'geen vorig jaar' says nothing.
   const withChange = shown.some((f) => f.periodChange.kind === 'value' || f.periodChange.kind === 'not-comparable')
@@ -240,7 +254,10 @@ export function comparisonTable(model: ReportModel, figures: readonly Figure[], 
     ]),
     ...gapNote([...cells, ...(several ? shown.flatMap((f) => [f.previousPeriodTotal, f.periodTotal]) : [])], withChange ? shown.map((f) => f.periodChange) : []),
     ...partialNote(cells),
-    ...(several && shown.some((f) => f.unit === 'procent') ? [h('p', { className: ['voetnoot'] }, `Percentages zijn niet op te tellen: bij ${model.period.label} samen staat het percentage van ${model.period.to}, vergeleken met dat van ${model.previousPeriod.to}.`)] : []),
+    ...(several && shown.some((f) => f.unit === 'procent')
+      // The comparison is named only where the table shows one.
+      ? [h('p', { className: ['voetnoot'] }, `Percentages zijn niet op te tellen: bij ${model.period.label} samen staat het percentage van ${model.period.to}${withChange && shown.some((f) => f.unit === 'procent' && f.periodChange.kind === 'value') ? `, vergeleken met dat van ${model.previousPeriod.to}` : ''}.`)]
+      : []),
     ...breakNotes(shown.map((f) => ({ label: f.label, points: columns.map((i) => f.window[i]!) }))),
     ...sourceNotes(cells),
   ])
@@ -254,7 +271,7 @@ const periodTotalText = (f: Figure, total: Point) =>
 function sourceNotes(cells: readonly Point[]): Element[] {
   const years = new Map<string, Set<number>>()
   for (const p of cells) if (p.source && p.state === 'known') years.set(p.source, (years.get(p.source) ?? new Set()).add(p.year))
-  return [...years].map(([source, ys]) => h('p', { className: ['voetnoot'] }, `Bron van de cijfers over ${yearsText([...ys].sort((a, b) => a - b))}: ${source}`))
+  return [...years].map(([source, ys]) => h('p', { className: ['voetnoot', 'bron'] }, `Bron van de cijfers over ${yearsText([...ys].sort((a, b) => a - b))}: ${source}`))
 }
 
 /** The data behind a chart, for readers who cannot see it. */

@@ -1,0 +1,97 @@
+import type { Element, Root } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { toString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
+
+// The phrase rules a copy editor reads a report by, as checks over text:
+// each returns what it found, so a failing test quotes the words.
+
+const text = (node: Element) => toString(node).replace(/\s+/g, ' ').trim()
+
+/** Sentences of a text, and their clauses: split after . ! ? before a capital or a digit, and after ; */
+export const sentences = (s: string): string[] => s.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])|;\s+/u).map((x) => x.trim().replace(/[.!?]$/, '')).filter(Boolean)
+
+/** A sentence (or clause) said twice in one paragraph or caption, or in two paragraphs in a row. */
+export function repeatedSentences(blocks: readonly string[]): string[] {
+  const found: string[] = []
+  blocks.forEach((block, i) => {
+    const own = sentences(block).map((s) => s.toLowerCase())
+    const before = i > 0 ? sentences(blocks[i - 1]!).map((s) => s.toLowerCase()) : []
+    own.forEach((s, k) => {
+      if (s.split(' ').length >= 4 && (own.indexOf(s) < k || before.includes(s))) found.push(s)
+    })
+  })
+  return found
+}
+
+/** A parenthesis inside another; "(voor)onderzoeken" is part of a word, not an aside. */
+export function nestedParentheses(s: string): string | undefined {
+  const asides = s.replace(/\((?=[\p{L}]+\)[\p{L}])/gu, '').replace(/(?<=\(\p{L}+)\)(?=\p{L})/gu, '')
+  let depth = 0
+  for (const ch of asides) {
+    if (ch === '(' && ++depth > 1) return s
+    if (ch === ')') depth = Math.max(0, depth - 1)
+  }
+  return undefined
+}
+
+/** Two numbers side by side, read as one: "in 2024 3 nieuwe meldingen". */
+export const SIDE_BY_SIDE = /(?<![\d.,])\d+(?:[.,]\d+)*\s+\d/
+
+/** A capital after a colon where a sentence goes on: "MTO: Het onderzoek …" (an abbreviation keeps its capitals). */
+export const CAPITAL_AFTER_COLON = /:\s\p{Lu}\p{Ll}+(?!\p{Lu})\b/u
+
+/** A caption whose description starts with its title again: "Stand van zaken. Stand van zaken aan het einde …". */
+export function captionRepeatsTitle(title: string, description: string): boolean {
+  // Compared by their words that carry meaning: "Uren van de vertrouwenspersonen per activiteit" repeats
+  // "Uren vertrouwenspersonen per activiteit", "Meldingen 2024 naar herkomst" repeats "Meldingen naar herkomst".
+  const words = (s: string) => s.toLowerCase().replace(/\([^()]*\)/g, '').split(/[^\p{L}]+/u).filter((w) => w.length > 0 && !SMALL_WORDS.has(w))
+  const lead = words(title)
+  const said = words(description)
+  return lead.length > 0 && lead.every((w, i) => said[i] === w)
+}
+
+const SMALL_WORDS = new Set(['de', 'het', 'een', 'van', 'bij', 'per', 'in', 'en', 'naar', 'tot', 'aan', 'op', 'met'])
+
+export interface Reading { rule: string; text: string }
+
+/**
+ * What a copy editor would mark on a report's page: the running text of
+ * <main> (paragraphs, list items, headings, chart captions; not the tables'
+ * cells), table captions, and every cell for nested parentheses. `latest` is
+ * the last year the report may speak of (its own year, and the next for
+ * its ambitions).
+ */
+export function readPage(html: string, latest: number): Reading[] {
+  const tree: Root = fromHtml(html)
+  const out: Reading[] = []
+  let main: Element | undefined
+  visit(tree, 'element', (n: Element) => { if (n.tagName === 'main') { main = n; return false } return undefined })
+  if (!main) return [{ rule: 'geen <main>', text: '' }]
+  const blocks: string[] = []
+  visit(main, 'element', (node: Element) => {
+    // The source line and the source notes (.bron) name a publication in its own words, capitals and years.
+    if (['style', 'svg', 'details', 'footer'].includes(node.tagName) || (node.properties.className as string[] | undefined)?.includes('bron')) return 'skip'
+    if (['td', 'th', 'caption'].includes(node.tagName)) {
+      const t = text(node)
+      if (nestedParentheses(t)) out.push({ rule: 'haakjes binnen haakjes', text: t })
+      if (node.tagName === 'caption' && /(\d{4}, ){4,}/.test(t)) out.push({ rule: 'bijschrift somt jaren op', text: t })
+      return 'skip'
+    }
+    if (!['p', 'li', 'figcaption', 'h2', 'h3', 'h4'].includes(node.tagName)) return undefined
+    const t = text(node)
+    blocks.push(t)
+    if (nestedParentheses(t)) out.push({ rule: 'haakjes binnen haakjes', text: t })
+    if (SIDE_BY_SIDE.test(t)) out.push({ rule: 'twee getallen naast elkaar', text: t })
+    if (CAPITAL_AFTER_COLON.test(t)) out.push({ rule: 'hoofdletter na dubbele punt', text: t })
+    const later = [...t.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0])).filter((y) => y > latest)
+    if (later.length) out.push({ rule: `jaar na het verslag (${later[0]})`, text: t })
+    if (node.tagName === 'figcaption') {
+      const [title, description] = node.children.filter((c): c is Element => c.type === 'element').map(text)
+      if (title && description && captionRepeatsTitle(title, description)) out.push({ rule: 'bijschrift herhaalt de titel', text: t })
+    }
+    return 'skip'
+  })
+  for (const s of repeatedSentences(blocks)) out.push({ rule: 'zin herhaald', text: s })
+  return out
+}

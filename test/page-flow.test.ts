@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { compile } from '../src/compile.js'
+import { toJson } from '../src/diagnostics/reporter.js'
+import { browserPrinter } from '../src/print/index.js'
+import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
+import { listFlow, pdfPages, strandedHeadings, tableFlow } from './helpers/page-flow.js'
+import { asDrafts, cleanupProjects, PROJECTS, projectWith } from './helpers/project.js'
+
+// Every report of every project printed by the real Chromium, and its pages
+// read back (pdftotext per page): where the tables broke, what ends a page,
+// what the last page and the contents page hold.
+
+afterAll(closeSharedBrowser)
+afterAll(cleanupProjects)
+
+/**
+ * The example as a draft whose year before ends on 30 November (as
+ * Dijkstad's 2023): its 2024 report has other breaks than the adopted one,
+ * the last item of its ambitions once alone on a page.
+ */
+function dijkstad(): string {
+  const root = asDrafts(projectWith())
+  const meta = join(root, 'data', '2023', 'meta.yaml')
+  writeFileSync(meta, `${readFileSync(meta, 'utf8')}deelperiode:\n  tot: 2023-11-30\n`)
+  return root
+}
+
+const CASES: [name: string, root: string, years?: number[]][] = [...PROJECTS, ['dijkstad', dijkstad(), [2024]]]
+
+interface Printed { html: string; pages: string[]; pdf: string; title: string; outputs: Set<string> }
+const printed = new Map<string, Map<string, Printed>>()
+
+beforeAll(async () => {
+  const { browser } = await sharedBrowser()
+  const dir = mkdtempSync(join(tmpdir(), 'jaarverslag-bladspiegel-'))
+  for (const [name, root, years] of CASES) {
+    const { outputs, files } = await compile(root, { printer: browserPrinter(browser), ...(years ? { years } : {}) })
+    expect(toJson(files, root).filter((m) => m.severity === 'fout')).toEqual([])
+    const reports = new Map<string, Printed>()
+    for (const [path, content] of outputs) {
+      const m = /^([\d-]+)\/(jaarverslag-integriteit-[\d-]+(?:-concept)?\.pdf)$/.exec(path)
+      if (!m) continue
+      const file = join(dir, `${name}-${m[1]}.pdf`)
+      writeFileSync(file, content as Uint8Array)
+      const title = /^Title:\s+(.*)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]!
+      reports.set(m[1]!, { html: String(outputs.get(`${m[1]}/index.html`)), pages: pdfPages(file), pdf: m[2]!, title, outputs: new Set(outputs.keys()) })
+    }
+    printed.set(name, reports)
+  }
+}, 900_000)
+
+describe.each(CASES)('the printed pages of %s', (name) => {
+  const each = (check: (period: string, report: Printed) => void) => () => {
+    const reports = printed.get(name)!
+    expect(reports.size).toBeGreaterThan(0)
+    for (const [period, report] of reports) check(period, report)
+  }
+
+  it('never split a table of up to twelve rows (and its total), and leave at least three rows of a longer one on each page', each((period, { html, pages }) => {
+    const flows = tableFlow(html, pages)
+    expect(flows.length, `${name} ${period}`).toBeGreaterThan(0)
+    for (const t of flows) {
+      const where = `${name} ${period}: ${t.caption} (${t.rows} rijen, per pagina ${t.perPage.join('/')})`
+      // Every row found, so the check below reads the whole table.
+      expect(t.perPage.reduce((a, b) => a + b, 0), where).toBe(t.rows)
+      if (t.rows - t.totals <= 12) expect(t.perPage, where).toHaveLength(1)
+      else for (const n of t.perPage) expect(n, where).toBeGreaterThanOrEqual(3)
+    }
+  }))
+
+  it('never split a list of up to six items (but the one the source line follows), and leave no item of a longer one alone on a page', each((period, { html, pages }) => {
+    for (const l of listFlow(html, pages)) {
+      const where = `${name} ${period}: lijst vanaf '${l.first}' (${l.items} punten, per pagina ${l.perPage.join('/')})`
+      expect(l.perPage.reduce((a, b) => a + b, 0), where).toBe(l.items)
+      if (l.items <= 6 && !l.beforeSource) expect(l.perPage, where).toHaveLength(1)
+      else for (const n of l.perPage) expect(n, where).toBeGreaterThanOrEqual(2)
+    }
+  }))
+
+  it('end no page with a heading, and no page holds only the source line', each((period, { html, pages }) => {
+    expect(strandedHeadings(html, pages), `${name} ${period}`).toEqual([])
+    const source = /<footer><p>([^<]+)<\/p><\/footer>/.exec(html)![1]!.replace(/&#x26;/g, '&')
+    const last = pages.at(-1)!.split('\n').map((l) => l.trim()).filter((l) => l && !/^pagina \d+ van \d+$/.test(l) && !/ · /.test(l) && l !== 'CONCEPT')
+    expect(last.join(' ').replace(/\s+/g, ' '), `${name} ${period}`).not.toBe(source.replace(/\s+/g, ' '))
+  }))
+
+  it('link the year page to its PDF, its open data and the overview of all years, each made by the build', each((period, { html, outputs }) => {
+    const nav = /<nav class="publicatie"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? ''
+    const hrefs = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!)
+    expect(hrefs, `${name} ${period}`).toEqual([expect.stringMatching(/\.pdf$/), 'data/metadata.json', '../index.html'])
+    // Relative to the year's folder: each leads to a file of this build.
+    for (const href of hrefs) expect([...outputs], `${name} ${period}: ${href}`).toContain(href.startsWith('../') ? href.slice(3) : `${period}/${href}`)
+  }))
+
+  it('name and title a draft\'s PDF as a concept, and an adopted one not', each((period, { html, pdf, title }) => {
+    const concept = html.includes('class="status-concept"')
+    expect(pdf, `${name} ${period}`).toBe(`jaarverslag-integriteit-${period}${concept ? '-concept' : ''}.pdf`)
+    expect(title.includes('(concept)'), `${name} ${period}: ${title}`).toBe(concept)
+    expect(/<title>([^<]*)<\/title>/.exec(html)![1]!.includes('(concept)'), `${name} ${period}`).toBe(concept)
+  }))
+
+  it('give a long report its contents on a page of their own with the sections, and a short one its first chapter on the contents page', each((period, { html, pages }) => {
+    const contents = pages[1]!
+    const where = `${name} ${period} (${pages.length} pagina's)`
+    expect(contents, where).toContain('Inhoudsopgave')
+    const firstChapter = /<main id="inhoud"><h2[^>]*>([^<]+)<\/h2>/.exec(html)![1]!
+    const sections = [...html.matchAll(/<main id="inhoud">[\s\S]*/g)][0]![0].match(/<h3 id="[^"]+">[^<]+<\/h3>/g) ?? []
+    // The estimate before printing (render/length.ts) decides; a report near the line may fall either side of it.
+    const alone = (l: string) => l.trim() === firstChapter
+    const entries = contents.split('\n').filter((l) => /^\s+\d+\. /.test(l))
+    // Every entry has its page number (print/contents.ts).
+    for (const entry of entries) expect(entry, where).toMatch(/\s\d+$/)
+    if (pages.length > 9) {
+      expect(html, where).toContain('<nav class="inhoud" aria-labelledby="inhoudsopgave" data-eigen-pagina="">')
+      expect(sections.length, where).toBeGreaterThan(0)
+      expect(contents, where).toContain(sections[0]!.replace(/<[^>]+>/g, ''))
+      expect(contents.split('\n').filter(alone), where).toEqual([])
+    }
+    if (pages.length <= 7) {
+      expect(html, where).toContain('<nav class="inhoud" aria-labelledby="inhoudsopgave">')
+      expect(contents.split('\n').filter(alone), where).toHaveLength(1)
+    }
+  }))
+})

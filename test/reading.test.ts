@@ -1,0 +1,167 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Element, Root } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { toString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseDocument } from 'yaml'
+import { compile } from '../src/compile.js'
+import { toJson } from '../src/diagnostics/reporter.js'
+import { asDrafts, cleanupProjects, PROJECTS, projectWith } from './helpers/project.js'
+import { CAPITAL_AFTER_COLON, captionRepeatsTitle, nestedParentheses, readPage, repeatedSentences, SIDE_BY_SIDE } from './helpers/reading.js'
+
+// Every page of every project read as a copy editor reads a report (see
+// helpers/reading.ts for the rules), and the cases that broke them, each
+// built from the example data as it was found.
+
+afterAll(cleanupProjects)
+
+/** The year pages of a project, by the last year of their period. */
+async function pagesOf(root: string, years?: number[]): Promise<Map<number, string>> {
+  const { outputs, files } = await compile(root, years ? { years } : {})
+  expect(toJson(files, root).filter((m) => m.severity === 'fout')).toEqual([])
+  const pages = new Map<number, string>()
+  for (const [path, content] of outputs) {
+    const m = /^(?:\d{4}-)?(\d{4})\/index\.html$/.exec(path)
+    if (m && typeof content === 'string') pages.set(Number(m[1]), content)
+  }
+  return pages
+}
+
+const built = new Map<string, Map<number, string>>()
+
+beforeAll(async () => {
+  for (const [name, root] of PROJECTS) built.set(name, await pagesOf(root))
+}, 300_000)
+
+/** The elements below a node (or a page) that pass a test, in document order. */
+const elements = (from: string | Element, test: (n: Element) => boolean): Element[] => {
+  const out: Element[] = []
+  visit(typeof from === 'string' ? (fromHtml(from) as Root) : from, 'element', (n: Element) => { if (test(n)) out.push(n) })
+  return out
+}
+
+describe.each(PROJECTS)('every page of %s, read by a copy editor', (name) => {
+  it('repeats no sentence, nests no parentheses, puts no two numbers side by side, and no caption repeats its title', () => {
+    const pages = built.get(name)!
+    expect(pages.size).toBeGreaterThan(0)
+    // Its ambitions may name the next year; nothing later.
+    for (const [year, html] of pages) expect(readPage(html, year + 1), `${name} ${year}`).toEqual([])
+  })
+
+  it('orders the years of every table the same way, oldest first, and capitalises every category', () => {
+    for (const [year, html] of built.get(name)!) {
+      for (const table of elements(html, (n) => n.tagName === 'table')) {
+        const caption = toString(elements(table, (n) => n.tagName === 'caption')[0] ?? table).slice(0, 60)
+        const heads = elements(table, (n) => n.tagName === 'th' && n.properties?.scope === 'col').map((n) => toString(n))
+        const years = heads.map((t) => /^(?:(?:Aantal|Vermeldingen) )?(\d{4})$/.exec(t.trim())?.[1]).filter(Boolean).map(Number)
+        expect(years, `${name} ${year}: ${caption}`).toEqual([...years].sort((a, b) => a - b))
+        const rows = elements(table, (n) => n.tagName === 'th' && n.properties?.scope === 'row').map((n) => toString(n).trim())
+        expect(rows.filter((r) => /^\p{Ll}/u.test(r)), `${name} ${year}: ${caption}`).toEqual([])
+      }
+    }
+  })
+
+  it('heads a section only with what it holds, and keeps the template\'s own sentence under the chapter heading', () => {
+    for (const [year, html] of built.get(name)!) {
+      const main = elements(html, (n) => n.tagName === 'main')[0]!
+      const blocks = main.children.filter((c): c is Element => c.type === 'element')
+      blocks.forEach((block, i) => {
+        if (!/^h[23]$/.test(block.tagName)) return
+        const title = toString(block)
+        const end = blocks.findIndex((b, k) => k > i && /^h[23]$/.test(b.tagName) && b.tagName <= block.tagName)
+        const body = blocks.slice(i + 1, end < 0 ? undefined : end).map((b) => toString(b)).join(' ')
+        if (/regeling/i.test(title)) expect(body, `${name} ${year}: ${title}`).toMatch(/per regeling/)
+        if (/signalen/i.test(title)) expect(body, `${name} ${year}: ${title}`).toMatch(/als signaal geregistreerd/)
+        if (/adviesvragen/i.test(title)) expect(body, `${name} ${year}: ${title}`).toMatch(/adviesvra(ag|gen)/)
+      })
+      const own = blocks.findIndex((b) => toString(b).startsWith('In dit verslag legt'))
+      if (own < 0) continue
+      const heading = blocks.slice(0, own).reverse().find((b) => /^h[1-6]$/.test(b.tagName))
+      expect(heading && `${heading.tagName} ${toString(heading)}`, `${name} ${year}`).toBe('h2 Inleiding')
+    }
+  })
+})
+
+describe('the rules themselves', () => {
+  it('find what they are for, and not the sentences that are right', () => {
+    expect(repeatedSentences(['Het aantal was 7; over 2015 is het aantal niet bekend. Over 2015 is het aantal niet bekend.'])).toHaveLength(1)
+    expect(repeatedSentences(['In 2024 waren het er 7.', 'In 2023 waren het er 7.'])).toEqual([])
+    expect(nestedParentheses('26 meldingen (2023 (tot en met 30 november): 19)')).toBeDefined()
+    expect(nestedParentheses('88 (voor)onderzoeken (2019: 112 (voor)onderzoeken)')).toBeUndefined()
+    expect(SIDE_BY_SIDE.test('werden in 2024 3 nieuwe meldingen gedaan')).toBe(true)
+    expect(SIDE_BY_SIDE.test('435 uur in 2023, 215 uur in 2022; € 2.500 op 30 november 2023')).toBe(false)
+    expect(captionRepeatsTitle('Stand van zaken.', 'Stand van zaken aan het einde van het jaar 2024: …')).toBe(true)
+    expect(captionRepeatsTitle('Uren vertrouwenspersonen per activiteit.', 'Uren van de vertrouwenspersonen per activiteit. In totaal …')).toBe(true)
+    expect(captionRepeatsTitle('Stand van zaken.', 'Aan het einde van 2024: gegrond: 1 melding.')).toBe(false)
+    expect(captionRepeatsTitle('Kwestie in relatie tot (vermeldingen).', 'Kwestie in relatie tot in 2024: collega: 14 vermeldingen')).toBe(true)
+    expect(CAPITAL_AFTER_COLON.test('Meldingen 2024 naar herkomst: Intern: 9 meldingen')).toBe(true)
+    expect(CAPITAL_AFTER_COLON.test('Deelnemers medewerkersonderzoek (MTO): ruim 270 collega\'s; MTO: WhatsApp')).toBe(false)
+  })
+})
+
+describe('the cases the pages were read for', () => {
+  /** The example data as a draft, with edits to its files. */
+  const example = (edit: Record<string, (text: string) => string>) => {
+    const root = asDrafts(projectWith())
+    for (const [file, change] of Object.entries(edit)) writeFileSync(join(root, 'data', file), change(readFileSync(join(root, 'data', file), 'utf8')))
+    return root
+  }
+
+  it('a year without a figure in the series is said once, and the caption spans the years (Dijkstad 2021/2022)', async () => {
+    const root = example({ 'historie.yaml': (t) => t.replace('"2015": { meldingen: 6 }', '"2015": { meldingen: onbekend }') })
+    const html = (await pagesOf(root, [2024])).get(2024)!
+    // The text a reader reads (the chart's SVG holds its description too, for the PDF's alternative text).
+    const text = elements(html, (n) => ['p', 'figcaption', 'caption'].includes(n.tagName)).map((n) => toString(n)).join('\n')
+    expect(text.match(/[Oo]ver 2015 is het aantal niet bekend/g)).toHaveLength(1)
+    expect(text).toContain('Meldingen per jaar, 2011 t/m 2024 (2015 onbekend)')
+    expect(readPage(html, 2025)).toEqual([])
+  })
+
+  it('a part of the year before is named without parentheses inside parentheses (Dijkstad 2024)', async () => {
+    const root = example({ '2023/meta.yaml': (t) => `${t}deelperiode:\n  tot: 2023-11-30\n` })
+    const html = (await pagesOf(root, [2024])).get(2024)!
+    expect(toString(fromHtml(html))).toMatch(/\(2023, tot en met 30 november: \d+\)/)
+    expect(readPage(html, 2025)).toEqual([])
+  })
+
+  it('a small count after a year is written in words (Helmond 2024: "in 2024 drie nieuwe meldingen")', () => {
+    expect(built.get('voorbeeld')!.get(2024)).toContain('Via de vertrouwenspersonen werden in 2024 drie nieuwe meldingen gedaan, tegen twee in 2023.')
+  })
+
+  it('the note on what a number counts follows that number (Helmond 2023)', () => {
+    const main = elements(built.get('voorbeeld')!.get(2023)!, (n) => n.tagName === 'p').map((n) => toString(n))
+    const note = main.findIndex((t) => t.startsWith('Dit aantal telt vooronderzoeken en onderzoeken samen'))
+    expect(main[note - 1]).toMatch(/^In 2023 waren er \S+ \(voor\)onderzoeken[^.]*\.$/)
+  })
+
+  it('a note on percentages names a comparison only where the table shows one (Huizen 2021/2022 without the MTO of 2020)', async () => {
+    const root = projectWith(undefined, PROJECTS.find(([n]) => n === 'huizen')![1])
+    const file = join(root, 'data', 'historie.yaml')
+    const history = parseDocument(readFileSync(file, 'utf8'))
+    history.deleteIn(['jaren', '2020', 'kengetallen'])
+    writeFileSync(file, history.toString())
+    const notes = elements((await pagesOf(root)).get(2022)!, (n) => n.tagName === 'p').map((n) => toString(n)).filter((t) => t.startsWith('Percentages zijn niet op te tellen'))
+    expect(notes).toEqual(['Percentages zijn niet op te tellen: bij 2021/2022 samen staat het percentage van 2022.'])
+  })
+
+  it('a chart caption starts with its year, not its title again, and goes on in lower case after a colon (Helmond 2024: "Kwestie in relatie tot in 2024: collega", "Meldingen 2024 naar herkomst en regeling: Intern")', () => {
+    const descriptions = elements(built.get('voorbeeld')!.get(2024)!, (n) => n.tagName === 'span' && String(n.properties.className).includes('grafiek-beschrijving')).map((n) => toString(n).trim())
+    expect(descriptions).toContainEqual(expect.stringMatching(/^In 2024: collega: \d+ vermeldingen; leidinggevende/))
+    expect(descriptions).toContainEqual(expect.stringMatching(/^Herkomst in 2024: intern: \d+ meldingen; extern: /))
+    expect(descriptions.filter((d) => CAPITAL_AFTER_COLON.test(d))).toEqual([])
+  })
+
+  it('a report speaks of no year after its own but in its ambitions (Rotterdam 2016: "Tot en met 2018 tellen …")', () => {
+    const page = built.get('rotterdam')!.get(2016)!
+    expect(readPage(page, 2017).filter((r) => r.rule.startsWith('jaar na het verslag'))).toEqual([])
+    expect(toString(fromHtml(page))).toContain('Dit aantal telt alleen de onderzoeken van de centrale onderzoekseenheid')
+  })
+
+  it('a heading over two subjects names only the one the section has (Maasvliet 2024: no regeling)', () => {
+    const headings = elements(built.get('maasvliet')!.get(2024)!, (n) => n.tagName === 'h3').map((n) => toString(n))
+    expect(headings).toContain('Herkomst')
+    expect(headings).not.toContain('Herkomst en regeling')
+  })
+})
