@@ -172,7 +172,7 @@ describe('a build and the network', () => {
       child.stderr.on('data', (d: Buffer) => (stderr += d))
       const code = await new Promise((resolve) => child.once('exit', resolve))
       expect(code, stderr).toBe(0)
-      expect(existsSync(join(root, 'output', '2024', 'jaarverslag-integriteit-2024.pdf'))).toBe(true)
+      expect(existsSync(join(root, 'output', '2024', 'jaarverslag-integriteit-2024-concept.pdf'))).toBe(true)
       const calls = readFileSync(trace, 'utf8')
       // The browser ran under the trace (else no connect could have been seen).
       expect(calls).toMatch(/execve\("[^"]*chrom[^"]*"/)

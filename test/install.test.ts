@@ -88,7 +88,7 @@ describe('jaarverslag from a registry', () => {
     const validate = ok(run('npx', ['jaarverslag', 'validate'], root))
     expect(validate.stderr.split('\n')[0]).toBe(`Controle van Gemeente Waterland-Oost (map ${root}): 2024`)
     ok(run('npx', ['jaarverslag', 'build'], root))
-    expect(readdirSync(join(root, 'output', '2024')).sort()).toEqual(['data', 'fragment.html', 'index.html', 'jaarverslag-integriteit-2024.pdf'])
+    expect(readdirSync(join(root, 'output', '2024')).sort()).toEqual(['data', 'fragment.html', 'index.html', 'jaarverslag-integriteit-2024-concept.pdf'])
     expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).toContain("De tekst 'inleiding.md' van Waterland-Oost.")
     ok(run('npx', ['jaarverslag', 'nieuw-jaar', '2025'], root))
     expect(readFileSync(join(root, 'data', '2025', 'meldingen.yaml'), 'utf8')).toContain('# Aan het einde van 2024 liepen nog 3 meldingen.')
@@ -116,7 +116,7 @@ describe('jaarverslag from a registry', () => {
     for (const step of runs) expect([undefined, "github.ref == 'refs/heads/main'"]).toContain(step.if)
     for (const step of runs) ok(run('bash', ['-e', '-c', step.run!], clone, { CI: 'true', GITHUB_REF: 'refs/heads/main' }))
     expect(existsSync(join(clone, 'node_modules', PACKAGE_NAME, 'dist', 'jaarverslag.js'))).toBe(true)
-    expect(existsSync(join(clone, 'output', '2024', 'jaarverslag-integriteit-2024.pdf'))).toBe(true)
+    expect(existsSync(join(clone, 'output', '2024', 'jaarverslag-integriteit-2024-concept.pdf'))).toBe(true)
   }, 600_000)
 
   it('as a fallback, from the tarball; and no project in the folder is a Dutch error', () => {
