@@ -1,9 +1,11 @@
 // Bundles the CLI into dist/ with esbuild: one file to load instead of
 // hundreds of small modules halves the start of every build. puppeteer and
 // pdf-lib are bundled too (each loads in half the time), in chunks of their
-// own that load only for PDFs.
+// own that load only for PDFs. Every dependency is bundled, so the published
+// package declares none.
 import { createHash } from 'node:crypto'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -34,5 +36,17 @@ for (const file of outputFiles.sort((a, b) => (a.path < b.path ? -1 : 1))) {
   mkdirSync(dirname(file.path), { recursive: true })
   writeFileSync(file.path, file.contents)
   fingerprint.update(file.path.slice(root.length)).update(file.contents)
+}
+// The data files the code reads from dependencies (src/package.ts, vendorFile): with these beside the bundle
+// the published package needs no dependencies installed, so a project installs one package of ~100 files.
+const require = createRequire(import.meta.url)
+for (const spec of [
+  '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2',
+  '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2',
+  'vega-lite/vega-lite-schema.json',
+]) {
+  const to = `${root}/dist/vendor/${spec}`
+  mkdirSync(dirname(to), { recursive: true })
+  copyFileSync(require.resolve(spec), to)
 }
 writeFileSync(`${root}/dist/vingerafdruk`, fingerprint.digest('hex').slice(0, 16) + '\n')

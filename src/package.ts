@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, sep } from 'node:path'
+import { createRequire } from 'node:module'
+import { basename, dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hashOf, hashTree } from './hash.js'
 
@@ -37,4 +38,22 @@ const codeHash = () => {
 export function toolFingerprint(): string {
   toolHash ??= hashOf(codeHash(), hashTree(join(PACKAGE_ROOT, 'schemas'), (n) => n.endsWith('.json')))
   return toolHash
+}
+
+const require = createRequire(import.meta.url)
+
+/**
+ * A data file of a dependency (a font, a schema). The published package has
+ * no dependencies to install: scripts/bundle.mjs bundles the code and copies
+ * these files to dist/vendor; from the sources (tests) they are resolved in node_modules.
+ */
+export function vendorFile(spec: string): string {
+  const copied = join(PACKAGE_ROOT, 'dist', 'vendor', spec)
+  return existsSync(copied) ? copied : require.resolve(spec)
+}
+
+/** node_modules of the project the tool is installed in (or of this repository): where caches live by npm custom. */
+export function nodeModulesDir(): string {
+  for (let dir = PACKAGE_ROOT; dirname(dir) !== dir; dir = dirname(dir)) if (basename(dir) === 'node_modules') return dir
+  return join(PACKAGE_ROOT, 'node_modules')
 }

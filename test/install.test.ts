@@ -58,18 +58,23 @@ status:
 `
 
 describe('jaarverslag from a registry', () => {
-  it('is published under its scope with the built CLI and its dependencies, nothing of the repository', () => {
+  it('is published under its scope with the bundled CLI and the files it reads, no dependencies, nothing of the repository', () => {
     const listing = runWith(registry.env, 'tar', ['tzf', tarball], scratch).stdout
     expect(listing).toContain('package/dist/jaarverslag.js')
     expect(listing).toContain('package/bin/jaarverslag.js')
-    // The PDF's colour profile (PDF/A output intent) travels with the tool.
+    // The PDF's colour profile (PDF/A output intent) travels with the tool, and the dependencies' data files.
     expect(listing).toContain('package/assets/sRGB.icc')
-    expect(listing).toContain('package/node_modules/yaml/package.json')
+    expect(listing).toContain('package/dist/vendor/vega-lite/vega-lite-schema.json')
+    expect(listing).toContain('package/dist/vendor/@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2')
+    expect(listing).not.toContain('package/node_modules/')
     expect(listing).not.toContain('package/src/')
     expect(listing).not.toContain('package/test/')
-    const shown = JSON.parse(ok(run('npm', ['view', `${PACKAGE_NAME}@${VERSION}`, '--json'], scratch)).stdout) as { name: string; bin: Record<string, string> }
+    // Small enough to install in seconds: the whole tool is a few hundred files, not the 11,000 of its dependencies.
+    expect(listing.trim().split('\n').length).toBeLessThan(300)
+    const shown = JSON.parse(ok(run('npm', ['view', `${PACKAGE_NAME}@${VERSION}`, '--json'], scratch)).stdout) as { name: string; bin: Record<string, string>; dependencies?: object }
     expect(shown.name).toBe(PACKAGE_NAME)
     expect(Object.keys(shown.bin)).toEqual(['jaarverslag'])
+    expect(shown.dependencies).toBeUndefined()
   })
 
   it('init through npx, npm install of the pinned version from the registry only, npx jaarverslag build', () => {

@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Ajv, type ValidateFunction } from 'ajv'
 import { hashOf } from '../hash.js'
+import { vendorFile } from '../package.js'
 import { compiledValidators, TOOL_CACHE, writeAtomic } from '../validate/tool-cache.js'
 
-const require = createRequire(import.meta.url)
-const schemaPath = require.resolve('vega-lite/vega-lite-schema.json')
+const schemaPath = vendorFile('vega-lite/vega-lite-schema.json')
 const version = hashOf(readFileSync(schemaPath))
 
 let validator: ValidateFunction | undefined
@@ -17,7 +16,7 @@ const knownFile = join(TOOL_CACHE, `vega-lite-${version}-geldig.json`)
 function vegaLiteValidator(): ValidateFunction {
   validator ??= compiledValidators<ValidateFunction>('vega-lite', version, () => {
     const ajv = new Ajv({ strict: false, validateSchema: false, logger: false, code: { source: true }, validateFormats: false })
-    return { ajv, refs: ajv.compile(require(schemaPath) as object) }
+    return { ajv, refs: ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object) }
   })
   return validator
 }

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-
-const require = createRequire(import.meta.url)
+import VARIABLES from '@nl-design-system-unstable/voorbeeld-design-tokens/dist/variables.cjs'
+import { vendorFile } from '../package.js'
 
 /** NL Design System "basis" tokens from the example theme (EUPL-1.2); the organisation's colour overrides the accent. */
-const TOKENS = require('@nl-design-system-unstable/voorbeeld-design-tokens/dist/variables.cjs') as Record<string, string>
+const TOKENS = VARIABLES
 
 const USED = [
   'basisTextFontSizeMd', 'basisTextFontSizeLg', 'basisTextFontSizeXl', 'basisTextFontSize2xl', 'basisTextLineHeightMd',
@@ -19,7 +18,7 @@ const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/(
 export const fontFaces = (): string => `${font(400)}${font(700)}`
 
 function font(weight: 400 | 700): string {
-  const file = require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff2`)
+  const file = vendorFile(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff2`)
   return `@font-face{font-family:"Noto Sans";font-style:normal;font-weight:${weight};font-display:swap;src:url(data:font/woff2;base64,${readFileSync(file).toString('base64')}) format("woff2")}`
 }
 
