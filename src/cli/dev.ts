@@ -1,4 +1,3 @@
-import { watch } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import { extname, join, resolve } from 'node:path'
@@ -9,6 +8,7 @@ import type { CliOptions } from './args.js'
 import { outDirOf, runBuild } from './build.js'
 import { fail, type Console } from './report.js'
 import { reportText, withOverlay } from './dev-overlay.js'
+import { watchFolders } from './watch.js'
 import { EXIT } from '../diagnostics/catalogue.js'
 
 const RELOAD_PATH = '/__herladen'
@@ -89,36 +89,37 @@ export async function runDev(options: CliOptions, io: Console, run: Lifecycle): 
     }
     return code
   }
-  const first = await build(options.all)
-  if (first === EXIT.usage) return first
-  let failure = 0
-  const preview = await startPreview(outDirOf(options), options.port, () => problem).catch((error: NodeJS.ErrnoException) => {
-    failure = fail(io, 'poort-bezet', { port: options.port, detail: error.code ?? error.message })
-    return undefined
-  })
-  if (!preview) return failure
-
-  let running = false
+  // Watched from before the first build: a save during it is built right after it.
+  let running = true
   let again = false
   let timer: NodeJS.Timeout | undefined
+  let notify = () => {}
   const rebuild = async () => {
     if (running) { again = true; return }
     running = true
     await build(false)
     // Reload either way: to show the errors, or the fixed page without them.
-    preview.notify()
+    notify()
     running = false
     if (again) { again = false; void rebuild() }
   }
-  for (const dir of ['data', 'templates']) {
-    try {
-      watch(join(root, dir), { recursive: true }, () => {
-        // Editors save in bursts; one rebuild per burst.
-        clearTimeout(timer)
-        timer = setTimeout(() => void rebuild(), 15)
-      })
-    } catch { /* no such folder: nothing to watch */ }
-  }
+  const stopWatching = watchFolders(['data', 'templates'].map((dir) => join(root, dir)), () => {
+    // Editors save in bursts; one rebuild per burst.
+    clearTimeout(timer)
+    timer = setTimeout(() => void rebuild(), 15)
+  })
+
+  const first = await build(options.all)
+  if (first === EXIT.usage) { stopWatching(); return first }
+  let failure = 0
+  const preview = await startPreview(outDirOf(options), options.port, () => problem).catch((error: NodeJS.ErrnoException) => {
+    failure = fail(io, 'poort-bezet', { port: options.port, detail: error.code ?? error.message })
+    return undefined
+  })
+  if (!preview) { stopWatching(); return failure }
+  notify = preview.notify
+  running = false
+  if (again) { again = false; void rebuild() }
   io.out(`Voorbeeld: http://127.0.0.1:${options.port}/ (Ctrl-C stopt)`)
   // Runs until Ctrl-C; the CLI's signal handler ends the process.
   return new Promise<number>(() => undefined)
