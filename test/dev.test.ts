@@ -2,7 +2,7 @@ import { request } from 'node:http'
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { cliAsync } from './helpers/cli.js'
+import { cli, cliAsync } from './helpers/cli.js'
 import { cleanupProjects, projectWith } from './helpers/project.js'
 
 afterAll(cleanupProjects)
@@ -78,6 +78,8 @@ it('dev shows an error over the page in the browser, escaped, and says "opgelost
 
 it('dev: an adopted figure changed by an editor that saves by renaming, then changed back in place, clears the overlay and says "opgelost"', async () => {
   const root = projectWith()
+  // The adoption record (vastgesteld/) is written by a build that makes the PDFs.
+  expect(cli(['build', '--map', root]).code).toBe(0)
   const port = 45000 + (process.pid % 1000)
   const dev = startDev(root, port)
   try {
