@@ -38,7 +38,7 @@ for (const file of outputFiles.sort((a, b) => (a.path < b.path ? -1 : 1))) {
   fingerprint.update(file.path.slice(root.length)).update(file.contents)
 }
 // The data files the code reads from dependencies (src/package.ts, vendorFile): with these beside the bundle
-// the published package needs no dependencies installed, so a project installs one package of ~100 files.
+// the published package needs no dependencies installed, so a project installs one package of under a hundred files.
 const require = createRequire(import.meta.url)
 for (const spec of [
   '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2',

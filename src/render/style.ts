@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs'
-import VARIABLES from '@nl-design-system-unstable/voorbeeld-design-tokens/dist/variables.cjs'
+import TOKENS from '@nl-design-system-unstable/voorbeeld-design-tokens/dist/variables.cjs'
 import { vendorFile } from '../package.js'
 
-/** NL Design System "basis" tokens from the example theme (EUPL-1.2); the organisation's colour overrides the accent. */
-const TOKENS = VARIABLES
+// TOKENS: NL Design System "basis" tokens from the example theme (EUPL-1.2); the organisation's colour overrides the accent.
 
 const USED = [
   'basisTextFontSizeMd', 'basisTextFontSizeLg', 'basisTextFontSizeXl', 'basisTextFontSize2xl', 'basisTextLineHeightMd',
@@ -63,12 +62,12 @@ const printTables = `@page wide{size:A4 landscape}
  * hidden (the light covers move with the content, the shadows stay): on a
  * phone a wide table's last columns are seen to be there.
  */
-const SCROLL_CUE = [
+const SCROLL_CUE = 'background:' + [
   'linear-gradient(to right,var(--basis-color-default-bg-document) 30%,transparent) left/2rem 100% no-repeat local',
   'linear-gradient(to left,var(--basis-color-default-bg-document) 30%,transparent) right/2rem 100% no-repeat local',
   'radial-gradient(farthest-side at 0 50%,rgb(0 0 0/.3),transparent) left/.75rem 100% no-repeat scroll',
   'radial-gradient(farthest-side at 100% 50%,rgb(0 0 0/.3),transparent) right/.75rem 100% no-repeat scroll',
-].join(',').replace(/^/, 'background:')
+].join(',')
 
 /** The smallest text a chart may show on a phone, in CSS px. */
 export const PHONE_TEXT_PX = 12
