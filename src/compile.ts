@@ -35,7 +35,8 @@ import type { Project } from './domain/project.js'
 import { CACHE_FILE, emptyCache, sharedInputs, type OutputKind } from './output/cache.js'
 import type { Output } from './output/outputs.js'
 import { plan } from './output/plan.js'
-import { archivedOutputs, published, recordAdoptions, versionsOf } from './compile/adopt.js'
+import { adoptionOf, archivedOutputs, published, recordAdoptions, versionsOf } from './compile/adopt.js'
+import { allYearsData } from './compile/all-years.js'
 import { buildReports } from './compile/build.js'
 import { check } from './compile/check.js'
 import { indexPage } from './compile/index-page.js'
@@ -67,7 +68,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   const start = performance.now()
   const kinds = outputKinds(options)
   const adoptionOptions = { revise: options.revise, today: options.today ?? today(), record: kinds.includes('pdf') && kinds.includes('html'), ci: options.ci ?? false }
-  const { files, project, adoption } = check(root, options.strict, options.years, adoptionOptions)
+  const { files, project, loaded, adoption } = check(root, options.strict, options.years, adoptionOptions)
   const none = { files, outputs: new Map(), adoption: new Map(), built: [], fresh: [], project }
   if (!project || !adoption) return none
   options.onStage?.({ stage: 'controleren', ms: since(start) })
@@ -78,7 +79,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   if (hasErrors(files)) return none
 
   const printing = printQueue(options.printer, options.onStage)
-  const made = await buildReports(planned.build, project, root, shared, files, options, printing.add, (key, date) => versionsOf(key, adoption, date))
+  const made = await buildReports(planned.build, project, root, shared, files, options, printing.add, (key, adopted) => adoptionOf(key, adoption, adopted))
   const failed = await printing.finish()
   if (hasErrors(files)) return none
   if (failed) throw failed.reason
@@ -89,6 +90,7 @@ export async function compile(root: string, options: CompileOptions = {}): Promi
   if (made.length === 0 && archived.length === 0) return { ...none, fresh: [...planned.fresh, ...adoption.archived.keys()] }
   outputs.set(CACHE_FILE, JSON.stringify(cache) + '\n')
   outputs.set('index.html', indexPage(project, cache, planned.outdated, (key) => versionsOf(key, adoption, undefined)))
+  for (const [path, content] of allYearsData(project, loaded, (key, adopted) => adoptionOf(key, adoption, adopted))) outputs.set(path, content)
   const fresh = [...planned.fresh, ...[...adoption.archived.keys()].filter((key) => !archived.includes(key))]
   return { files, outputs, adoption: records, built: [...made.map((m) => m.report.key), ...archived].sort(compareText), fresh, project }
 }

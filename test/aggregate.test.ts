@@ -105,7 +105,7 @@ describe('report model of Helmond 2024', () => {
     const tables = dataTables(model)
     expect(tables.map((t) => t.name)).toContain('inzet-vertrouwenspersonen')
     const csv = toCsv(tables.find((t) => t.name === 'meldingen-per-jaar')!)
-    expect(csv.split('\r\n').slice(0, 2)).toEqual(['jaar,meldingen,status', '2011,2,bekend'])
+    expect(csv.split('\r\n').slice(0, 2)).toEqual(['jaar,meldingen,bekend,deel_van_jaar,reeksbreuk,reeksbreuk_toelichting', '2011,2,true,,false,'])
   })
 })
 
@@ -235,9 +235,9 @@ describe('series breaks (Rotterdam counts onderzoeken differently from 2019)', (
   it('open data and chart data carry the break in the year it starts', () => {
     const model = buildReportModel(rotterdam, 2019)
     const table = dataTables(model).find((t) => t.name === 'kengetallen-vergelijking')!
-    const row = table.rows.find((r) => r[0] === 'meldingen.onderzoeken' && r[3] === 2019)!
-    expect(row[5]).toMatch(/^bekend, anders geteld vanaf dit jaar: Tot en met 2018/)
-    expect(table.rows.find((r) => r[0] === 'meldingen.onderzoeken' && r[3] === 2018)![5]).toBe('bekend')
+    const at = (year: number) => Object.fromEntries(table.columns.map((c, i) => [c.name, table.rows.find((r) => r[0] === 'meldingen.onderzoeken' && r[3] === year)![i]]))
+    expect(at(2019)).toMatchObject({ waarde: 112, bekend: true, reeksbreuk: true, reeksbreuk_toelichting: expect.stringMatching(/^Tot en met 2018/) })
+    expect(at(2018)).toMatchObject({ waarde: 44, bekend: true, reeksbreuk: false, reeksbreuk_toelichting: null })
   })
 })
 

@@ -13,7 +13,7 @@ const GOLDEN = join(FIXTURES, 'output')
 const SNAPSHOT = join(FIXTURES, 'build-snapshot.json')
 
 /** The outputs with a golden file: open data, fragments and the index page (the pages have theirs in html/). */
-const hasGolden = (path: string) => path !== CACHE_FILE && (/\/data\/[^/]+\.(csv|json)$/.test(path) || path.endsWith('/fragment.html') || path === 'index.html')
+const hasGolden = (path: string) => path !== CACHE_FILE && (/(^|\/)data\/[^/]+\.(csv|json)$/.test(path) || path.endsWith('/fragment.html') || path === 'index.html')
 
 function filesBelow(dir: string): string[] {
   if (!existsSync(dir)) return []

@@ -59,9 +59,9 @@ describe('the HTML report', () => {
   })
 
   it('writes the open data next to the page', () => {
-    expect(String(outputs.get('2024/data/meldingen-per-jaar.csv'))).toContain('2024,18,bekend')
+    expect(String(outputs.get('2024/data/meldingen-per-jaar.csv'))).toContain('\r\n2024,18,true,,false,\r\n')
     const meta = JSON.parse(String(outputs.get('2024/data/metadata.json')))
-    expect(meta['dct:publisher']).toBe('Gemeente Helmond')
+    expect(meta['dct:publisher']['foaf:name']).toBe('Gemeente Helmond')
     expect(meta['dcat:distribution'].length).toBeGreaterThan(4)
   })
 

@@ -22,6 +22,9 @@ const ORGANISATIE_COMMENT = `# De instellingen van de organisatie. Alle velden: 
 #       uitgangspunt: landelijk      # landelijk = de landelijke lijst plus deze waarden; eigen = alleen deze
 #       waarden: [Fraude]
 # Eigen activiteiten van de vertrouwenspersonen (de uren) zet u onder vocabulaires.uren; zie gegevens.md.
+# Publiceert u de open data, zet dan onder publicatie het webadres van de uitvoer en uw organisatie in TOOI, bijvoorbeeld:
+#   basis_url: https://www.gemeente.nl/jaarverslag-integriteit/
+#   organisatie_uri: https://identifier.overheid.nl/tooi/id/gemeente/gm0794
 `
 
 /** The organisation's settings, with the privacy threshold explained where it is set. */

@@ -4,7 +4,7 @@ import { emit } from '../diagnostics/emit.js'
 import { compareText } from '../domain/order.js'
 import type { Project } from '../domain/project.js'
 import { dateText } from '../format/nl.js'
-import { earlierVersions, pdfPath, type EarlierVersion } from '../domain/report.js'
+import { earlierVersions, pdfPath, type AdoptionStatus, type EarlierVersion } from '../domain/report.js'
 import { hashOf, sha256 } from '../hash.js'
 import type { LoadedProject } from '../load/project.js'
 import { locate } from '../load/yaml.js'
@@ -70,13 +70,24 @@ export function planAdoption(project: Project, loaded: LoadedProject, options: A
   return result
 }
 
-/** The earlier PDFs a report shows links to: from its record, or from the revision made now. */
-export function versionsOf(key: string, plan: AdoptionPlan, adopted: string | undefined): EarlierVersion[] {
+/**
+ * Whether a report is adopted, when, and its revisions: as its record has
+ * them, or as this build records them. A report adopted since its last
+ * record (definitief with a date; the next build that makes its PDF
+ * records it) is adopted on `adopted`, its meta.yaml date, without revisions.
+ */
+export function adoptionOf(key: string, plan: AdoptionPlan, adopted: string | undefined): AdoptionStatus | undefined {
   const archived = plan.archived.get(key)
-  if (archived) return earlierVersions(key, archived.adopted, archived.revisions)
+  if (archived) return archived
   const adopting = plan.adopting.get(key)
   const since = adopting?.previous?.adopted ?? adopted
-  return adopting && since ? earlierVersions(key, since, adopting.revisions) : []
+  return since ? { adopted: since, revisions: adopting?.revisions ?? [] } : undefined
+}
+
+/** The earlier PDFs a report shows links to: from its record, or from the revision made now. */
+export function versionsOf(key: string, plan: AdoptionPlan, adopted: string | undefined): EarlierVersion[] {
+  const status = adoptionOf(key, plan, adopted)
+  return status ? earlierVersions(key, status.adopted, status.revisions) : []
 }
 
 const kindOf = (path: string): OutputKind => (path.endsWith('.pdf') ? 'pdf' : path.includes('/data/') ? 'data' : 'html')

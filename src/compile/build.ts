@@ -11,7 +11,7 @@ import type { Dataset } from '../domain/dataset.js'
 import { renderChart, type RenderedChart } from '../chart/render.js'
 import { checkExpressions, loadChartSpecs, type ChartSpec } from '../chart/specs.js'
 import type { Project } from '../domain/project.js'
-import type { EarlierVersion } from '../domain/report.js'
+import { earlierVersions, type AdoptionStatus } from '../domain/report.js'
 import { boundaryOf } from '../load/inside.js'
 import { readText } from '../load/read.js'
 import { renderBody } from '../render/markdown.js'
@@ -79,7 +79,7 @@ export async function checkReports(project: Project, root: string, files: VFile[
 }
 
 /** Model, charts, page and open data of each report; the model sees the project through a recording view. */
-export async function buildReports(reports: readonly PlannedReport[], project: Project, root: string, shared: Record<string, string>, files: VFile[], options: CompileOptions, print: (made: MadeReport) => void, versions: (key: string, adopted: string | undefined) => EarlierVersion[]): Promise<MadeReport[]> {
+export async function buildReports(reports: readonly PlannedReport[], project: Project, root: string, shared: Record<string, string>, files: VFile[], options: CompileOptions, print: (made: MadeReport) => void, adoptionOf: (key: string, adopted: string | undefined) => AdoptionStatus | undefined): Promise<MadeReport[]> {
   const assets = await loadAssets(root, files)
   const made: MadeReport[] = []
   if (!assets) return made
@@ -91,10 +91,11 @@ export async function buildReports(reports: readonly PlannedReport[], project: P
     const { model, body, included } = await renderReport(report, view, assets, root, (spec, dataset) => renderChart(spec, dataset, theme), options.model)
     files.push(...included)
     if (hasErrors(files)) break
-    const note = report.revisions.length > 0 ? revisionNote(report.revisions, versions(report.key, model.date)) : undefined
+    const adoption = adoptionOf(report.key, model.status === 'definitief' ? model.date : undefined)
+    const note = adoption && adoption.revisions.length > 0 ? revisionNote(adoption.revisions, earlierVersions(report.key, adoption.adopted, adoption.revisions)) : undefined
     const page = renderPage(model, body, theme, report.key, note)
     const includedFiles = Object.fromEntries(included.map((f) => [`file:${relative(root, f.path)}`, hashOf(String(f.value))]))
-    const one: MadeReport = { report, model, html: page.html, outputs: reportOutputs(report.key, model, page, view.config.publicatie), inputs: { files: { ...shared, ...includedFiles }, reads: recording.reads }, recording }
+    const one: MadeReport = { report, model, html: page.html, outputs: reportOutputs(report.key, model, page, adoption, view.config.publicatie), inputs: { files: { ...shared, ...includedFiles }, reads: recording.reads }, recording }
     made.push(one)
     options.onStage?.({ stage: 'html', report: report.key, ms: since(start) })
     print(one)

@@ -1,4 +1,7 @@
+import { ALL_YEARS } from '../aggregate/all-years.js'
 import { titleOf } from '../domain/organisation.js'
+import { METADATA_FILE } from '../output/dcat.js'
+import { ALL_YEARS_FOLDER } from '../output/opendata.js'
 import type { Project } from '../domain/project.js'
 import type { EarlierVersion } from '../domain/report.js'
 import type { BuildCache, OutputKind } from '../output/cache.js'
@@ -13,5 +16,6 @@ export function indexPage(project: Project, cache: BuildCache, outdated: Plan['o
     const made = (kind: OutputKind): Made => (cache.reports[key]?.outputs[kind] ? (outdated.get(key)?.has(kind) ? 'outdated' : 'current') : undefined)
     return { key, label, title: `${title} ${label}`, status: project.years.find((y) => y.year === year)!.meta.status, html: made('html'), pdf: made('pdf'), data: made('data'), earlier: versions(key) }
   })
-  return renderIndex(project.config.organisatie, title, entries, themeOf(project))
+  const allYears = { metadata: ALL_YEARS_FOLDER + METADATA_FILE, csv: `${ALL_YEARS_FOLDER}${ALL_YEARS}.csv` }
+  return renderIndex(project.config.organisatie, title, entries, allYears, themeOf(project))
 }

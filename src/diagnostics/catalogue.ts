@@ -144,6 +144,7 @@ const RULES = {
     'uitvoer-hersteld': warning('output', 'pid', 'action'),
     'vastlegging-ontbreekt': error('key', 'date', 'record'),
     'herzien-zonder-pdf': error('key'),
+    'open-data-adres-ontbreekt': warning(),
   }),
   ...inStage('gebruik', {
     'jaar-ontbreekt': error('year', 'available'),

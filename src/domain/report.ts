@@ -1,6 +1,9 @@
 /** A new version of an adopted report: when, and why (`--herzien`). */
 export interface Revision { date: string; reason: string }
 
+/** That a report is adopted: on which date, and its revisions since (oldest first), as its adoption record (vastgesteld/) has them. */
+export interface AdoptionStatus { adopted: string; revisions: readonly Revision[] }
+
 /** Where a report's PDF is written, by the report's key (its output folder); a draft's name says it is one. */
 export const pdfName = (key: string, concept = false) => `jaarverslag-integriteit-${key}${concept ? '-concept' : ''}.pdf`
 export const pdfPath = (key: string, concept = false) => `${key}/${pdfName(key, concept)}`

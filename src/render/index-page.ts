@@ -19,8 +19,11 @@ const OUTDATED = ' (verouderd: de gegevens zijn sindsdien gewijzigd)'
 const link = (made: Made, href: string, text: string) =>
   made ? [h('a', { href }, text), ...(made === 'outdated' ? [h('span', { className: ['verouderd'] }, OUTDATED)] : [])] : [text]
 
-/** The landing page: every built report with its page, PDF and open data. */
-export function renderIndex(organisation: string, title: string, entries: readonly IndexEntry[], theme: StyleTheme): string {
+/** The data set over all years: its description (JSON-LD) and its table (CSV), from the output folder. */
+export interface AllYearsLinks { metadata: string; csv: string }
+
+/** The landing page: every built report with its page, PDF and open data, and the data set over all years. */
+export function renderIndex(organisation: string, title: string, entries: readonly IndexEntry[], allYears: AllYearsLinks, theme: StyleTheme): string {
   const sorted = [...entries].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
   const wrapper = h('div', { className: ['jaarverslag'] }, [
     skipLink(),
@@ -34,6 +37,12 @@ export function renderIndex(organisation: string, title: string, entries: readon
         ...(e.data ? [' · ', ...link(e.data, `${e.key}/data/metadata.json`, `open data ${e.label}`)] : []),
         ...(e.earlier.length > 0 ? [' · herzien; eerder: ', ...e.earlier.flatMap((v, i) => [...(i > 0 ? [', '] : []), versionLink(v, `${e.key}/`)])] : []),
       ]))),
+      h('h2', 'Open data over alle jaren'),
+      h('p', [
+        'Alle cijfers van alle jaren in één tabel, met per jaar de status van het verslag: ',
+        h('a', { href: allYears.csv }, 'alle cijfers (CSV)'), ' · ',
+        h('a', { href: allYears.metadata }, 'beschrijving van de open data (DCAT, JSON-LD)'), '.',
+      ]),
     ]),
   ])
   return standalonePage(`${title} – ${organisation}`, undefined, reportCss(theme, `${organisation} · ${title}`), wrapper)

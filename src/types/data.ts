@@ -80,9 +80,17 @@ export type Bestand = string
  */
 export type Tekst = string
 /**
- * De licentie van de open data, bijvoorbeeld 'CC0 1.0'.
+ * De licentie van de open data: 'CC0 1.0' (standaard; geen voorwaarden) of 'CC-BY 4.0' (met naamsvermelding). De metadata noemt de licentie met haar adres op creativecommons.org, zoals data.overheid.nl die kent.
  */
-export type Licentie = string
+export type Licentie = 'CC0 1.0' | 'CC-BY 4.0'
+/**
+ * Het webadres waar de map output/ wordt gepubliceerd, bijvoorbeeld 'https://www.gemeente.nl/jaarverslag-integriteit/'. De open data noemt daarmee elk bestand met zijn volledige adres, zodat een dataportaal als data.overheid.nl ze kan vinden. Zonder dit adres geeft de build een waarschuwing en staan er alleen relatieve adressen in de metadata.
+ */
+export type AdresVanDeUitvoerOpInternet = string
+/**
+ * De URI van de organisatie in TOOI (https://identifier.overheid.nl/tooi/id/gemeente/gm0794) of OWMS (http://standaarden.overheid.nl/owms/terms/Helmond). Daarmee herkent data.overheid.nl de uitgever van de open data.
+ */
+export type AdresVanDeOrganisatieInDeRegistersVanDeOverheid = string
 /**
  * Een algemeen contactadres (geen persoonlijk adres).
  */
@@ -470,6 +478,8 @@ export interface Logo {
  */
 export interface Publicatie {
   licentie?: Licentie
+  basis_url?: AdresVanDeUitvoerOpInternet
+  organisatie_uri?: AdresVanDeOrganisatieInDeRegistersVanDeOverheid
   contact?: Contact
   trefwoorden?: Trefwoorden
 }
