@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import jsonld from 'jsonld'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compile, type CompileResult } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
-import { CACHE_FILE, type BuildCache } from '../src/output/cache.js'
+import { cli } from './helpers/cli.js'
 import { cleanupProjects, FIXTURES, PROJECTS, projectWith } from './helpers/project.js'
 
 afterAll(cleanupProjects)
@@ -218,23 +218,37 @@ describe('the data set over all years', () => {
     expect(rows.find((r) => r.jaar === '2020' && r.figuur === 'meldingen.totaal')).toMatchObject({ waarde: '', bekend: 'false' })
   })
 
-  it('a revised adopted year carries its revision date, in the table and in the metadata of its report', async () => {
+  it('an adopted and revised year carries the dates of its adoption record (vastgesteld/), also when the output is made anew from it', async () => {
     const root = projectWith()
-    const first = await compile(root, { html: false, years: [2024] })
-    const cache = JSON.parse(String(first.outputs.get(CACHE_FILE))) as BuildCache
-    const meldingen = join(root, 'data', '2024', 'meldingen.yaml')
-    writeFileSync(meldingen, readFileSync(meldingen, 'utf8').replace(/^signalen: (\d+)/m, (_, n: string) => `signalen: ${Number(n) + 1}`))
-    const revised = await compile(root, { html: false, years: [2024], cache, revise: 'correctie van het aantal signalen', today: '2025-06-02' })
-    expect(revised.built).toEqual(['2024'])
-    const rows = rowsOf(revised.outputs)
-    expect(rows.find((r) => r.jaar === '2024')).toMatchObject({ verslagstatus: 'definitief', vastgesteld: '2025-04-30', herzien: '2025-06-02' })
-    expect(rows.find((r) => r.jaar === '2023')).toMatchObject({ herzien: '' })
-    const dataset = await expand(JSON.parse(String(revised.outputs.get('2024/data/metadata.json'))), 'https://jaarverslag.example.org/helmond/2024/data/metadata.json')
-    expect(text(dataset, 'http://www.w3.org/2002/07/owl#versionInfo')).toBe('definitief, herzien op 2025-06-02')
+    const ok = (args: string[]) => {
+      const r = cli(args, { cwd: root, timeoutMs: 300_000 })
+      expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0)
+    }
+    // The first build that makes the PDF records 2024 as adopted; a changed figure then needs a revision, which the record keeps.
+    ok(['build', '--jaar', '2024'])
+    const kengetallen = join(root, 'data', '2024', 'kengetallen.yaml')
+    writeFileSync(kengetallen, readFileSync(kengetallen, 'utf8').replace('waarde: 11\n', 'waarde: 12\n'))
+    ok(['build', '--jaar', '2024', '--herzien', 'correctie van de contactmomenten van de raad'])
+    const record = JSON.parse(readFileSync(join(root, 'vastgesteld', '2024.json'), 'utf8')) as { vastgesteld: string; herzieningen: { datum: string }[] }
+    expect(record.vastgesteld).toBe('2025-04-30')
+    const revised = record.herzieningen[0]!.datum
+    expect(revised).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    // A fresh output (a clone, the workflow): 2024 is published from its record, not built; only the record knows of the revision.
+    rmSync(join(root, 'output'), { recursive: true })
+    ok(['build', '--jaar', '2024', '--alleen', 'html'])
+    const out = (path: string) => readFileSync(join(root, 'output', path), 'utf8')
+    const rows = rowsOf(new Map([['data/cijfers-alle-jaren.csv', out('data/cijfers-alle-jaren.csv')]]))
+    expect(rows.find((r) => r.jaar === '2024' && r.figuur === 'kengetallen.raad-gesprekken')).toMatchObject({ waarde: '12', verslagstatus: 'definitief', vastgesteld: '2025-04-30', herzien: revised })
+    // 2023 is adopted (meta.yaml) but not yet recorded: adopted, never revised.
+    expect(rows.find((r) => r.jaar === '2023')).toMatchObject({ verslagstatus: 'definitief', vastgesteld: '2024-04-30', herzien: '' })
+    const dataset = await expand(JSON.parse(out('2024/data/metadata.json')), 'https://jaarverslag.example.org/helmond/2024/data/metadata.json')
+    expect(text(dataset, 'http://www.w3.org/2002/07/owl#versionInfo')).toBe(`definitief, herzien op ${revised}`)
     expect(one(dataset, `${DCT}issued`)['@value']).toBe('2025-04-30')
-    expect(one(dataset, `${DCT}modified`)['@value']).toBe('2025-06-02')
-    expect(text(dataset, 'http://www.w3.org/ns/adms#versionNotes')).toBe('Herzien op 2025-06-02: correctie van het aantal signalen')
-  })
+    expect(one(dataset, `${DCT}modified`)['@value']).toBe(revised)
+    expect(text(dataset, 'http://www.w3.org/ns/adms#versionNotes')).toBe(`Herzien op ${revised}: correctie van de contactmomenten van de raad`)
+    const allYears = await expand(JSON.parse(out('data/metadata.json')), 'https://jaarverslag.example.org/helmond/data/metadata.json')
+    expect(one(allYears, `${DCT}modified`)['@value']).toBe(revised)
+  }, 900_000)
 })
 
 describe('organisatie.yaml: licence from the list, base URL and register URI', () => {
