@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 rmSync(`${root}/dist`, { recursive: true, force: true })
 const { outputFiles } = await build({
   absWorkingDir: root,
-  // Charts are drawn in a thread of their own (src/chart/worker.ts), with its own entry.
+  // Charts are drawn in a process of their own (src/chart/worker.ts), with its own entry.
   entryPoints: { jaarverslag: 'src/cli/index.ts', 'draw-worker': 'src/chart/draw-worker.ts' },
   bundle: true,
   splitting: true,

@@ -32,7 +32,7 @@ export async function renderChart(spec: ChartSpec, dataset: Dataset, theme: Them
   if (hit) return hit
   let drawn = readCachedChart(key)
   if (!drawn) {
-    // In a thread of its own, with a time and memory limit; vega loads there only when a chart has to be drawn.
+    // In a process of its own, with a time and memory limit; vega loads there only when a chart has to be drawn.
     drawn = await drawInWorker(chart, dataset, theme)
     writeCachedChart(key, drawn)
   }

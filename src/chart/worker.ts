@@ -1,8 +1,7 @@
+import { fork, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import { CODE_DIR } from '../package.js'
 import type { CachedChart } from './cache.js'
 import type { Dataset } from '../domain/dataset.js'
@@ -25,36 +24,41 @@ export class ChartError extends Error {
   constructor(readonly reason: 'tijd' | 'geheugen' | 'fout', detail: string = reason) { super(detail) }
 }
 
-let worker: Worker | undefined
+let drawer: ChildProcess | undefined
 let queue: Promise<unknown> = Promise.resolve()
 
-/** tsx's ES module API, by its own package's exports (its CommonJS twin cannot register ES module hooks). */
-function tsxApi(): string {
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json')
-  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }
-  return pathToFileURL(join(dirname(manifest), exports['./esm/api']!.import.default)).href
-}
-
-/** The drawing thread: the bundle's own entry, or the TypeScript source through tsx (tests). */
-function start(): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: DRAW_LIMITS.memoryMb, maxYoungGenerationSizeMb: 64 }
-  const created = CODE_DIR.endsWith('src')
-    ? new Worker(`import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(join(CODE_DIR, 'chart', 'draw-worker.ts')).href)}) })`, { eval: true, resourceLimits })
-    : new Worker(join(CODE_DIR, 'draw-worker.js'), { resourceLimits })
-  // An idle drawing thread does not keep the tool running.
-  created.unref()
-  return created
+/**
+ * The drawing process: the bundle's own entry, or the TypeScript source through
+ * tsx (tests). A process, not a worker thread: a worker's heap limit does not
+ * hold for one growing array (Node aborts the whole process, exit 134), a
+ * process's does, and only that process ends.
+ */
+function start(): ChildProcess {
+  const source = CODE_DIR.endsWith('src')
+  const tsx = source ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []
+  const child = fork(join(CODE_DIR, source ? join('chart', 'draw-worker.ts') : 'draw-worker.js'), [], {
+    execArgv: [...tsx, `--max-old-space-size=${DRAW_LIMITS.memoryMb}`],
+    // V8's own report of running out of memory (a native stack trace) is not for the user.
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    serialization: 'advanced',
+  })
+  child.once('exit', () => { if (drawer === child) drawer = undefined })
+  // An idle drawing process does not keep the tool running.
+  child.unref()
+  child.channel?.unref()
+  return child
 }
 
 function draw(chart: Drawable, dataset: Dataset, theme: Theme): Promise<CachedChart> {
-  const thread = (worker ??= start())
+  const child = (drawer ??= start())
   return new Promise<CachedChart>((resolve, reject) => {
     const end = (error?: ChartError) => {
       clearTimeout(timer)
-      thread.off('message', onMessage).off('error', onError).off('exit', onExit)
+      child.off('message', onMessage).off('error', onError).off('exit', onExit)
+      child.channel?.unref()
       if (error) {
-        if (worker === thread) worker = undefined
-        void thread.terminate()
+        if (drawer === child) drawer = undefined
+        child.kill('SIGKILL')
         reject(error)
       }
     }
@@ -64,15 +68,18 @@ function draw(chart: Drawable, dataset: Dataset, theme: Theme): Promise<CachedCh
         resolve(result.drawn)
       } else end(new ChartError('fout', result.error))
     }
-    const onError = (error: NodeJS.ErrnoException) => end(new ChartError(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'geheugen' : 'fout', error.message))
-    const onExit = () => end(new ChartError('fout', 'de tekenthread stopte'))
+    const onError = (error: Error) => end(new ChartError('fout', error.message))
+    // Out of heap, V8 aborts the process (SIGABRT; exit code 134 through a shell).
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      end(signal === 'SIGABRT' || code === 134 ? new ChartError('geheugen') : new ChartError('fout', 'het tekenproces stopte'))
     const timer = setTimeout(() => end(new ChartError('tijd')), DRAW_LIMITS.seconds * 1000)
-    thread.on('message', onMessage).on('error', onError).on('exit', onExit)
-    thread.postMessage({ chart: { name: chart.name, title: chart.title, spec: chart.spec }, dataset, theme })
+    child.on('message', onMessage).on('error', onError).on('exit', onExit)
+    child.channel?.ref()
+    child.send({ chart: { name: chart.name, title: chart.title, spec: chart.spec }, dataset, theme })
   })
 }
 
-/** Draw a chart in the drawing thread, one at a time, each within DRAW_LIMITS. */
+/** Draw a chart in the drawing process, one at a time, each within DRAW_LIMITS. */
 export function drawInWorker(chart: Drawable, dataset: Dataset, theme: Theme): Promise<CachedChart> {
   const next = queue.then(() => draw(chart, dataset, theme))
   queue = next.catch(() => undefined)
