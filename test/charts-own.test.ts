@@ -1,17 +1,19 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { VFile } from 'vfile'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildReportModel } from '../src/aggregate/model.js'
 import { datasetsOf } from '../src/chart/datasets.js'
 import { CATEGORY_PALETTE, yearColours } from '../src/chart/palette.js'
 import { DATASET_NAMES } from '../src/chart/datasets.js'
-import { loadChartSpecs } from '../src/chart/specs.js'
+import { loadChartSpecs, type ChartSpec } from '../src/chart/specs.js'
 import { drawChart } from '../src/chart/draw.js'
 import { renderChart } from '../src/chart/render.js'
 import { check } from '../src/compile.js'
 import { contrastWithWhite } from '../src/validate/consistency.js'
 import { exampleSpec } from '../scripts/generate-docs.js'
-import { cli } from './helpers/cli.js'
+import { Lifecycle } from '../src/cli/lifecycle.js'
+import { cli, drawers as drawersBelow } from './helpers/cli.js'
 import { cleanupProjects, projectWith, REPO } from './helpers/project.js'
 import { themeOf } from '../src/compile/theme.js'
 import { DEFAULT_TEMPLATES } from '../src/compile/templates.js'
@@ -62,7 +64,7 @@ describe('the category palette', () => {
     const model = buildReportModel(project, 2024)
     const dataset = datasetsOf(model).get('meldingen_per_status')!
     const spec = { data: { name: dataset.name }, mark: 'arc', encoding: { theta: { field: 'aantal', type: 'quantitative' }, color: { field: 'categorie', type: 'nominal' } } }
-    const chart = await renderChart({ name: 'taart', title: 'Taart', dataName: dataset.name, spec, file: undefined as never }, dataset, themeOf(project))
+    const chart = await renderChart({ name: 'taart', title: 'Taart', dataName: dataset.name, spec, file: new VFile({ path: '/project/templates/charts/taart.vl.json' }) }, dataset, themeOf(project))
     const fills = new Set([...chart.svg.matchAll(/fill="(#[0-9a-f]{6})"/gi)].map((m) => m[1]!.toLowerCase()))
     const slices = dataset.rows.filter((r) => typeof r.aantal === 'number' && r.aantal > 0).length
     expect(slices).toBeGreaterThanOrEqual(3)
@@ -131,13 +133,46 @@ describe('own charts', () => {
   })
 })
 
+describe('where charts are drawn', () => {
+  const drawers = () => drawersBelow(process.pid)
+  /** End the run as the CLI does, and wait for its drawing process to go. */
+  const endRun = async () => {
+    new Lifecycle().end()
+    const deadline = Date.now() + 5000
+    while (drawers().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  }
+  it('the tool\'s own specs in this process; a project\'s own in one drawing process for the whole run, which ends with the run', async () => {
+    const project = check(REPO).project!
+    const dataset = datasetsOf(buildReportModel(project, 2024)).get('vp_uren')!
+    const tool = loadChartSpecs([join(DEFAULT_TEMPLATES, 'charts')], DATASET_NAMES, [join(DEFAULT_TEMPLATES, 'charts')]).specs.get('vp-uren')!
+    // A title of its own each time: drawn, not taken from the tool's cache.
+    const fresh = (path: string): ChartSpec => ({ ...tool, title: `Getekend ${Math.random()}`, file: new VFile({ path }) })
+    const own = join(projectWith(), 'templates', 'charts', 'vp-uren.vl.json')
+    // Earlier tests of this file drew own charts.
+    await endRun()
+
+    expect((await renderChart(fresh(tool.file.path), dataset, themeOf(project))).svg).toContain('<svg')
+    expect(drawers()).toEqual([])
+    expect((await renderChart(fresh(own), dataset, themeOf(project))).svg).toContain('<svg')
+    const first = drawers()
+    expect(first).toHaveLength(1)
+    await renderChart(fresh(own), dataset, themeOf(project))
+    expect(drawers()).toEqual(first)
+
+    await endRun()
+    expect(drawers()).toEqual([])
+  })
+})
+
 describe('the chart datasets in docs/sjablonen.md', () => {
   it('each example spec draws its dataset', async () => {
     const project = check(REPO).project!
     const datasets = datasetsOf(buildReportModel(project, 2024))
     for (const dataset of datasets.values()) {
       const spec = exampleSpec(dataset)
-      const rendered = await renderChart({ name: dataset.name, title: dataset.name, dataName: dataset.name, spec, file: undefined as never }, dataset, themeOf(project))
+      // Written by a coördinator: a project's own spec.
+      const file = new VFile({ path: `/project/templates/charts/${dataset.name}.vl.json` })
+      const rendered = await renderChart({ name: dataset.name, title: dataset.name, dataName: dataset.name, spec, file }, dataset, themeOf(project))
       expect(rendered.svg, dataset.name).toMatch(/<path|<rect/)
     }
   })

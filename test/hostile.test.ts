@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../src/cli/index.js'
 import { catalogue } from '../src/diagnostics/catalogue.js'
 import { asDrafts, cleanupProjects, hashFiles, projectWith, REPO, updating } from './helpers/project.js'
-import { BIN, cliAsync } from './helpers/cli.js'
+import { BIN, cliAsync, descendants, drawers, running } from './helpers/cli.js'
 
 // A project folder may be hostile (issue 24): each case is a project (the
 // example data with the case's files, symlinks included, laid over it) that
@@ -121,6 +121,10 @@ describe('a hostile project folder', () => {
       }
       expect(readdirSync(root).filter((n) => /^output\.(nieuw|oud)-/.test(n))).toEqual([])
       if (profile) expect(existsSync(profile), 'profiel van de afgebroken build').toBe(false)
+      // Nor a process: the browser, or the drawing process of an own chart (also one killed at its limit).
+      const deadline = Date.now() + 5000
+      while (running(descendants(process.pid)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+      expect(running(descendants(process.pid))).toEqual([])
     // A chart case fills the drawing process's 512 MB before it fails: on a loaded machine that takes a minute.
     }, 180_000)
   }
@@ -139,11 +143,39 @@ describe('a killed build', () => {
     await new Promise((r) => child.once('exit', r))
     expect(hashFiles(join(root, 'output'))).toEqual(hashFiles(baseline))
 
+    // What the same kill leaves while the adoption record is written (vastgesteld/, after the output): its staging folder.
+    mkdirSync(join(root, `vastgesteld.nieuw-${child.pid}`, '2024'), { recursive: true })
+    writeFileSync(join(root, `vastgesteld.nieuw-${child.pid}`, '2024.json'), '{"verslag":')
+
     expect(await main(['build', '--map', root, '--stil'], { out: () => undefined, err: () => undefined })).toBe(0)
-    expect(readdirSync(root).filter((n) => /^output\.(nieuw|oud)-/.test(n))).toEqual([])
+    expect(readdirSync(root).filter((n) => /^(output|vastgesteld)\.(nieuw|oud)-/.test(n))).toEqual([])
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))).toEqual([])
     expect(hashFiles(join(root, 'output'))).toEqual(hashFiles(baseline))
   }, 240_000)
+})
+
+describe('a killed build and its drawing process', () => {
+  it('the process an own chart is drawn in ends when the build is killed with kill -9, even while it spins in an endless expression', async () => {
+    const root = asDrafts(projectWith(join(CORPUS, 'grafiek-te-zwaar')))
+    const child = cliAsync(['build', '--map', root, '--alleen', 'html', '--stil'], { env: { JAARVERSLAG_TEKENTIJD: '600' } })
+    let drawer: number | undefined
+    try {
+      const deadline = Date.now() + 120_000
+      while (!(drawer = drawers(child.pid!)[0]) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+      expect(drawer, 'het tekenproces startte').toBeDefined()
+      // Into the endless expression: the drawing process works at full speed.
+      await new Promise((r) => setTimeout(r, 2000))
+      expect(running([drawer!])).toEqual([drawer])
+      child.kill('SIGKILL')
+      await new Promise((r) => child.once('exit', r))
+      const gone = Date.now() + 5000
+      while (running([drawer!]).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100))
+      expect(running([drawer!]), 'het tekenproces na kill -9 van de build').toEqual([])
+    } finally {
+      child.kill('SIGKILL')
+      try { if (drawer) process.kill(drawer, 'SIGKILL') } catch { /* gone, as it should be */ }
+    }
+  }, 180_000)
 })
 
 /** Addresses a traced connect(), sendto() or sendmsg() went to, off this machine. */

@@ -1,11 +1,13 @@
+import { join } from 'node:path'
 import { hashOf } from '../hash.js'
-import { toolFingerprint } from '../package.js'
+import { within } from '../load/inside.js'
+import { PACKAGE_ROOT, toolFingerprint } from '../package.js'
 import { readCachedChart, writeCachedChart } from './cache.js'
 import type { Dataset } from '../domain/dataset.js'
 import type { Theme } from '../domain/theme.js'
 import type { ChartSpec } from './specs.js'
 import { asDrawn } from './title.js'
-import { drawInWorker } from './worker.js'
+import { ChartError, drawInWorker } from './worker.js'
 
 export interface RenderedChart {
   name: string
@@ -20,6 +22,15 @@ export interface RenderedChart {
 
 const cache = new Map<string, RenderedChart>()
 
+/** The tool's own chart specs: its code, drawn in this process. */
+const TOOL_CHARTS = join(PACKAGE_ROOT, 'templates', 'charts')
+
+/** A chart of the tool's own spec; vega loads only when one has to be drawn. */
+async function drawHere(chart: Parameters<typeof drawInWorker>[0], dataset: Dataset, theme: Theme) {
+  const { drawChart } = await import('./draw.js')
+  return drawChart(chart, dataset, theme).catch((error: unknown) => { throw new ChartError('fout', error instanceof Error ? error.message : String(error)) })
+}
+
 /**
  * Render one chart: vega-lite compile → vega View (no renderer) → SVG text.
  * Kept by spec, data, theme and the tool's own code: in memory for this
@@ -32,8 +43,9 @@ export async function renderChart(spec: ChartSpec, dataset: Dataset, theme: Them
   if (hit) return hit
   let drawn = readCachedChart(key)
   if (!drawn) {
-    // In a process of its own, with a time and memory limit; vega loads there only when a chart has to be drawn.
-    drawn = await drawInWorker(chart, dataset, theme)
+    // A project's own spec (any spec not known to be the tool's) is drawn in a process of its own, with a time and memory limit (worker.ts).
+    const ours = typeof spec.file.path === 'string' && within(TOOL_CHARTS, spec.file.path)
+    drawn = ours ? await drawHere(chart, dataset, theme) : await drawInWorker(chart, dataset, theme)
     writeCachedChart(key, drawn)
   }
   const rendered: RenderedChart = { name: chart.name, title: chart.title, description: dataset.describe, dataset, ...drawn }

@@ -49,6 +49,12 @@ function start(): ChildProcess {
   return child
 }
 
+/** End the drawing process, if one was started: the run is over. Synchronous, so a signal handler can call it. */
+export function endDrawing(): void {
+  drawer?.kill('SIGKILL')
+  drawer = undefined
+}
+
 function draw(chart: Drawable, dataset: Dataset, theme: Theme): Promise<CachedChart> {
   const child = (drawer ??= start())
   return new Promise<CachedChart>((resolve, reject) => {
@@ -79,7 +85,11 @@ function draw(chart: Drawable, dataset: Dataset, theme: Theme): Promise<CachedCh
   })
 }
 
-/** Draw a chart in the drawing process, one at a time, each within DRAW_LIMITS. */
+/**
+ * Draw a chart in the drawing process, one at a time, each within
+ * DRAW_LIMITS. The process starts with the first chart and serves the rest
+ * of the run, until endDrawing.
+ */
 export function drawInWorker(chart: Drawable, dataset: Dataset, theme: Theme): Promise<CachedChart> {
   const next = queue.then(() => draw(chart, dataset, theme))
   queue = next.catch(() => undefined)

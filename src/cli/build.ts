@@ -9,7 +9,7 @@ import { readCache } from '../output/cache.js'
 import type { Lifecycle } from './lifecycle.js'
 import { organisationsOutput, shareOf } from '../output/shares.js'
 import type { OrganisationEntry } from '../render/index-page.js'
-import { overlappingInput, recoverSwap, Staging, type Recovery } from '../output/stage.js'
+import { overlappingInput, recoverSwap, type Recovery } from '../output/stage.js'
 import { ADOPTION_DIR } from '../load/adoption.js'
 import { PrintError, STEP_TIMEOUT_MS } from '../print/pdf.js'
 import { printTimeoutMs } from '../print/session.js'
@@ -32,6 +32,8 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
   const usage = new VFile()
   if (share && organisations.some((org) => org.name === '')) emit(usage, 'deel-een-organisatie', { root: relative(options.cwd, root) || '.' })
   const shown = (path: string) => relative(root, path) || '.'
+  // A build killed while writing an adoption folder left it as it leaves the output.
+  const recoveredAdoptions = organisations.map((org) => recoveredOutput(join(org.root, ADOPTION_DIR), shown(join(org.root, ADOPTION_DIR))))
   for (const org of organisations) {
     const overlap = overlappingInput(org.root, outDir)
     if (overlap) emit(usage, 'uitvoer-in-invoer', { output: shown(outDir), input: shown(overlap) })
@@ -44,7 +46,7 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
 
   const show = progress(options, io)
   const session = options.only === 'html' ? undefined : run.browser()
-  const problems = [...(session?.missing ? [session.missing] : []), recovered]
+  const problems = [...(session?.missing ? [session.missing] : []), recovered, ...recoveredAdoptions]
   const files: VFile[] = []
   const results: { org: Organisation; built: string[]; fresh: string[]; index?: OrganisationEntry }[] = []
   // What each organisation's adoption folder gets, written only once the output is in place.
@@ -140,7 +142,8 @@ export async function runBuild(options: CliOptions, io: Console, run: Lifecycle)
   let failedAt = outDir
   for (const { org, outputs } of writeFailed === undefined ? adoptions : []) {
     try {
-      new Staging().write(join(org.root, ADOPTION_DIR), outputs)
+      // The run's staging: a signal ends the run without a half-written adoption folder.
+      run.staging.write(join(org.root, ADOPTION_DIR), outputs)
     } catch (error) {
       writeFailed = error
       failedAt = join(org.root, ADOPTION_DIR)

@@ -73,6 +73,8 @@ export async function run(): Promise<void> {
   } catch (error) {
     process.exitCode = fail(processConsole, 'onverwachte-fout', { detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) })
     if (debug) process.stderr.write(`${(error as Error).stack ?? ''}\n`)
+  } finally {
+    // Every command, also one that ends early (dev without its preview), leaves nothing running.
     lifecycle.end()
   }
 }

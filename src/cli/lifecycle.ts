@@ -1,11 +1,13 @@
+import { endDrawing } from '../chart/worker.js'
 import { PrintSession } from '../print/session.js'
 import type { Steps } from '../print/pdf.js'
 import { Staging } from '../output/stage.js'
 
 /**
- * What one run of the CLI holds open: the browser (print/) and the staging
- * folder (output/). The CLI makes one and passes it down; ending it, also
- * from a signal handler, leaves no browser and no half-written output.
+ * What one run of the CLI holds open: the browser (print/), the process own
+ * charts are drawn in (chart/) and the staging folder (output/). The CLI
+ * makes one and passes it down; ending it, also from a signal handler,
+ * leaves no browser, no drawing process and no half-written output.
  */
 export class Lifecycle {
   readonly staging = new Staging()
@@ -41,6 +43,7 @@ export class Lifecycle {
   /** Synchronous, so a signal handler can call it. */
   end(): void {
     this.staging.abandon()
+    endDrawing()
     this.session?.close()
     this.session = undefined
   }

@@ -41,3 +41,11 @@ export function running(pids: readonly number[]): number[] {
   const r = spawnSync('ps', ['-o', 'pid=,stat=', '-p', pids.join(',')], { encoding: 'utf8' })
   return r.stdout.trim().split('\n').filter(Boolean).map((l) => l.trim().split(/\s+/)).filter(([, stat]) => !stat?.startsWith('Z')).map(([pid]) => Number(pid))
 }
+
+/** The drawing processes of own charts (chart/draw-worker) below a pid, still running. */
+export function drawers(pid: number): number[] {
+  const pids = running(descendants(pid))
+  if (pids.length === 0) return []
+  const rows = spawnSync('ps', ['-o', 'pid=,args=', '-p', pids.join(',')], { encoding: 'utf8' }).stdout.trim().split('\n')
+  return rows.filter((r) => r.includes('draw-worker')).map((r) => Number(r.trim().split(/\s+/)[0]))
+}
