@@ -62,6 +62,8 @@ describe('jaarverslag from a registry', () => {
     const listing = runWith(registry.env, 'tar', ['tzf', tarball], scratch).stdout
     expect(listing).toContain('package/dist/jaarverslag.js')
     expect(listing).toContain('package/bin/jaarverslag.js')
+    // Own charts are drawn in a process of their own, started from its own entry.
+    expect(listing).toContain('package/dist/draw-worker.js')
     // The PDF's colour profile (PDF/A output intent) travels with the tool, and the dependencies' data files.
     expect(listing).toContain('package/assets/sRGB.icc')
     expect(listing).toContain('package/dist/vendor/vega-lite/vega-lite-schema.json')
@@ -90,11 +92,17 @@ describe('jaarverslag from a registry', () => {
     const year = join(root, 'data', '2024')
     writeFileSync(join(year, 'meldingen.yaml'), MELDINGEN)
     for (const text of readdirSync(join(year, 'tekst'))) writeFileSync(join(year, 'tekst', text), `De tekst '${text}' van Waterland-Oost.\n`)
+    // An own chart (it replaces the standard one of that name): drawn by the installed package's drawing process.
+    mkdirSync(join(root, 'templates', 'charts'), { recursive: true })
+    const status = JSON.parse(readFileSync(join(REPO, 'templates', 'charts', 'status.vl.json'), 'utf8')) as Record<string, unknown>
+    writeFileSync(join(root, 'templates', 'charts', 'status.vl.json'), JSON.stringify({ ...status, title: 'Stand van zaken in Waterland-Oost' }))
     const validate = ok(run('npx', ['jaarverslag', 'validate'], root))
     expect(validate.stderr.split('\n')[0]).toBe(`Controle van Gemeente Waterland-Oost (map ${root}): 2024`)
     ok(run('npx', ['jaarverslag', 'build'], root))
     expect(readdirSync(join(root, 'output', '2024')).sort()).toEqual(['data', 'fragment.html', 'index.html', 'jaarverslag-integriteit-2024-concept.pdf'])
-    expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).toContain("De tekst 'inleiding.md' van Waterland-Oost.")
+    const page = readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')
+    expect(page).toContain("De tekst 'inleiding.md' van Waterland-Oost.")
+    expect(page).toMatch(/<svg[^>]*>.*>Stand van zaken in Waterland-Oost<\/title>/s)
     ok(run('npx', ['jaarverslag', 'nieuw-jaar', '2025'], root))
     expect(readFileSync(join(root, 'data', '2025', 'meldingen.yaml'), 'utf8')).toContain('# Aan het einde van 2024 liepen nog 3 meldingen.')
   }, 600_000)
