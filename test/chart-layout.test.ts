@@ -11,7 +11,7 @@ const PROJECTS: [string, string][] = [
   ...readdirSync(join(FIXTURES, 'valid')).map((name): [string, string] => [name, join(FIXTURES, 'valid', name)]),
 ]
 
-interface Chart { page: string; name: string; texts: string[]; overlaps: string[]; outside: string[]; legend: number[] }
+interface Chart { page: string; name: string; texts: string[]; overlaps: string[]; outside: string[]; legend: number[]; underTitle: string[] }
 
 const charts: Chart[] = []
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
               return lines.map((line) => {
                 const r = line.getBoundingClientRect()
                 const inset = Math.max(0, (r.height - size) / 2)
-                return { text: t.textContent!.trim(), of: i, left: r.left, right: r.right, top: r.top + inset, bottom: r.bottom - inset }
+                return { text: t.textContent!.trim(), of: i, title: t.closest('.role-title-text') !== null, mark: t.closest('.role-mark') !== null, left: r.left, right: r.right, top: r.top + inset, bottom: r.bottom - inset }
               })
             })
             const overlaps: string[] = []
@@ -48,8 +48,11 @@ beforeAll(async () => {
               }
             }
             const outside = boxes.filter((b) => b.left < frame.left - 0.5 || b.right > frame.right + 0.5 || b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5).map((b) => b.text)
+            // A value label less than a line below the title reads as part of it (the label of the highest bar).
+            const title = boxes.find((b) => b.title)
+            const underTitle = title ? boxes.filter((b) => b.mark && b.top >= title.top && Math.min(b.right, title.right) - Math.max(b.left, title.left) > 0 && b.top - title.bottom < 12).map((b) => `${b.text} (${(b.top - title.bottom).toFixed(1)} px)`) : []
             const legend = [...svg.querySelectorAll('.role-legend')].map((l) => l.querySelectorAll('.role-legend-label text').length)
-            out.push({ name: svg.getAttribute('aria-labelledby')!.split(' ')[0]!.replace(/-titel$/, ''), texts: [...new Set(boxes.map((b) => b.text))], overlaps, outside, legend })
+            out.push({ name: svg.getAttribute('aria-labelledby')!.split(' ')[0]!.replace(/-titel$/, ''), texts: [...new Set(boxes.map((b) => b.text))], overlaps, outside, legend, underTitle })
           }
           return out
         })
@@ -72,6 +75,10 @@ describe('the charts of every report of every project, as Chromium lays them out
 
   it('have no text over other text', () => {
     expect(charts.flatMap((c) => c.overlaps.map((o) => `${c.page} ${c.name}: ${o}`))).toEqual([])
+  })
+
+  it('leave room between the title and the plot: no value label within a line below the title', () => {
+    expect(charts.filter((c) => c.underTitle.length > 0).map((c) => `${c.page} ${c.name}: ${c.underTitle.join(', ')}`)).toEqual([])
   })
 
   it('have no legend of one entry', () => {

@@ -274,6 +274,57 @@ describe('a chart title', () => {
   })
 })
 
+describe('a chart of the years', () => {
+  const specs = () => loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS]).specs
+  const drawn = async (root: string, year: number) => {
+    const p = check(root).project!
+    const dataset = datasetsOf(buildReportModel(p, year)).get('meldingen_per_jaar')!
+    return (await drawChart(specs().get('meldingen-per-jaar')!, dataset, themeOf(p))).svg
+  }
+  /** The bars, left to right, with the attributes that tell a whole year from a part. */
+  const bars = (svg: string) => [...svg.matchAll(/<g class="mark-rect role-mark[^>]*>(.*?)<\/g>/g)]
+    .flatMap((g) => [...g[1]!.matchAll(/<path d="M([\d.]+),[\d.]+h([\d.]+)[^"]*"([^>]*)>/g)])
+    .map((m) => ({ left: Number(m[1]), right: Number(m[1]) + Number(m[2]), attrs: m[3]! }))
+    .sort((a, b) => a.left - b.left)
+  const open = (bar: { attrs: string }) => /fill-opacity="0\.\d+"/.test(bar.attrs) && /stroke-dasharray="[\d ]+"/.test(bar.attrs) && /stroke-width="2"/.test(bar.attrs)
+  const rules = (svg: string) => [...svg.matchAll(/<g class="mark-rule role-mark[^>]*>(.*?)<\/g>/g)].flatMap((g) => [...g[1]!.matchAll(/<line transform="translate\(([\d.]+),0\)"[^>]*>/g)])
+
+  it('marks a recorded series break with a dashed line between the two years and a label, and says so in its text', async () => {
+    // Maasvliet counts differently from 2020 (historie.yaml): 2017, 2018, 2019 | 2020 …
+    const svg = await drawn(join(FIXTURES, 'valid', 'maasvliet'), 2024)
+    const found = bars(svg)
+    expect(found).toHaveLength(8)
+    const [rule, ...more] = rules(svg)
+    expect(more).toEqual([])
+    expect(rule![0]).toMatch(/stroke-dasharray="4 3"/)
+    const x = Number(rule![1])
+    expect(x).toBeGreaterThanOrEqual(found[2]!.right)
+    expect(x).toBeLessThanOrEqual(found[3]!.left)
+    const label = /<text text-anchor="start" transform="translate\(([\d.]+),[\d.]+\)"[^>]*>andere telling<\/text>/.exec(svg)
+    expect(Number(label?.[1])).toBeGreaterThan(x)
+    expect(svg).toContain('Vanaf 2020 wordt anders geteld (de gestippelde lijn): niet te vergelijken met de jaren ervoor.')
+    // No break in the series: no line (Rotterdam's break is one of the onderzoeken, which this chart does not draw).
+    expect(rules(await drawn(join(FIXTURES, 'valid', 'rotterdam'), 2020))).toEqual([])
+    expect(rules(await drawn(REPO, 2024))).toEqual([])
+  })
+
+  it('draws a part of a year as an open, dashed bar, never as the filled bar of a whole year, and names its period', async () => {
+    // Maasvliet: 2018 up to October and 2024 up to September; Rotterdam: 2020 up to 3 December.
+    const maasvliet = await drawn(join(FIXTURES, 'valid', 'maasvliet'), 2024)
+    expect(bars(maasvliet).map(open)).toEqual([false, true, false, false, false, false, false, true])
+    expect(maasvliet).toContain('De open staven beslaan een deel van het jaar: 2018 tot en met 31 oktober en 2024 tot en met 30 september.')
+    const rotterdam = await drawn(join(FIXTURES, 'valid', 'rotterdam'), 2020)
+    expect(bars(rotterdam).map(open)).toEqual([false, false, false, false, true])
+    expect(rotterdam).toMatch(/<tspan>2020<\/tspan><tspan[^>]*>t\/m 3 dec\.<\/tspan>/)
+    expect(rotterdam).toContain('De open staaf beslaat een deel van het jaar: 2020 tot en met 3 december.')
+    // The open bar keeps the colour of its year: the current year's outline is the current year's colour.
+    const current = bars(rotterdam).at(-1)!.attrs
+    const whole = bars(await drawn(REPO, 2024)).at(-1)!.attrs
+    expect(/stroke="(#[0-9a-f]{6})"/.exec(current)?.[1]).toBe(/fill="(#[0-9a-f]{6})"/.exec(whole)?.[1])
+    expect(bars(await drawn(REPO, 2024)).some(open)).toBe(false)
+  })
+})
+
 describe('chart labels read in full', () => {
   const labelsOf = (svg: string) => [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1]!.replace(/<tspan[^>]*>/g, ' ').replace(/<\/tspan>/g, '').trim())
 

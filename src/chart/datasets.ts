@@ -40,8 +40,9 @@ export function datasetsOf(model: ReportModel): Map<string, Dataset> {
 function meldingenPerJaar(model: ReportModel): Dataset {
   // The series starts at its first figure: years before it are no gap, just not yet recorded.
   const start = Math.max(0, model.history.findIndex((p) => p.state === 'known'))
-  const rows = model.history.slice(start).map((p) => ({
-    jaar: String(p.year), periode: periodOf(p), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : STATE_WORDS[p.state], reeksbreuk: breakIn(p),
+  // A break in the first year drawn has nothing before it to mark.
+  const rows = model.history.slice(start).map((p, i) => ({
+    jaar: String(p.year), periode: periodOf(p), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : STATE_WORDS[p.state], reeksbreuk: i > 0 ? breakIn(p) : null,
   }))
   const current = model.history.at(-1)!
   const previous = model.history.at(-2)
@@ -67,7 +68,24 @@ function meldingenPerJaar(model: ReportModel): Dataset {
   // A year the sentence above already named is not said again.
   const gaps = model.history.slice(0, -2).filter((p) => p.state !== 'known' && p.year > firstKnown && !describe.includes(`over ${p.year} `)).map((p) => String(p.year))
   if (gaps.length && describe !== 'Aantal meldingen per jaar.') describe += ` Over ${listText(gaps)} is het aantal niet bekend.`
+  describe += drawnMarks(model.history.slice(start), describe)
   return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, describe }
+}
+
+/**
+ * What the chart draws besides the bars, said in words: a series break as a
+ * dashed line before its first year, a part of a year as an open bar, each
+ * with what it means. A break the sentence before already named is not said again.
+ */
+function drawnMarks(points: readonly Point[], said: string): string {
+  const drawn = points.filter((p) => p.state === 'known')
+  const breaks = points.slice(1).filter((p) => breakIn(p) !== null && !said.includes(`vanaf ${p.year} wordt anders geteld`)).map((p) => p.year)
+  const parts = drawn.filter((p) => p.partial && p.until).map((p) => `${p.year} tot en met ${dateText(p.until!).replace(/ \d{4}$/, '')}`)
+  const out: string[] = []
+  for (const year of breaks) out.push(`Vanaf ${year} wordt anders geteld (de gestippelde lijn): niet te vergelijken met de jaren ervoor.`)
+  if (parts.length === 1) out.push(`De open staaf beslaat een deel van het jaar: ${parts[0]}.`)
+  if (parts.length > 1) out.push(`De open staven beslaan een deel van het jaar: ${listText(parts)}.`)
+  return out.map((s) => ` ${s}`).join('')
 }
 
 const MONTHS = ['jan.', 'feb.', 'mrt.', 'apr.', 'mei', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.']

@@ -10,7 +10,8 @@ const SVG_TAGS = ['svg', 'g', 'path', 'rect', 'line', 'circle', 'ellipse', 'poly
 const SVG_ATTRIBUTES = [
   'className', 'id', 'd', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'dx', 'dy', 'cx', 'cy', 'r', 'rx', 'ry', 'points',
   'width', 'height', 'viewBox', 'transform', 'display', 'opacity', 'fill', 'fillOpacity', 'stroke', 'strokeWidth',
-  'strokeOpacity', 'strokeDasharray', 'strokeDashoffset', 'strokeLinecap', 'strokeLinejoin', 'strokeMiterLimit',
+  // hast's names (property-information): strokeDasharray would silently drop every dashed line.
+  'strokeOpacity', 'strokeDashArray', 'strokeDashOffset', 'strokeLineCap', 'strokeLineJoin', 'strokeMiterLimit',
   'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'textAnchor', 'dominantBaseline', 'pointerEvents',
   'clipPath', 'offset', 'stopColor', 'stopOpacity', 'gradientUnits', 'version',
 ]
