@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { buildReportModel } from '../src/aggregate/model.js'
 import { datasetsOf, DATASET_NAMES } from '../src/chart/datasets.js'
 import { fits, splitLabel } from '../src/chart/labels.js'
+import { yearColours } from '../src/chart/palette.js'
 import { drawChart } from '../src/chart/draw.js'
 import { renderChart } from '../src/chart/render.js'
 import { loadChartSpecs } from '../src/chart/specs.js'
@@ -322,6 +323,54 @@ describe('a chart of the years', () => {
     const whole = bars(await drawn(REPO, 2024)).at(-1)!.attrs
     expect(/stroke="(#[0-9a-f]{6})"/.exec(current)?.[1]).toBe(/fill="(#[0-9a-f]{6})"/.exec(whole)?.[1])
     expect(bars(await drawn(REPO, 2024)).some(open)).toBe(false)
+  })
+})
+
+describe('a chart of categories over the years', () => {
+  const specs = () => loadChartSpecs([CHARTS], DATASET_NAMES, [CHARTS]).specs
+  const drawn = async (root: string, year: number, name: string) => {
+    const p = check(root).project!
+    const spec = specs().get(name)!
+    const dataset = datasetsOf(buildReportModel(p, year)).get(spec.dataName)!
+    return (await drawChart(asDrawn(spec, dataset), dataset, themeOf(p))).svg
+  }
+  /** The bars of the chart: open (a part of a year: light fill, dashed outline) or filled. */
+  const bars = (svg: string) => [...svg.matchAll(/<g class="mark-rect role-mark[^>]*>(.*?)<\/g>/g)]
+    .flatMap((g) => [...g[1]!.matchAll(/<path [^>]*>/g)].map((m) => m[0]))
+  const open = (bar: string) => /fill-opacity="0\.\d+"/.test(bar) && /stroke-dasharray="[\d ]+"/.test(bar) && /stroke-width="2"/.test(bar)
+  const subtitle = (svg: string) => /<g class="mark-text role-title-subtitle"[^>]*><text[^>]*>([^<]*)<\/text>/.exec(svg)?.[1]
+  const maasvliet = join(FIXTURES, 'valid', 'maasvliet')
+
+  it('draws the bars of a part of a year open, names the period in the legend, and says a series break under the title', async () => {
+    // Maasvliet 2024 runs to September and counts its types anew (meta.yaml): 2023 filled, 2024 open.
+    const types = await drawn(maasvliet, 2024, 'meldingen-per-type')
+    const found = bars(types)
+    expect(found.filter(open)).toHaveLength(5)
+    expect(found.filter((b) => !open(b))).toHaveLength(5)
+    expect(types.slice(types.indexOf('role-legend'))).toMatch(/>2024 t\/m sep\.<\/text>/)
+    expect(subtitle(types)).toBe('Vanaf 2024 anders geteld: niet te vergelijken met eerdere jaren')
+    expect(types).toContain('Vanaf 2024 wordt anders geteld: niet te vergelijken met de jaren ervoor. Open staven: meldingen over een deel van het jaar, 2024 tot en met 30 september.')
+    // The vertrouwenspersonen's charts of three years: only 2024 open, no break.
+    for (const name of ['vp-casussen', 'vp-uren']) {
+      const svg = await drawn(maasvliet, 2024, name)
+      expect(bars(svg).filter(open).length, name).toBe(bars(svg).length / 3)
+      expect(subtitle(svg), name).toBeUndefined()
+      expect(svg, name).toContain('over een deel van het jaar, 2024 tot en met 30 september.')
+    }
+    // Whole years, no break (Helmond 2024): every bar filled, no subtitle, nothing added to the text.
+    const whole = await drawn(REPO, 2024, 'soort-kwestie')
+    expect(bars(whole).some(open)).toBe(false)
+    expect(subtitle(whole)).toBeUndefined()
+    expect(whole).not.toMatch(/open staven/i)
+  })
+
+  it('keeps the colour of the earlier years when the current year has no figure', async () => {
+    // Waterland-Oost 2023: the meldingen of 2023 are unknown; 2019, 2021 and 2022 are earlier years, not the current one.
+    const p = check(join(FIXTURES, 'valid', 'waterland-oost')).project!
+    const dataset = datasetsOf(buildReportModel(p, 2023)).get('meldingen_per_jaar')!
+    const svg = (await drawChart(specs().get('meldingen-per-jaar')!, dataset, themeOf(p))).svg
+    const fills = new Set(bars(svg).map((b) => /fill="(#[0-9a-f]{6})"/.exec(b)?.[1]))
+    expect(fills).toEqual(new Set([yearColours(themeOf(p), 2)[0]]))
   })
 })
 

@@ -1,6 +1,6 @@
 import { STATE_WORDS, comparable } from '../aggregate/series.js'
 import type { ReportModel } from '../aggregate/model.js'
-import { afterColon, dateText, listText, number, plural, sentenceCase } from '../format/nl.js'
+import { afterColon, dateText, listText, number, plural, pluralOf, sentenceCase } from '../format/nl.js'
 import type { BreakdownId } from '../domain/breakdowns.js'
 import type { Dataset, Row } from '../domain/dataset.js'
 import type { Point } from '../domain/series.js'
@@ -73,20 +73,27 @@ function meldingenPerJaar(model: ReportModel): Dataset {
 }
 
 /**
- * What the chart draws besides the bars, said in words: a series break as a
- * dashed line before its first year, a part of a year as an open bar, each
- * with what it means. A break the sentence before already named is not said again.
+ * What the chart draws besides the bars, said in words: a series break (a
+ * dashed line before its first year in the chart of the years, the subtitle
+ * in a chart of categories, whose bars are `noun`), a part of a year as open
+ * bars. Only for a year after the first drawn: a break in the first has
+ * nothing to part from. A break the sentence before already named is not
+ * said again; the noun keeps two charts' sentences apart.
  */
-function drawnMarks(points: readonly Point[], said: string): string {
-  const drawn = points.filter((p) => p.state === 'known')
-  const breaks = points.slice(1).filter((p) => breakIn(p) !== null && !said.includes(`vanaf ${p.year} wordt anders geteld`)).map((p) => p.year)
-  const parts = drawn.filter((p) => p.partial && p.until).map((p) => `${p.year} tot en met ${dateText(p.until!).replace(/ \d{4}$/, '')}`)
+function drawnMarks(points: readonly Point[], said: string, noun?: string): string {
+  const years = [...new Set(points.filter((p) => p.state === 'known').map((p) => p.year))].sort()
+  const breaks = [...new Set(points.filter((p) => p.year > years[0]! && breakIn(p) !== null && !said.includes(`vanaf ${p.year} wordt anders geteld`)).map((p) => p.year))].sort()
+  const parts = [...new Map(points.filter((p) => p.state === 'known' && p.partial && p.until).map((p) => [p.year, `${p.year} tot en met ${dateText(p.until!).replace(/ \d{4}$/, '')}`])).entries()].sort(([a], [b]) => a - b).map(([, text]) => text)
   const out: string[] = []
-  for (const year of breaks) out.push(`Vanaf ${year} wordt anders geteld (de gestippelde lijn): niet te vergelijken met de jaren ervoor.`)
-  if (parts.length === 1) out.push(`De open staaf beslaat een deel van het jaar: ${parts[0]}.`)
-  if (parts.length > 1) out.push(`De open staven beslaan een deel van het jaar: ${listText(parts)}.`)
+  for (const year of breaks) out.push(`Vanaf ${year} wordt anders geteld${noun ? '' : ' (de gestippelde lijn)'}: niet te vergelijken met de jaren ervoor.`)
+  if (parts.length > 0 && noun) out.push(`Open staven: ${noun} over een deel van het jaar, ${listText(parts)}.`)
+  else if (parts.length === 1) out.push(`De open staaf beslaat een deel van het jaar: ${parts[0]}.`)
+  else if (parts.length > 1) out.push(`De open staven beslaan een deel van het jaar: ${listText(parts)}.`)
   return out.map((s) => ` ${s}`).join('')
 }
+
+/** The fields a chart of categories per year reads of a year: its period and a break that starts in it. */
+const yearOf = (p: Point) => ({ jaar: String(p.year), periode: periodOf(p), reeksbreuk: breakIn(p) })
 
 const MONTHS = ['jan.', 'feb.', 'mrt.', 'apr.', 'mei', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.']
 
@@ -133,7 +140,7 @@ function byYear(model: ReportModel, id: BreakdownId, name: string, field: string
   const b = model.breakdowns[id]
   const rows: Row[] = []
   for (const r of b.rows) {
-    for (const p of [r.previous, r.current]) rows.push({ categorie: sentenceCase(r.category), jaar: String(p.year), [field]: known(p), reeksbreuk: breakIn(p) })
+    for (const p of [r.previous, r.current]) rows.push({ categorie: sentenceCase(r.category), ...yearOf(p), [field]: known(p) })
   }
   const unit = field === 'vermeldingen' ? 'vermelding' : 'melding'
   const current = listed(b.rows.map((r) => ({ label: sentenceCase(r.category), value: known(r.current) })), unit)
@@ -145,7 +152,7 @@ function byYear(model: ReportModel, id: BreakdownId, name: string, field: string
     columns: [{ field: 'categorie', label: 'Categorie' }, { field: 'jaar', label: 'Jaar' }, { field, label }],
     rows,
     // The chart's title names the breakdown: its description starts with the year, not with the title again.
-    describe: b.rows.length ? `In ${model.year}: ${current}.${base}` : `${b.title}: geen gegevens.`,
+    describe: b.rows.length ? `In ${model.year}: ${current}.${base}${drawnMarks(b.rows.flatMap((r) => [r.previous, r.current]), '', pluralOf(unit))}` : `${b.title}: geen gegevens.`,
   }
 }
 
@@ -181,7 +188,7 @@ function vpUren(model: ReportModel): Dataset {
   const rows: Row[] = []
   for (const section of model.vpTable.sections.filter((s) => s.unit === 'uren')) {
     for (const row of section.rows.filter((r) => r.kind === 'onderdeel')) {
-      model.vpTable.years.forEach((year, i) => rows.push({ activiteit: row.label, jaar: String(year), uren: known(row.points[i]!) }))
+      row.points.forEach((p) => rows.push({ activiteit: row.label, ...yearOf(p), uren: known(p) }))
     }
   }
   const totals = model.vpTable.grandTotal.points
@@ -191,17 +198,19 @@ function vpUren(model: ReportModel): Dataset {
     rows,
     // The chart's title says what it draws; the description adds the totals, or says it once when there are none.
     describe: totals.some((p) => p.state === 'known')
-      ? `In totaal ${totals.flatMap((p) => (p.state === 'known' ? [`${number(p.value!)} uur in ${p.year}`] : [])).join(', ')}.`
+      ? `In totaal ${totals.flatMap((p) => (p.state === 'known' ? [`${number(p.value!)} uur in ${p.year}`] : [])).join(', ')}.${drawnMarks(totals, '', 'uren')}`
       : 'Uren van de vertrouwenspersonen per activiteit.',
   }
 }
 
 function vpCasussen(model: ReportModel): Dataset {
   const rows: Row[] = []
+  const points: Point[] = []
   const section = (id: string) => model.vpTable.sections.find((s) => s.id === id)!
   for (const [label, id] of [['Casussen', 'casussen'], ['Meldingen', 'meldingen']] as const) {
     const total = section(id).rows.at(-1)!
-    model.vpTable.years.forEach((year, i) => rows.push({ soort: label, jaar: String(year), aantal: known(total.points[i]!) }))
+    total.points.forEach((p) => rows.push({ soort: label, ...yearOf(p), aantal: known(p) }))
+    points.push(...total.points)
   }
   const text = (label: string, what: string) => {
     const known = rows.filter((r) => r.soort === label && r.aantal !== null).map((r) => `${number(r.aantal as number)} in ${r.jaar}`)
@@ -211,6 +220,6 @@ function vpCasussen(model: ReportModel): Dataset {
     name: 'vp_casussen',
     columns: [{ field: 'soort', label: 'Soort' }, { field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Aantal' }],
     rows,
-    describe: [...text('Casussen', 'Casussen bij de vertrouwenspersonen'), ...text('Meldingen', 'Meldingen bij de vertrouwenspersonen, met lopende uit eerdere jaren')].join(' '),
+    describe: [...text('Casussen', 'Casussen bij de vertrouwenspersonen'), ...text('Meldingen', 'Meldingen bij de vertrouwenspersonen, met lopende uit eerdere jaren')].join(' ') + drawnMarks(points, '', 'aantallen'),
   }
 }

@@ -10,7 +10,7 @@ import type { Dataset } from '../domain/dataset.js'
 export const CATEGORY_PALETTE = ['#0072b2', '#ee6611', '#770055', '#777744', '#8800ff', '#553322', '#bb7788', '#222299'] as const
 
 /** Fields whose values are years: coloured as shades of the theme, newest strongest. */
-const YEAR_FIELDS = new Set(['jaar', 'huidig'])
+const YEAR_FIELDS = new Set(['jaar', 'periode', 'huidig'])
 
 /** Every field a spec colours by, anywhere in its layers. */
 function colourFields(node: unknown, found: Set<string> = new Set()): Set<string> {
@@ -88,6 +88,8 @@ export function yearColours(theme: Pick<Palette, 'primary' | 'secondary'>, n: nu
 export function paletteFor(spec: Record<string, unknown>, dataset: Dataset, theme: Palette): string[] {
   const fields = colourFields(spec)
   if (fields.size > 0 && ![...fields].every((f) => YEAR_FIELDS.has(f))) return [...theme.categories]
-  const field = dataset.rows.some((r) => 'huidig' in r) ? 'huidig' : 'jaar'
-  return yearColours(theme, distinctDrawn(dataset, field))
+  // Both values of 'huidig', also when the current year has no figure: its scale names both, so the
+  // earlier years keep their colour instead of taking the current year's.
+  if (dataset.rows.some((r) => 'huidig' in r)) return yearColours(theme, new Set(dataset.rows.map((r) => r.huidig)).size)
+  return yearColours(theme, distinctDrawn(dataset, 'jaar'))
 }
