@@ -303,7 +303,7 @@ describe('a chart of the years', () => {
     expect(x).toBeLessThanOrEqual(found[3]!.left)
     const label = /<text text-anchor="start" transform="translate\(([\d.]+),[\d.]+\)"[^>]*>andere telling<\/text>/.exec(svg)
     expect(Number(label?.[1])).toBeGreaterThan(x)
-    expect(svg).toContain('Vanaf 2020 wordt anders geteld (de gestippelde lijn): niet te vergelijken met de jaren ervoor.')
+    expect(svg).toContain('Vanaf 2020 wordt anders geteld (de gestippelde lijn): niet vergelijkbaar met de jaren ervoor.')
     // No break in the series: no line (Rotterdam's break is one of the onderzoeken, which this chart does not draw).
     expect(rules(await drawn(join(FIXTURES, 'valid', 'rotterdam'), 2020))).toEqual([])
     expect(rules(await drawn(REPO, 2024))).toEqual([])
@@ -348,8 +348,8 @@ describe('a chart of categories over the years', () => {
     expect(found.filter(open)).toHaveLength(5)
     expect(found.filter((b) => !open(b))).toHaveLength(5)
     expect(types.slice(types.indexOf('role-legend'))).toMatch(/>2024 t\/m sep\.<\/text>/)
-    expect(subtitle(types)).toBe('Vanaf 2024 anders geteld: niet te vergelijken met eerdere jaren')
-    expect(types).toContain('Vanaf 2024 wordt anders geteld: niet te vergelijken met de jaren ervoor. Open staven: meldingen over een deel van het jaar, 2024 tot en met 30 september.')
+    expect(subtitle(types)).toBe('Vanaf 2024 anders geteld, niet vergelijkbaar met eerdere jaren')
+    expect(types).toContain('Vanaf 2024 wordt anders geteld: niet vergelijkbaar met de jaren ervoor. Open staven: meldingen over een deel van het jaar, 2024 tot en met 30 september.')
     // The vertrouwenspersonen's charts of three years: only 2024 open, no break.
     for (const name of ['vp-casussen', 'vp-uren']) {
       const svg = await drawn(maasvliet, 2024, name)

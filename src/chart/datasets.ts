@@ -82,10 +82,10 @@ function meldingenPerJaar(model: ReportModel): Dataset {
  */
 function drawnMarks(points: readonly Point[], said: string, noun?: string): string {
   const years = [...new Set(points.filter((p) => p.state === 'known').map((p) => p.year))].sort()
-  const breaks = [...new Set(points.filter((p) => p.year > years[0]! && breakIn(p) !== null && !said.includes(`vanaf ${p.year} wordt anders geteld`)).map((p) => p.year))].sort()
+  const breaks = [...new Set(points.filter((p) => p.year > years[0]! && breakIn(p) !== null && !said.includes(`vanaf ${p.year} wordt anders geteld`) && !said.includes(`vanaf ${p.year}; daarvoor werd anders geteld`)).map((p) => p.year))].sort()
   const parts = [...new Map(points.filter((p) => p.state === 'known' && p.partial && p.until).map((p) => [p.year, `${p.year} tot en met ${dateText(p.until!).replace(/ \d{4}$/, '')}`])).entries()].sort(([a], [b]) => a - b).map(([, text]) => text)
   const out: string[] = []
-  for (const year of breaks) out.push(`Vanaf ${year} wordt anders geteld${noun ? '' : ' (de gestippelde lijn)'}: niet te vergelijken met de jaren ervoor.`)
+  for (const year of breaks) out.push(`Vanaf ${year} wordt anders geteld${noun ? '' : ' (de gestippelde lijn)'}: niet vergelijkbaar met de jaren ervoor.`)
   if (parts.length > 0 && noun) out.push(`Open staven: ${noun} over een deel van het jaar, ${listText(parts)}.`)
   else if (parts.length === 1) out.push(`De open staaf beslaat een deel van het jaar: ${parts[0]}.`)
   else if (parts.length > 1) out.push(`De open staven beslaan een deel van het jaar: ${listText(parts)}.`)

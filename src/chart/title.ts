@@ -29,5 +29,5 @@ function breakNote(spec: Record<string, unknown>, drawn: Dataset['rows']): strin
   if (JSON.stringify(spec).includes('reeksbreuk')) return undefined
   const years = drawn.map((r) => r.jaar).filter((y): y is string => typeof y === 'string').sort()
   const year = drawn.find((r) => typeof r.reeksbreuk === 'string' && typeof r.jaar === 'string' && r.jaar > years[0]!)?.jaar
-  return year === undefined ? undefined : `Vanaf ${String(year)} anders geteld: niet te vergelijken met eerdere jaren`
+  return year === undefined ? undefined : `Vanaf ${String(year)} anders geteld, niet vergelijkbaar met eerdere jaren`
 }
