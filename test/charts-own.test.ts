@@ -102,6 +102,14 @@ describe('the year colours', () => {
     }
   })
 
+  it('of two earlier years differ in hue as well as lightness, so three years never show as two shades of one grey', () => {
+    // Helmond's 2022 and 2023 were #8592a2 and #64707f, Rijnstede's two olives: ΔE 13.
+    for (const theme of themes) {
+      const [oldest, middle] = yearColours(theme, 3)
+      expect(distance(seen(oldest!, CVD.gewoon!), seen(middle!, CVD.gewoon!)), `${theme.secondary}: ${oldest} ${middle}`).toBeGreaterThanOrEqual(20)
+    }
+  })
+
   it('reach the bars of a chart of three years', async () => {
     const project = check(REPO).project!
     const dataset = datasetsOf(buildReportModel(project, 2024)).get('vp_uren')!

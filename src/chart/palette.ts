@@ -58,6 +58,15 @@ function withLightness(hex: string, l: number, chroma = Infinity): string {
   }
 }
 
+/** The colour of the opposite hue (CIELAB a* and b* negated) at chroma OLDER_CHROMA; a warm grey opposite a grey. */
+function opposite(hex: string): string {
+  const [l, a, b] = toLab(hex)
+  const chroma = Math.hypot(a, b)
+  const [oa, ob] = chroma < 1 ? [0, OLDER_CHROMA] : [(-a * OLDER_CHROMA) / chroma, (-b * OLDER_CHROMA) / chroma]
+  const rgb = labToLinear(l, oa, ob)
+  return `#${rgb.map((c) => Math.round(fromLinear(Math.min(1, Math.max(0, c))) * 255).toString(16).padStart(2, '0')).join('')}`
+}
+
 /** Lightness (CIELAB L*) of the oldest year: contrast 3.1:1 on white. */
 const OLDEST_L = 60
 /** Lightness of the newest year at most: the steps between years stay 12 or more for three years. */
@@ -76,7 +85,10 @@ const OLDER_CHROMA = 20
 export function yearColours(theme: Pick<Palette, 'primary' | 'secondary'>, n: number): string[] {
   const primaryL = toLab(theme.primary)[0]
   const newestL = Math.min(primaryL, NEWEST_L)
-  const older = Array.from({ length: Math.max(0, n - 1) }, (_, i) => withLightness(theme.secondary, OLDEST_L - ((OLDEST_L - newestL) * i) / (n - 1), OLDER_CHROMA))
+  const other = opposite(theme.secondary)
+  // Counted back from the newest, every second earlier year takes the opposite hue: two neighbouring
+  // earlier years differ in hue besides lightness, and never look like two shades of one grey.
+  const older = Array.from({ length: Math.max(0, n - 1) }, (_, i) => withLightness((n - 1 - i) % 2 === 0 ? other : theme.secondary, OLDEST_L - ((OLDEST_L - newestL) * i) / (n - 1), OLDER_CHROMA))
   return [...older, primaryL > NEWEST_L ? withLightness(theme.primary, NEWEST_L) : theme.primary]
 }
 
