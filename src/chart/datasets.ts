@@ -68,8 +68,7 @@ function meldingenPerJaar(model: ReportModel): Dataset {
   // A year the sentence above already named is not said again.
   const gaps = model.history.slice(0, -2).filter((p) => p.state !== 'known' && p.year > firstKnown && !describe.includes(`over ${p.year} `)).map((p) => String(p.year))
   if (gaps.length && describe !== 'Aantal meldingen per jaar.') describe += ` Over ${listText(gaps)} is het aantal niet bekend.`
-  describe += drawnMarks(model.history.slice(start), describe)
-  return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, describe }
+  return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, ...withMarks(describe, drawnMarks(model.history.slice(start), describe)) }
 }
 
 /**
@@ -91,6 +90,9 @@ function drawnMarks(points: readonly Point[], said: string, noun?: string): stri
   else if (parts.length > 1) out.push(`De open staven beslaan een deel van het jaar: ${listText(parts)}.`)
   return out.map((s) => ` ${s}`).join('')
 }
+
+/** The description with the drawn marks said for screen readers; the caption a sighted reader reads beside the chart, without them. */
+const withMarks = (describe: string, marks: string): Pick<Dataset, 'describe' | 'caption'> => (marks ? { describe: describe + marks, caption: describe } : { describe })
 
 /** The fields a chart of categories per year reads of a year: its period and a break that starts in it. */
 const yearOf = (p: Point) => ({ jaar: String(p.year), periode: periodOf(p), reeksbreuk: breakIn(p) })
@@ -152,7 +154,7 @@ function byYear(model: ReportModel, id: BreakdownId, name: string, field: string
     columns: [{ field: 'categorie', label: 'Categorie' }, { field: 'jaar', label: 'Jaar' }, { field, label }],
     rows,
     // The chart's title names the breakdown: its description starts with the year, not with the title again.
-    describe: b.rows.length ? `In ${model.year}: ${current}.${base}${drawnMarks(b.rows.flatMap((r) => [r.previous, r.current]), '', pluralOf(unit))}` : `${b.title}: geen gegevens.`,
+    ...(b.rows.length ? withMarks(`In ${model.year}: ${current}.${base}`, drawnMarks(b.rows.flatMap((r) => [r.previous, r.current]), '', pluralOf(unit))) : { describe: `${b.title}: geen gegevens.` }),
   }
 }
 
@@ -197,9 +199,9 @@ function vpUren(model: ReportModel): Dataset {
     columns: [{ field: 'activiteit', label: 'Activiteit' }, { field: 'jaar', label: 'Jaar' }, { field: 'uren', label: 'Uren' }],
     rows,
     // The chart's title says what it draws; the description adds the totals, or says it once when there are none.
-    describe: totals.some((p) => p.state === 'known')
-      ? `In totaal ${totals.flatMap((p) => (p.state === 'known' ? [`${number(p.value!)} uur in ${p.year}`] : [])).join(', ')}.${drawnMarks(totals, '', 'uren')}`
-      : 'Uren van de vertrouwenspersonen per activiteit.',
+    ...(totals.some((p) => p.state === 'known')
+      ? withMarks(`In totaal ${totals.flatMap((p) => (p.state === 'known' ? [`${number(p.value!)} uur in ${p.year}`] : [])).join(', ')}.`, drawnMarks(totals, '', 'uren'))
+      : { describe: 'Uren van de vertrouwenspersonen per activiteit.' }),
   }
 }
 
@@ -220,6 +222,6 @@ function vpCasussen(model: ReportModel): Dataset {
     name: 'vp_casussen',
     columns: [{ field: 'soort', label: 'Soort' }, { field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Aantal' }],
     rows,
-    describe: [...text('Casussen', 'Casussen bij de vertrouwenspersonen'), ...text('Meldingen', 'Meldingen bij de vertrouwenspersonen, met lopende uit eerdere jaren')].join(' ') + drawnMarks(points, '', 'aantallen'),
+    ...withMarks([...text('Casussen', 'Casussen bij de vertrouwenspersonen'), ...text('Meldingen', 'Meldingen bij de vertrouwenspersonen, met lopende uit eerdere jaren')].join(' '), drawnMarks(points, '', 'aantallen')),
   }
 }

@@ -8,4 +8,6 @@ export interface Dataset {
   rows: Row[]
   /** A Dutch sentence stating what the data shows, for screen readers and the PDF's alt text. */
   describe: string
+  /** The visible caption when it says less than `describe`: what the chart draws besides its bars (open bars, a break) the reader sees in it. */
+  caption?: string
 }

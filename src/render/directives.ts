@@ -116,11 +116,13 @@ const HANDLERS: Record<string, Handler> = {
       }
       for (const label of chart.unfit) emit(spec.file, 'grafiek-label-past-niet', { chart: name, label, year: ctx.model.year })
       const [title, description] = captionParts(chart.title, chart.description)
+      // What the chart draws besides its bars is seen in it; the alternative text says it too.
+      const [, caption] = captionParts(chart.title, dataset.caption ?? chart.description)
       // The name makes the figure's tag in the PDF carry the chart's Dutch text as alternative text.
       return [placeholder(ctx, h('figure', { className: ['grafiek'], ariaLabel: `${title}${description}` }, [
         // Sanitised and stringified once, when it was drawn (see svg.ts).
         { type: 'raw', value: chart.svg },
-        h('figcaption', [h('span', { className: ['grafiek-titel'] }, title), h('span', { className: ['grafiek-beschrijving'] }, description)]),
+        h('figcaption', [h('span', { className: ['grafiek-titel'] }, title), h('span', { className: ['grafiek-beschrijving'] }, caption)]),
         h('details', [h('summary', 'Gegevens bij deze grafiek'), datasetTable(dataset, `Gegevens: ${chart.title}`)]),
       ]))]
     },
