@@ -37,16 +37,9 @@ const wanted = (line) => !process.env.BENCH_REGELS || process.env.BENCH_REGELS.s
 
 const runs = (n, fn) => Array.from({ length: n }, fn)
 
-function project(name, { years, drafts } = {}) {
+function project(name, { years } = {}) {
   const root = join(work, name)
   cpSync(join(REPO, 'data'), join(root, 'data'), { recursive: true })
-  // A draft may change: an adopted year refuses an edit (dev line).
-  if (drafts) {
-    for (const y of ['2022', '2023', '2024']) {
-      const meta = join(root, 'data', y, 'meta.yaml')
-      writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^status: definitief$/m, 'status: concept'))
-    }
-  }
   if (years) {
     // Ten (or more) report years: the 2024 figures under every year, history left out.
     rmSync(join(root, 'data', 'historie.yaml'))
@@ -56,6 +49,12 @@ function project(name, { years, drafts } = {}) {
       const meta = join(root, 'data', String(y), 'meta.yaml')
       writeFileSync(meta, readFileSync(meta, 'utf8').replace('jaar: 2024', `jaar: ${y}`))
     }
+  }
+  // Every year a draft: an adopted report is not printed again but republished from its record
+  // (vastgesteld/), which would measure a copy; and dev refuses an edit to an adopted year.
+  for (const y of readdirSync(join(root, 'data')).filter((n) => /^\d{4}$/.test(n))) {
+    const meta = join(root, 'data', y, 'meta.yaml')
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^status: definitief$/m, 'status: concept'))
   }
   return root
 }
@@ -125,7 +124,7 @@ if (wanted('2')) {
 
 // 3. Incremental rebuild in watch mode: from saving a figure to the written page (3b: and the PDF, with dev --pdf).
 async function devRefresh(name, extra, written) {
-  const root = project(name, { drafts: true })
+  const root = project(name)
   const port = 45000 + ((process.pid + extra.length) % 1000)
   const child = spawn(process.execPath, [BIN, 'dev', '--map', root, '--poort', String(port), ...extra], { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
@@ -157,8 +156,8 @@ if (wanted('3')) {
   // The page is written when it has the new figure.
   const page = (root, value) => { try { return readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8').includes(`werden ${value} meldingen alleen als signaal`) } catch { return false } }
   row('3. dev: één cijfer gewijzigd → HTML geschreven', await devRefresh('dev', [], page), undefined, { doel_ms: 200 })
-  // The PDF is written when its file is new (the build replaces it, unchanged files stay hard links).
-  const pdf = (root, _value, before) => { try { const ino = statSync(join(root, 'output', '2024', 'jaarverslag-integriteit-2024.pdf')).ino; return before === undefined ? ino : ino !== before } catch { return before === undefined ? 0 : false } }
+  // The PDF is written when its file is new (the build replaces it, unchanged files stay hard links); a draft's PDF is named a concept.
+  const pdf = (root, _value, before) => { try { const ino = statSync(join(root, 'output', '2024', 'jaarverslag-integriteit-2024-concept.pdf')).ino; return before === undefined ? ino : ino !== before } catch { return before === undefined ? 0 : false } }
   row('3b. dev --pdf: één cijfer gewijzigd → PDF geschreven', await devRefresh('dev-pdf', ['--pdf'], pdf), undefined, { doel_ms: 1000 })
 }
 
