@@ -7,12 +7,12 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PD
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { compile } from '../src/compile.js'
 import { launchBrowser } from '../src/print/browser.js'
+import { profileFolder, removeDeadProfiles, spawnBrowser } from '../src/print/spawn.js'
 import { findBrowser } from '../src/print/find.js'
 import { browserPrinter } from '../src/print/index.js'
 import { PrintError, printPdf } from '../src/print/pdf.js'
 import { finishPdf } from '../src/print/metadata.js'
 import { PrintSession } from '../src/print/session.js'
-import { removeDeadProfiles } from '../src/print/spawn.js'
 import { linkTexts, operators } from '../src/print/structure.js'
 import { h } from 'hastscript'
 import { buildReportModel } from '../src/aggregate/model.js'
@@ -443,6 +443,27 @@ describe('the build command and the browser', () => {
     expect(r.stderr).toMatch(/^starten: TimeoutError/m)
   })
 
+  it('starts the Chromium program itself, not the shell script Debian puts before it', () => {
+    // Debian's /usr/bin/chromium greps /proc/cpuinfo and runs findmnt, ls and tr before it starts this program.
+    if (!existsSync('/usr/lib/chromium/chromium')) return
+    const { path } = findBrowser({})
+    expect(path).toBe('/usr/lib/chromium/chromium')
+    expect(readFileSync(path!).subarray(0, 2).toString()).not.toBe('#!')
+    // A browser the user chose is used as it is.
+    expect(findBrowser({ JAARVERSLAG_CHROMIUM: '/usr/bin/chromium' }).path).toBe('/usr/bin/chromium')
+  })
+
+  it('keeps the browser profile in memory unless TMPDIR says where, and removes it when the browser is ended', async () => {
+    expect(profileFolder({ TMPDIR: '/elders' })).toBe('/elders')
+    if (existsSync('/dev/shm')) expect(profileFolder({})).toBe('/dev/shm')
+    const spawned = spawnBrowser(findBrowser().path!, {})
+    onTestFinished(() => void spawned.kill())
+    expect(spawned.profile.startsWith(join(profileFolder({}), 'jaarverslag-chromium-'))).toBe(true)
+    expect(existsSync(spawned.profile)).toBe(true)
+    await spawned.kill({ inBackground: true })
+    expect(existsSync(spawned.profile)).toBe(false)
+  })
+
   it('leaves no Chromium behind after a build, and after a failed build', () => {
     const root = projectWith()
     // A temp folder of its own, so this run's browser profile is recognisable among other tests' browsers.
@@ -493,7 +514,7 @@ describe('the build command and the browser', () => {
       expect(running(browser), `na ${signal}`).toEqual([])
       expect(existsSync(join(root, 'output')), `geen halve uitvoer na ${signal}`).toBe(false)
       // After kill -9 nothing of the CLI ran to remove its browser profile: the next build's browser start does.
-      const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))
+      const profiles = () => readdirSync(profileFolder()).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))
       if (signal === 'SIGKILL') {
         expect(profiles()).toHaveLength(1)
         removeDeadProfiles()

@@ -52,9 +52,9 @@ export interface OpenBrowser { browser: Browser; close: () => void }
 export async function launchBrowser(path: string, timeoutMs?: number): Promise<OpenBrowser> {
   const spawned = spawnBrowser(path)
   try {
-    return { browser: await connectBrowser(spawned, timeoutMs), close: () => spawned.kill() }
+    return { browser: await connectBrowser(spawned, timeoutMs), close: () => void spawned.kill() }
   } catch (error) {
-    spawned.kill()
+    void spawned.kill()
     throw error
   }
 }

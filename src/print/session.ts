@@ -37,7 +37,7 @@ export class PrintSession {
       return
     }
     const start = performance.now()
-    this.spawned = spawnBrowser(found.path)
+    this.spawned = spawnBrowser(found.path, env)
     steps('spawn', start)
   }
 
@@ -69,7 +69,7 @@ export class PrintSession {
    */
   finish(): void {
     if (!this.printing) return this.close()
-    void this.printing.then(({ printer }) => printer.drain()).then(() => this.end({ removeLater: true }), () => this.close())
+    void this.printing.then(({ printer }) => printer.drain()).then(() => this.end({ inBackground: true }), () => this.close())
   }
 
   /** End the browser and remove its profile: synchronous, so a signal handler can call it too. */
@@ -79,9 +79,9 @@ export class PrintSession {
 
   private ended = false
 
-  private end(options: { removeLater?: boolean }): void {
+  private end(options: { inBackground?: boolean }): void {
     const start = performance.now()
-    this.spawned?.kill(options)
+    void this.spawned?.kill(options)
     // Timed once: a second call (the end of the run) only makes sure of the profile.
     if (this.spawned && !this.ended) this.steps('close', start)
     this.ended = true
