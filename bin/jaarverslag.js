@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { run } from '../dist/jaarverslag.js'
+// Chromium first, when the command line asks for a PDF: its start overlaps loading the rest of the tool.
+import { startEarly } from '../dist/begin.js'
 
-await run()
+const early = startEarly(process.argv.slice(2))
+const { run } = await import('../dist/jaarverslag.js')
+await run(early)

@@ -14,8 +14,9 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 rmSync(`${root}/dist`, { recursive: true, force: true })
 const { outputFiles } = await build({
   absWorkingDir: root,
-  // Charts are drawn in a process of their own (src/chart/worker.ts), with its own entry.
-  entryPoints: { jaarverslag: 'src/cli/index.ts', 'draw-worker': 'src/chart/draw-worker.ts' },
+  // Charts are drawn in a process of their own (src/chart/draw-worker.ts), with its own entry; begin: the few lines
+  // that start Chromium before the rest loads (bin/jaarverslag.js).
+  entryPoints: { jaarverslag: 'src/cli/index.ts', 'draw-worker': 'src/chart/draw-worker.ts', begin: 'src/cli/begin.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -464,6 +464,16 @@ describe('the build command and the browser', () => {
     expect(existsSync(spawned.profile)).toBe(false)
   })
 
+  it('ends the browser started for a command line that asked for a PDF but is wrong, and removes its profile', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'jaarverslag-eigen-'))
+    onTestFinished(() => rmSync(tmp, { recursive: true, force: true }))
+    const r = cli(['build', '--map', projectWith(), '--onbekend'], { env: { TMPDIR: tmp }, timeoutMs: 30_000 })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('[gebruik-optie-onbekend]')
+    expect(chromiumProcesses(tmp)).toEqual([])
+    expect(readdirSync(tmp)).toEqual([])
+  })
+
   it('leaves no Chromium behind after a build, and after a failed build', () => {
     const root = projectWith()
     // A temp folder of its own, so this run's browser profile is recognisable among other tests' browsers.
@@ -490,8 +500,8 @@ describe('the build command and the browser', () => {
       expect(s.begin, name).toBeLessThanOrEqual(s.end)
       expect(Math.abs(s.end - s.begin - s.ms), name).toBeLessThanOrEqual(1)
     }
-    // Chromium starts before the build code has loaded, and is gone while pdf-lib finishes the PDF.
-    expect(steps.get('spawn')!.begin).toBeLessThan(steps.get('programma laden')!.end)
+    // Chromium starts before the CLI's own modules have loaded (bin/jaarverslag.js), and is gone while pdf-lib finishes the PDF.
+    expect(steps.get('spawn')!.begin).toBeLessThan(steps.get('node en de CLI laden')!.end)
     expect(steps.get('close')!.begin).toBeLessThanOrEqual(steps.get('pdf-lib')!.begin)
   })
 

@@ -3,6 +3,7 @@ import { PACKAGE_NAME, VERSION } from '../package.js'
 import { EXIT } from '../diagnostics/catalogue.js'
 import { Lifecycle } from './lifecycle.js'
 import { commandHelp, COMMANDS, HELP, parseCli, UsageError, type CliOptions, type Command } from './args.js'
+import type { EarlyBrowser } from '../print/spawn.js'
 import { Profile } from './profile.js'
 import { fail, processConsole, type Console } from './report.js'
 
@@ -61,9 +62,9 @@ export async function main(argv: readonly string[], io: Console = processConsole
 export const callerFolder = (env: NodeJS.ProcessEnv = process.env): string =>
   (env.npm_package_name === PACKAGE_NAME && env.npm_lifecycle_event === 'jaarverslag' && env.INIT_CWD) || process.cwd()
 
-/** Entry point of the `jaarverslag` binary: no stack traces unless --debug. */
-export async function run(): Promise<void> {
-  const lifecycle = new Lifecycle()
+/** Entry point of the `jaarverslag` binary: no stack traces unless --debug. `early`: the browser bin/jaarverslag.js started first. */
+export async function run(early?: EarlyBrowser): Promise<void> {
+  const lifecycle = new Lifecycle(early)
   const shutdown = (code: number) => { lifecycle.end(); process.exit(code) }
   process.on('SIGINT', () => shutdown(EXIT.interrupted))
   process.on('SIGTERM', () => shutdown(EXIT.terminated))
@@ -74,7 +75,7 @@ export async function run(): Promise<void> {
     process.exitCode = fail(processConsole, 'onverwachte-fout', { detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) })
     if (debug) process.stderr.write(`${(error as Error).stack ?? ''}\n`)
   } finally {
-    // Every command, also one that ends early (dev without its preview), leaves nothing running.
+    // Every command, also one that ends early (dev without its preview, a usage error after Chromium's early start), leaves nothing running.
     lifecycle.end()
   }
 }

@@ -1,6 +1,7 @@
 import { endDrawing } from '../chart/worker.js'
 import { PrintSession } from '../print/session.js'
 import type { Steps } from '../print/pdf.js'
+import type { EarlyBrowser } from '../print/spawn.js'
 import { Staging } from '../output/stage.js'
 
 /**
@@ -18,9 +19,13 @@ export class Lifecycle {
   /** Where the browser and the build report their timings (--profiel). */
   steps: Steps = () => undefined
 
+  /** `early`: the browser cli/begin.ts started before the tool loaded; the run takes it, or ends it at its end. */
+  constructor(private early?: EarlyBrowser) {}
+
   /** The run's browser, started on the first call. */
   browser(): PrintSession {
-    this.session ??= new PrintSession(this.steps)
+    this.session ??= new PrintSession(this.steps, process.env, this.early)
+    this.early = undefined
     return this.session
   }
 
@@ -46,5 +51,7 @@ export class Lifecycle {
     endDrawing()
     this.session?.close()
     this.session = undefined
+    void this.early?.spawned.kill()
+    this.early = undefined
   }
 }

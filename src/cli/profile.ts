@@ -9,7 +9,7 @@ import type { Console } from './report.js'
 export class Profile {
   private readonly rows: { name: string; start: number; end: number }[] = []
 
-  readonly step: Steps = (name, start) => { this.rows.push({ name, start, end: performance.now() }) }
+  readonly step: Steps = (name, start, end = performance.now()) => { this.rows.push({ name, start, end }) }
 
   report(io: Console): void {
     const ms = (n: number) => String(Math.round(n)).padStart(6)

@@ -46,8 +46,8 @@ const step = async <T>(name: string, work: Promise<T>): Promise<T> => {
   try { return await work } catch (error) { throw error instanceof PrintError ? error : new PrintError(name, error) }
 }
 
-/** Records when a named step began; it ends now (the --profiel timings). */
-export type Steps = (name: string, start: number) => void
+/** Records when a named step began; it ends now, or at `end` (the --profiel timings). */
+export type Steps = (name: string, start: number, end?: number) => void
 
 /**
  * Print a finished HTML page to PDF: JavaScript off, every request except

@@ -4,7 +4,7 @@ import { emit } from '../diagnostics/emit.js'
 import { findBrowser } from './find.js'
 import type { BrowserPrinter, Printer } from './index.js'
 import type { Steps } from './pdf.js'
-import { spawnBrowser, type SpawnedBrowser } from './spawn.js'
+import { spawnBrowser, type EarlyBrowser, type SpawnedBrowser } from './spawn.js'
 
 /** JAARVERSLAG_AFDRUKTIJD: seconds per printing step, the browser's start included, for a slow machine (default 60); NaN when not a positive number. */
 export function printTimeoutMs(env: NodeJS.ProcessEnv = process.env): number | undefined {
@@ -28,8 +28,14 @@ export class PrintSession {
   readonly missing: VFile | undefined
   private readonly timeoutMs: number | undefined
 
-  constructor(private readonly steps: Steps = () => undefined, env: NodeJS.ProcessEnv = process.env) {
+  /** `early`: a browser already started for this run (cli/begin.ts), taken instead of starting one. */
+  constructor(private readonly steps: Steps = () => undefined, env: NodeJS.ProcessEnv = process.env, early?: EarlyBrowser) {
     this.timeoutMs = printTimeoutMs(env) || undefined
+    if (early) {
+      this.spawned = early.spawned
+      steps('spawn', early.start, early.end)
+      return
+    }
     const found = findBrowser(env)
     if (!found.path) {
       this.missing = new VFile()

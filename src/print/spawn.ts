@@ -55,6 +55,9 @@ export interface SpawnedBrowser {
   kill(options?: { inBackground?: boolean }): Promise<void>
 }
 
+/** A browser started before the tool had loaded (cli/begin.ts), and when (for --profiel). */
+export interface EarlyBrowser { spawned: SpawnedBrowser; start: number; end: number }
+
 /** Profiles are named by the pid of the build that made them: `jaarverslag-chromium-<pid>-<random>`. */
 const PROFILE = /^jaarverslag-chromium-(\d+)-[^-]+$/
 
