@@ -1,3 +1,4 @@
+import { profileFolder } from '../src/print/spawn.js'
 import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -46,7 +47,7 @@ function leaveKilledBuild(root: string, baseline: string, pid: number, left: Non
     // Killed while writing: the staging folder is half written (when the output is still in place).
     if (left.uitvoer) rmSync(join(root, `output.nieuw-${pid}`, 'index.html'))
   }
-  const profile = join(tmpdir(), `jaarverslag-chromium-${pid}-hostile`)
+  const profile = join(profileFolder(), `jaarverslag-chromium-${pid}-hostile`)
   mkdirSync(join(profile, 'Default'), { recursive: true })
   writeFileSync(join(profile, 'Default', 'Preferences'), '{}')
   return profile
@@ -149,7 +150,7 @@ describe('a killed build', () => {
 
     expect(await main(['build', '--map', root, '--stil'], { out: () => undefined, err: () => undefined })).toBe(0)
     expect(readdirSync(root).filter((n) => /^(output|vastgesteld)\.(nieuw|oud)-/.test(n))).toEqual([])
-    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))).toEqual([])
+    expect(readdirSync(profileFolder()).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))).toEqual([])
     expect(hashFiles(join(root, 'output'))).toEqual(hashFiles(baseline))
   }, 240_000)
 })
