@@ -1,6 +1,6 @@
 import { profileFolder } from '../src/print/spawn.js'
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -137,11 +137,17 @@ describe('a killed build', () => {
     cpSync(baseline, join(root, 'output'), { recursive: true, preserveTimestamps: true })
     const child = cliAsync(['build', '--map', root, '--alles', '--stil'])
     const staging = `output.nieuw-${child.pid}`
-    const deadline = Date.now() + 120_000
-    while (!existsSync(join(root, staging)) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
-    expect(existsSync(join(root, staging)), 'de build schreef zijn uitvoer').toBe(true)
-    child.kill('SIGKILL')
+    // Killed the moment its staging folder appears: the folder lives some ten milliseconds (written, then swapped in),
+    // shorter than a poll would reliably see.
+    let seen = false
+    const watcher = watch(root, (_, name) => {
+      if (name !== staging || seen) return
+      seen = true
+      child.kill('SIGKILL')
+    })
     await new Promise((r) => child.once('exit', r))
+    watcher.close()
+    expect(seen, 'de build schreef zijn uitvoer').toBe(true)
     expect(hashFiles(join(root, 'output'))).toEqual(hashFiles(baseline))
 
     // What the same kill leaves while the adoption record is written (vastgesteld/, after the output): its staging folder.
