@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest'
@@ -53,5 +54,17 @@ describe('the browser fetches nothing', () => {
     expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-')
     expect(requests).toBe(0)
     expect(connections).toBe(0)
+  })
+
+  it('runs none of the page\'s script while printing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jaarverslag-script-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+    const html = `<!doctype html><html lang="nl"><head><title>t</title></head><body><p>tekst</p>
+      <script>document.body.append('script gedraaid')</script><p onclick="x()">einde</p></body></html>`
+    const { browser } = await sharedBrowser()
+    writeFileSync(join(dir, 'p.pdf'), await printPdf(browser, html))
+    const text = execFileSync('pdftotext', [join(dir, 'p.pdf'), '-'], { encoding: 'utf8' })
+    expect(text).toMatch(/tekst[\s\S]*einde/)
+    expect(text).not.toMatch(/script gedraaid/)
   })
 })

@@ -3,6 +3,7 @@ import type puppeteer from 'puppeteer'
 import type { Browser, ConnectionTransport } from 'puppeteer'
 import { STEP_TIMEOUT_MS } from './pdf.js'
 import { spawnBrowser, type SpawnedBrowser } from './spawn.js'
+import { within } from './tab.js'
 
 // Puppeteer's connect without its Node launcher (browser downloads, proxy agents): the print stage loads in half the time.
 const connect = connectCore as unknown as typeof puppeteer.connect
@@ -33,17 +34,9 @@ export async function connectBrowser(spawned: SpawnedBrowser, timeoutMs = STEP_T
   // Ended before puppeteer got here (a build that stopped early): the pipe is closed, and a handshake sent into it
   // would keep the process alive until puppeteer's own time limit.
   if (spawned.pipe.read.destroyed) throw new Error('Connection closed')
-  let timer: NodeJS.Timeout | undefined
-  const gaveUp = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs)
-  })
   const died = spawned.ended.then((reason) => { throw new Error(reason ? `start failed: ${reason}` : 'Connection closed') })
   died.catch(() => undefined)
-  try {
-    return await Promise.race([connect({ transport: pipeTransport(spawned), protocolTimeout: timeoutMs }), gaveUp, died])
-  } finally {
-    clearTimeout(timer)
-  }
+  return await within(Promise.race([connect({ transport: pipeTransport(spawned), protocolTimeout: timeoutMs }), died]), timeoutMs)
 }
 
 export interface OpenBrowser { browser: Browser; close: () => void }

@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'puppeteer'
+import type { Browser } from 'puppeteer'
+import { closeTab, openTab, printTab, setContent, within, type Tab } from './tab.js'
 
 /** What went wrong, in the words of the catalogue's detail: Dutch where the cause is known. */
 export function printFailure(cause: unknown): string {
@@ -25,22 +26,6 @@ export class PrintError extends Error {
   }
 }
 
-/**
- * A tab with JavaScript off and every request but embedded data aborted.
- * The first is the blank tab the browser opened at its start: it exists
- * already, where a new one would wait for a renderer process.
- */
-async function isolatedPage(browser: Browser, timeoutMs: number, blank = false): Promise<Page> {
-  const page = (blank ? (await browser.pages())[0] : undefined) ?? await browser.newPage()
-  page.setDefaultTimeout(timeoutMs)
-  page.on('request', (request) => {
-    if (request.url().startsWith('data:')) void request.continue()
-    else void request.abort('blockedbyclient')
-  })
-  await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true)])
-  return page
-}
-
 const step = async <T>(name: string, work: Promise<T>): Promise<T> => {
   // A failure of an earlier step (the browser's start) keeps its own step and cause.
   try { return await work } catch (error) { throw error instanceof PrintError ? error : new PrintError(name, error) }
@@ -51,27 +36,24 @@ export type Steps = (name: string, start: number, end?: number) => void
 
 /**
  * Print a finished HTML page to PDF: JavaScript off, every request except
- * embedded data aborted, content set directly (no file:// navigation),
+ * embedded data failed, content set directly (no file:// navigation),
  * a time limit on every step, tagged and with bookmarks.
  */
 export async function printPdf(browser: Browser, html: string, timeoutMs = STEP_TIMEOUT_MS): Promise<Uint8Array> {
-  const page = await step('pagina openen', isolatedPage(browser, timeoutMs))
+  const tab = await step('pagina openen', within(openTab(browser), timeoutMs))
   try {
-    return await printOn(page, html, timeoutMs)
+    return await printOn(tab, html, timeoutMs)
   } finally {
-    await page.close().catch(() => undefined)
+    closeTab(browser, tab)
   }
 }
 
-async function printOn(page: Page, html: string, timeoutMs: number, steps: Steps = () => undefined): Promise<Uint8Array> {
+async function printOn(tab: Tab, html: string, timeoutMs: number, steps: Steps = () => undefined): Promise<Uint8Array> {
   let start = performance.now()
-  await step('inhoud laden', page.setContent(html, { waitUntil: 'load', timeout: timeoutMs }))
+  await step('inhoud laden', setContent(tab, html, timeoutMs))
   steps('setContent', start)
   start = performance.now()
-  // page.pdf waits for document.fonts.ready itself (waitForFonts).
-  const pdf = await step('PDF maken', page.pdf({
-    format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, waitForFonts: true, timeout: timeoutMs,
-  }))
+  const pdf = await step('PDF maken', printTab(tab, timeoutMs))
   steps('pdf', start)
   return pdf
 }
@@ -85,7 +67,7 @@ async function printOn(page: Page, html: string, timeoutMs: number, steps: Steps
 export class Tabs {
   private readonly queue: (() => void)[] = []
   private busy = 0
-  private ahead: Promise<Page> | undefined
+  private ahead: Promise<{ browser: Browser; tab: Tab }> | undefined
   private blankTaken = false
   /** Set when no page follows: waiting for the pages in hand to print. */
   private drained: (() => void)[] | undefined
@@ -93,10 +75,10 @@ export class Tabs {
   /** `blankTab`: the browser is this printer's alone, so its first tab can be the one it opened at its start. */
   constructor(private readonly browser: Promise<Browser>, private readonly size = 2, private readonly timeoutMs = STEP_TIMEOUT_MS, private readonly blankTab = false) {}
 
-  private open(): Promise<Page> {
+  private open(): Promise<{ browser: Browser; tab: Tab }> {
     const blank = this.blankTab && !this.blankTaken
     this.blankTaken = true
-    return this.browser.then((b) => isolatedPage(b, this.timeoutMs, blank))
+    return this.browser.then(async (browser) => ({ browser, tab: await within(openTab(browser, blank), this.timeoutMs) }))
   }
 
   /** Open the next tab now. */
@@ -113,7 +95,7 @@ export class Tabs {
     return new Promise((resolve) => this.drained!.push(resolve))
   }
 
-  private async take(): Promise<Page> {
+  private async take(): Promise<{ browser: Browser; tab: Tab }> {
     const ahead = this.ahead
     this.ahead = undefined
     return (await ahead?.catch(() => undefined)) ?? step('pagina openen', this.open())
@@ -123,14 +105,14 @@ export class Tabs {
     // A waiting print gets the slot of the one that ends (see finally), so `busy` never reads 0 while one waits.
     if (this.busy >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve))
     else this.busy++
-    let page: Page | undefined
+    let opened: { browser: Browser; tab: Tab } | undefined
     try {
       const start = performance.now()
-      page = await this.take()
+      opened = await this.take()
       steps?.('tab', start)
-      return await printOn(page, html, this.timeoutMs, steps)
+      return await printOn(opened.tab, html, this.timeoutMs, steps)
     } finally {
-      void page?.close().catch(() => undefined)
+      if (opened) closeTab(opened.browser, opened.tab)
       this.prepare()
       const next = this.queue.shift()
       if (next) next()
