@@ -130,6 +130,18 @@ describe('the cases the pages were read for', () => {
     expect(built.get('voorbeeld')!.get(2024)).toContain('Via de vertrouwenspersonen werden in 2024 drie nieuwe meldingen gedaan, tegen twee in 2023.')
   })
 
+  it('a small count in the coördinator\'s own text is written in words through its figure (Waterland-Oost 2024: "Bij negen meldingen in een jaar")', () => {
+    const paragraphs = elements(built.get('waterland-oost')!.get(2024)!, (n) => n.tagName === 'p').map((n) => toString(n).replace(/\s+/g, ' '))
+    expect(paragraphs).toContainEqual(expect.stringMatching(/^Bij negen meldingen in een jaar zegt /))
+  })
+
+  it('the chart of the years says its years without a figure in one clause (Waterland-Oost 2024: 2020 and 2023)', () => {
+    const captions = elements(built.get('waterland-oost')!.get(2024)!, (n) => n.tagName === 'figcaption').map((n) => toString(n).replace(/\s+/g, ' '))
+    const years = captions.find((c) => c.startsWith('Meldingen per jaar'))
+    expect(years).toContain('over 2020 en 2023 is het aantal niet bekend.')
+    expect(years!.match(/is het aantal niet bekend/g)).toHaveLength(1)
+  })
+
   it('the note on what a number counts follows that number (Helmond 2023)', () => {
     const main = elements(built.get('voorbeeld')!.get(2023)!, (n) => n.tagName === 'p').map((n) => toString(n))
     const note = main.findIndex((t) => t.startsWith('Dit aantal telt vooronderzoeken en onderzoeken samen'))

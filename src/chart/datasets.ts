@@ -67,7 +67,10 @@ function meldingenPerJaar(model: ReportModel): Dataset {
   const firstKnown = model.history.find((p) => p.state === 'known')?.year ?? current.year
   // A year the sentence above already named is not said again.
   const gaps = model.history.slice(0, -2).filter((p) => p.state !== 'known' && p.year > firstKnown && !describe.includes(`over ${p.year} `)).map((p) => String(p.year))
-  if (gaps.length && describe !== 'Aantal meldingen per jaar.') describe += ` Over ${listText(gaps)} is het aantal niet bekend.`
+  // Beside the year before without a figure, the earlier gaps join its clause: "over 2020 en 2023 is het aantal niet bekend", not two sentences alike.
+  const unknownBefore = previous ? `over ${previous.year} is het aantal niet bekend.` : undefined
+  if (gaps.length && unknownBefore && describe.endsWith(unknownBefore)) describe = `${describe.slice(0, -unknownBefore.length)}over ${listText([...gaps, String(previous!.year)])} is het aantal niet bekend.`
+  else if (gaps.length && describe !== 'Aantal meldingen per jaar.') describe += ` Over ${listText(gaps)} is het aantal niet bekend.`
   return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, ...withMarks(describe, drawnMarks(model.history.slice(start), describe)) }
 }
 

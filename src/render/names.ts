@@ -1,5 +1,5 @@
 import type { Figure, ReportModel } from '../aggregate/model.js'
-import { changeText, dateText, listText, number, organisationInText, percent, plural, pointText, rangeText, sentenceCase, signed, trendWord, valueIn } from '../format/nl.js'
+import { changeText, countWord, dateText, listText, number, organisationInText, percent, plural, pluralOf, pointText, rangeText, sentenceCase, signed, trendWord, valueIn } from '../format/nl.js'
 import { say, type PhraseBook, type Said } from './phrases.js'
 
 export type Named = { kind: 'figuur'; figure: Figure } | { kind: 'tekst'; value: string } | { kind: 'zin'; said: Said | undefined }
@@ -64,6 +64,14 @@ export const FILTERS: Record<string, Filter> = {
   hoogste: (f) => (f.before ? number(f.before.max) : 'onbekend'),
   laagste: (f) => (f.before ? number(f.before.min) : 'onbekend'),
   meervoud: (f, arg) => { const v = known(f); return v === undefined ? 'onbekend' : plural(v, arg ?? 'melding') },
+  // Counts up to twenty in words, as Dutch running text writes them ("drie meldingen", "geen meldingen"); other units as figures.
+  woorden: (f, arg) => {
+    const v = known(f)
+    if (v === undefined) return 'onbekend'
+    if (f.unit !== 'aantal') return valueIn(f.unit, v)
+    if (arg === undefined) return countWord(v)
+    return v === 0 ? `geen ${pluralOf(arg)}` : `${countWord(v)} ${v === 1 ? arg : pluralOf(arg)}`
+  },
   euro: (f) => { const v = known(f); return v === undefined ? 'onbekend' : valueIn('euro', v) },
   procent: (f) => { const v = known(f); return v === undefined ? 'onbekend' : valueIn('procent', v) },
   uren: (f) => { const v = known(f); return v === undefined ? 'onbekend' : valueIn('uren', v) },
