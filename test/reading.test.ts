@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
@@ -42,7 +42,17 @@ const elements = (from: string | Element, test: (n: Element) => boolean): Elemen
   return out
 }
 
-describe.each(PROJECTS)('every page of %s, read by a copy editor', (name) => {
+describe.each(PROJECTS)('every page of %s, read by a copy editor', (name, root) => {
+  it('reads a whole report in its latest year: a voorwoord, a duiding of the figures, and ambities or a closing word', () => {
+    const [year, html] = [...built.get(name)!].sort(([a], [b]) => b - a)[0]!
+    const own = (text: string) => join(root, 'data', String(year), 'tekst', `${text}.md`)
+    expect(['voorwoord', 'duiding'].filter((t) => !existsSync(own(t))), `${name} ${year}`).toEqual([])
+    expect(existsSync(own('ambities')) || existsSync(own('tot-slot')), `${name} ${year}: ambities of tot slot`).toBe(true)
+    const chapters = elements(html, (n) => n.tagName === 'h2').map((n) => toString(n))
+    expect(chapters, `${name} ${year}`).toContain('Voorwoord')
+    expect(chapters.some((c) => c === 'Ambities' || c === 'Tot slot'), `${name} ${year}: ${chapters.join(', ')}`).toBe(true)
+  })
+
   it('repeats no sentence, nests no parentheses, puts no two numbers side by side, and no caption repeats its title', () => {
     const pages = built.get(name)!
     expect(pages.size).toBeGreaterThan(0)
