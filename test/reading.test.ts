@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
@@ -9,7 +9,7 @@ import { parseDocument } from 'yaml'
 import { compile } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
 import { asDrafts, cleanupProjects, PROJECTS, projectWith } from './helpers/project.js'
-import { CAPITAL_AFTER_COLON, captionRepeatsTitle, nestedParentheses, readPage, repeatedSentences, SIDE_BY_SIDE } from './helpers/reading.js'
+import { CAPITAL_AFTER_COLON, captionRepeatsTitle, nestedParentheses, numberPlaces, readPage, repeatedSentences, SIDE_BY_SIDE, smallCountsInDigits } from './helpers/reading.js'
 
 // Every page of every project read as a copy editor reads a report (see
 // helpers/reading.ts for the rules), and the cases that broke them, each
@@ -60,6 +60,17 @@ describe.each(PROJECTS)('every page of %s, read by a copy editor', (name, root) 
     for (const [year, html] of pages) expect(readPage(html, year + 1), `${name} ${year}`).toEqual([])
   })
 
+  it('writes a small count in the coördinator\'s own text in words', () => {
+    const root = PROJECTS.find(([n]) => n === name)![1]
+    const data = join(root, 'data')
+    const sources = readdirSync(data).filter((y) => existsSync(join(data, y, 'tekst'))).flatMap((y) => readdirSync(join(data, y, 'tekst')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(data, y, 'tekst', f), 'utf8')))
+    const places = numberPlaces(sources)
+    for (const [year, html] of built.get(name)!) {
+      const found = elements(html, (n) => ['p', 'li'].includes(n.tagName)).flatMap((n) => smallCountsInDigits(toString(n), places))
+      expect(found, `${name} ${year}`).toEqual([])
+    }
+  })
+
   it('orders the years of every table the same way, oldest first, and capitalises every category', () => {
     for (const [year, html] of built.get(name)!) {
       for (const table of elements(html, (n) => n.tagName === 'table')) {
@@ -107,6 +118,12 @@ describe('the rules themselves', () => {
     expect(captionRepeatsTitle('Stand van zaken.', 'Aan het einde van 2024: gegrond: 1 melding.')).toBe(false)
     expect(captionRepeatsTitle('Kwestie in relatie tot (vermeldingen).', 'Kwestie in relatie tot in 2024: collega: 14 vermeldingen')).toBe(true)
     expect(CAPITAL_AFTER_COLON.test('Meldingen 2024 naar herkomst: Intern: 9 meldingen')).toBe(true)
+    const places = numberPlaces(['Sinds medio {{ jaar }} werken er\n{{ kengetallen.functionarissen }} functionarissen. Volgens artikel 3 van de regeling zijn er 4 *vertrouwenspersonen*.'])
+    expect(smallCountsInDigits('Sinds medio 2024 werken er 2 functionarissen integriteit.', places)).toEqual(['er 2 functionarissen'])
+    expect(smallCountsInDigits('Volgens artikel 3 van de regeling zijn er 4 vertrouwenspersonen.', places)).toEqual(['er 4 vertrouwenspersonen'])
+    expect(smallCountsInDigits('Sinds medio 2024 werken er twee functionarissen; er 21 functionarissen.', places)).toEqual([])
+    // The tool's own comparison in digits, a date and a unit are not the coördinator's counts.
+    expect(smallCountsInDigits('In 2024 ontving het meldpunt 3 meldingen, tegen 1 in 2023 (tot en met 3 december); 5 uur.', places)).toEqual([])
     expect(CAPITAL_AFTER_COLON.test('Deelnemers medewerkersonderzoek (MTO): ruim 270 collega\'s; MTO: WhatsApp')).toBe(false)
   })
 })

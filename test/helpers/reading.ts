@@ -38,6 +38,47 @@ export function nestedParentheses(s: string): string | undefined {
 /** Two numbers side by side, read as one: "in 2024 3 nieuwe meldingen". */
 export const SIDE_BY_SIDE = /(?<![\d.,])\d+(?:[.,]\d+)*\s+\d/
 
+/** Words after a numeral that make it no count in words: a date, a unit of measure. */
+const NOT_A_COUNT = new Set(['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december', 'uur', 'procent', 'procentpunt', 'procentpunten', 'euro', '%'])
+
+/** Words before a numeral that make it a name, not a count: "artikel 3 van de wet", "hoofdstuk 4". */
+const REFERENCE = new Set(['artikel', 'art.', 'lid', 'hoofdstuk', 'paragraaf', 'bijlage', 'pagina', 'blz.', 'figuur', 'tabel', 'nummer', 'nr.', 'versie', 'week', 'fase', 'niveau', 'schaal', '€'])
+
+/** Lowercase words with the punctuation around them left off; a number is '#'. */
+const tokens = (s: string): string[] => s.toLowerCase().split(/\s+/).map((w) => w.replace(/^[("'“‘*_]+|[)"'”’*_.,;:!?]+$/g, '')).filter(Boolean)
+
+/**
+ * The places in a coördinator's own text (Markdown sources) where a number
+ * stands, typed or filled in by {{ … }}: the word before and the word after,
+ * "er # functionarissen".
+ */
+export function numberPlaces(sources: readonly string[]): Set<string> {
+  const places = new Set<string>()
+  for (const source of sources) {
+    const words = tokens(source.replace(/\{\{[^{}]*\}\}/g, ' # ').replace(/(?<![\p{L}\d.,])\d{1,2}(?![.,]?\d)/gu, ' # '))
+    words.forEach((w, i) => { if (w === '#') places.add(`${words[i - 1] ?? ''} # ${words[i + 1] ?? ''}`) })
+  }
+  return places
+}
+
+/**
+ * A count up to twenty written in digits where the coördinator's own text
+ * (its `places`, see numberPlaces) puts a number: Dutch running text writes
+ * "twee functionarissen", not "2 functionarissen". The tool's own sentences
+ * compare counts in digits ("3 meldingen, tegen 1 in 2023") and are not read;
+ * a date ("3 december"), a unit ("5 uur", "12 procent") or a name ("artikel 3")
+ * is no count.
+ */
+export function smallCountsInDigits(text: string, places: ReadonlySet<string>): string[] {
+  const words = tokens(text)
+  return words.flatMap((w, i) => {
+    if (!/^\d{1,2}$/.test(w) || Number(w) > 20) return []
+    const [before = '', after = ''] = [words[i - 1], words[i + 1]]
+    if (NOT_A_COUNT.has(after) || REFERENCE.has(before) || !/^\p{Ll}/u.test(after)) return []
+    return places.has(`${before} # ${after}`) ? [`${before} ${w} ${after}`] : []
+  })
+}
+
 /** A capital after a colon where a sentence goes on: "MTO: Het onderzoek …" (an abbreviation keeps its capitals). */
 export const CAPITAL_AFTER_COLON = /:\s\p{Lu}\p{Ll}+(?!\p{Lu})\b/u
 
