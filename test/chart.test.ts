@@ -364,6 +364,24 @@ describe('a chart of categories over the years', () => {
     expect(whole).not.toMatch(/open staven/i)
   })
 
+  it('shows a part of a year in the legend the way its bars are drawn: an open, dashed swatch in its year\'s colour', async () => {
+    /** The legend's swatches by their label: fill, outline and dashes. */
+    const swatches = (svg: string) => Object.fromEntries([...svg.matchAll(/<path transform="[^"]*" d="[^"]*"([^>]*)><\/path><\/g><g class="mark-text role-legend-label"[^>]*><text[^>]*>([^<]+)<\/text>/g)]
+      .map(([, attrs, label]) => [label!, { fill: /fill="([^"]*)"/.exec(attrs!)?.[1], stroke: /stroke="([^"]*)"/.exec(attrs!)?.[1], dashed: /stroke-dasharray="[\d ]+"/.test(attrs!) }]))
+    // Maasvliet 2024 runs to September: its swatch is open (white inside) and dashed, 2023's filled and whole.
+    for (const name of ['meldingen-per-type', 'vp-casussen', 'vp-uren']) {
+      const legend = swatches(await drawn(maasvliet, 2024, name))
+      expect(Object.keys(legend), name).toContain('2024')
+      expect(legend['2024'], name).toMatchObject({ fill: '#ffffff', dashed: true })
+      for (const year of Object.keys(legend).filter((y) => y !== '2024')) expect(legend[year]!.fill, `${name} ${year}`).toBe(legend[year]!.stroke)
+      for (const year of Object.keys(legend).filter((y) => y !== '2024')) expect(legend[year]!.dashed, `${name} ${year}`).toBe(false)
+    }
+    // Whole years (Helmond 2024): every swatch filled in its year's colour.
+    const whole = swatches(await drawn(REPO, 2024, 'soort-kwestie'))
+    expect(Object.keys(whole).length).toBeGreaterThan(1)
+    for (const [year, swatch] of Object.entries(whole)) expect(swatch, year).toMatchObject({ fill: swatch.stroke, dashed: false })
+  })
+
   it('keeps the colour of the earlier years when the current year has no figure', async () => {
     // Waterland-Oost 2023: the meldingen of 2023 are unknown; 2019, 2021 and 2022 are earlier years, not the current one.
     const p = check(join(FIXTURES, 'valid', 'waterland-oost')).project!

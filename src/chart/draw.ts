@@ -119,6 +119,18 @@ function adjustLegends(node: unknown, dataset: Dataset): unknown {
   return out
 }
 
+/**
+ * A legend whose spec fills its swatches itself (`symbolFillColor` as an
+ * expression: the open swatch of a part of a year, drawn like its bar)
+ * keeps that fill: Vega paints every swatch from the legend's fill scale
+ * otherwise. The stroke scale still colours the swatch's outline.
+ */
+function ownSymbolFill(vgSpec: vega.Spec): void {
+  for (const legend of vgSpec.legends ?? []) {
+    if (legend.fill !== undefined && legend.stroke !== undefined && typeof legend.symbolFillColor === 'object' && legend.symbolFillColor !== null && 'signal' in legend.symbolFillColor) delete legend.fill
+  }
+}
+
 /** Labels a reader cannot read in full: vega cut them ("…"), or they need more than MAX_LINES lines. */
 function unfitLabels(svg: string, spec: unknown, dataset: Dataset): string[] {
   const values = dataset.rows.flatMap((r) => Object.values(r).filter((v): v is string => typeof v === 'string'))
@@ -136,6 +148,7 @@ export async function drawChart(chart: Drawable, dataset: Dataset, theme: Theme)
   await registerExpressionFunctions()
   const config = vegaConfig(theme, paletteFor(chart.spec, dataset, theme), bandStep(chart.spec, dataset))
   const { spec: vgSpec } = compile(adjustLegends(chart.spec, dataset) as TopLevelSpec, { config: config as never, logger: silent })
+  ownSymbolFill(vgSpec)
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(), logLevel: vega.None })
   view.data(dataset.name, dataset.rows)
   // Ids come from global counters in vega-scenegraph: reset, then prefix per chart.
