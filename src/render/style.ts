@@ -38,7 +38,9 @@ export const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/
  * Tables in print fit the text column: headers and names wrap, numbers do
  * not; a table of six or more columns gets a smaller type step. A table
  * that would not fit a portrait page even so (marked "liggend" by
- * landscape.ts) gets a landscape page, with the heading just above it. A
+ * landscape.ts) gets a landscape page, with the heading just above it and,
+ * when it is the last, the source line below it (a page of another size
+ * breaks before it, whatever break-before:avoid asks). A
  * table of up to twelve rows and its total ("kort", tables.ts) is never split; a longer
  * one repeats its header row, never splits a row, keeps its caption and
  * header with the first three rows and its last three rows together (so
@@ -50,7 +52,7 @@ const printTables = `@page wide{size:A4 landscape}
 .jaarverslag th,.jaarverslag td{overflow-wrap:break-word;hyphens:auto}
 .jaarverslag thead th.getal{white-space:normal}
 .jaarverslag .tabel:has(tr>:nth-child(6)) table{font-size:9pt}
-.jaarverslag .tabel.liggend,.jaarverslag :is(h2,h3,h4):has(+.tabel.liggend){page:wide}
+.jaarverslag .tabel.liggend,.jaarverslag :is(h2,h3,h4):has(+.tabel.liggend),.jaarverslag .tabel.liggend+footer{page:wide}
 .jaarverslag thead{display:table-header-group}
 .jaarverslag caption{break-after:avoid}
 .jaarverslag .voetnoot{break-before:avoid}
