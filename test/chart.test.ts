@@ -47,7 +47,7 @@ describe('default charts', () => {
   beforeAll(async () => { svgs = await renderAll() })
 
   it('cover the seeds\' figures', () => {
-    expect([...svgs.keys()].sort()).toEqual(['herkomst-en-regeling', 'meldingen-per-jaar', 'meldingen-per-type', 'relatie', 'soort-kwestie', 'status', 'vp-casussen', 'vp-uren'])
+    expect([...svgs.keys()].sort()).toEqual(['herkomst-en-regeling', 'meldingen-per-jaar', 'meldingen-per-type', 'onderzoeken-per-jaar', 'relatie', 'soort-kwestie', 'status', 'vp-casussen', 'vp-uren'])
   })
 
   it('match the golden SVG files (UPDATE=1 rewrites them)', () => {
@@ -304,9 +304,30 @@ describe('a chart of the years', () => {
     const label = /<text text-anchor="start" transform="translate\(([\d.]+),[\d.]+\)"[^>]*>andere telling<\/text>/.exec(svg)
     expect(Number(label?.[1])).toBeGreaterThan(x)
     expect(svg).toContain('Vanaf 2020 wordt anders geteld (de gestippelde lijn): niet vergelijkbaar met de jaren ervoor.')
-    // No break in the series: no line (Rotterdam's break is one of the onderzoeken, which this chart does not draw).
+    // No break in the series: no line (Rotterdam's break is one of the onderzoeken, drawn in their own chart below).
     expect(rules(await drawn(join(FIXTURES, 'valid', 'rotterdam'), 2020))).toEqual([])
     expect(rules(await drawn(REPO, 2024))).toEqual([])
+  })
+
+  it('draws the (voor)onderzoeken over the years with their series break on the page (Rotterdam: counted with the lijn from 2019)', async () => {
+    const { outputs } = await compile(join(FIXTURES, 'valid', 'rotterdam'), { years: [2019, 2020] })
+    for (const year of [2019, 2020]) {
+      const html = String(outputs.get(`${year}/index.html`))
+      const svg = /<svg[^>]*aria-labelledby="grafiek-onderzoeken-per-jaar-titel[\s\S]*?<\/svg>/.exec(html)?.[0] ?? ''
+      // 2016, 2017, 2018 | 2019 (and 2020): one dashed line between 2018 and 2019, labelled.
+      const found = bars(svg)
+      expect(found, `${year}`).toHaveLength(year - 2015)
+      const [rule, ...more] = rules(svg)
+      expect(more, `${year}`).toEqual([])
+      expect(rule?.[0], `${year}`).toMatch(/stroke-dasharray="4 3"/)
+      expect(Number(rule?.[1]), `${year}`).toBeGreaterThanOrEqual(found[2]!.right)
+      expect(Number(rule?.[1]), `${year}`).toBeLessThanOrEqual(found[3]!.left)
+      expect(svg, `${year}`).toMatch(/>andere telling<\/text>/)
+      expect(html, `${year}`).toMatch(/vanaf 2019 wordt anders geteld/i)
+    }
+    // 2020 runs to 3 December: its bar is open, as in the chart of the meldingen.
+    const svg2020 = /<svg[^>]*aria-labelledby="grafiek-onderzoeken-per-jaar-titel[\s\S]*?<\/svg>/.exec(String(outputs.get('2020/index.html')))![0]
+    expect(bars(svg2020).map(open)).toEqual([false, false, false, false, true])
   })
 
   it('draws a part of a year as an open, dashed bar, never as the filled bar of a whole year, and names its period', async () => {

@@ -18,14 +18,15 @@ const breakIn = (p: Point) => (p.break?.from === p.year ? p.break.reason : null)
 
 /** The names a chart spec can use in "data": {"name": …}. */
 export const DATASET_NAMES = [
-  'meldingen_per_jaar', 'meldingen_per_type', 'meldingen_per_status', 'herkomst_en_regeling',
+  'meldingen_per_jaar', 'onderzoeken_per_jaar', 'meldingen_per_type', 'meldingen_per_status', 'herkomst_en_regeling',
   'vp_uren', 'vp_casussen', 'soort_kwestie', 'relatie',
 ] as const
 
 /** Every dataset a chart spec can name in "data": {"name": …}. */
 export function datasetsOf(model: ReportModel): Map<string, Dataset> {
   const list: Dataset[] = [
-    meldingenPerJaar(model),
+    perYear(model.history, model.year, { name: 'meldingen_per_jaar', label: 'Meldingen', noun: 'meldingen' }),
+    perYear(model.figures['meldingen.onderzoeken']!.window, model.year, { name: 'onderzoeken_per_jaar', label: '(Voor)onderzoeken', noun: '(voor)onderzoeken' }),
     byYear(model, 'meldingen.type', 'meldingen_per_type', 'aantal', 'Aantal'),
     single(model, 'meldingen.status', 'meldingen_per_status'),
     herkomstEnRegeling(model),
@@ -37,41 +38,48 @@ export function datasetsOf(model: ReportModel): Map<string, Dataset> {
   return new Map(list.map((d) => [d.name, d]))
 }
 
-function meldingenPerJaar(model: ReportModel): Dataset {
+/**
+ * A figure over the years, as the chart of the years draws it: meldingen
+ * (their whole history) or (voor)onderzoeken (the comparison's years), each
+ * with its parts of a year and series breaks.
+ */
+function perYear(all: readonly Point[], year: number, what: { name: string; label: string; noun: string }): Dataset {
+  const { noun } = what
   // The series starts at its first figure: years before it are no gap, just not yet recorded.
-  const start = Math.max(0, model.history.findIndex((p) => p.state === 'known'))
+  const points = all.slice(Math.max(0, all.findIndex((p) => p.state === 'known')))
   // A break in the first year drawn has nothing before it to mark.
-  const rows = model.history.slice(start).map((p, i) => ({
-    jaar: String(p.year), periode: periodOf(p), aantal: known(p), huidig: p.year === model.year, status: p.partial ? 'deel van het jaar' : STATE_WORDS[p.state], reeksbreuk: i > 0 ? breakIn(p) : null,
+  const rows = points.map((p, i) => ({
+    jaar: String(p.year), periode: periodOf(p), aantal: known(p), huidig: p.year === year, status: p.partial ? 'deel van het jaar' : STATE_WORDS[p.state], reeksbreuk: i > 0 ? breakIn(p) : null,
   }))
-  const current = model.history.at(-1)!
-  const previous = model.history.at(-2)
-  let describe = 'Aantal meldingen per jaar.'
+  const current = points.at(-1)!
+  const previous = points.at(-2)
+  const none = `Aantal ${noun} per jaar.`
+  let describe = none
   const partYear = (p: typeof current) => `${p.year}${p.partial ? ' (deel van het jaar)' : ''}`
   if (current.state === 'known' && previous?.state === 'known' && !comparable(current, previous)) {
-    describe = `Het aantal meldingen was ${number(current.value!)} in ${current.year}, tegen ${number(previous.value!)} in ${previous.year}; vanaf ${current.break!.from} wordt anders geteld.`
+    describe = `Het aantal ${noun} was ${number(current.value!)} in ${current.year}, tegen ${number(previous.value!)} in ${previous.year}; vanaf ${current.break!.from} wordt anders geteld.`
   } else if (current.state === 'known' && previous?.state === 'known' && (current.partial || previous.partial)) {
     // A part of a year does not rise or fall against a whole one: both numbers, no verdict.
-    describe = `Het aantal meldingen was ${number(current.value!)} in ${partYear(current)}, tegen ${number(previous.value!)} in ${partYear(previous)}.`
+    describe = `Het aantal ${noun} was ${number(current.value!)} in ${partYear(current)}, tegen ${number(previous.value!)} in ${partYear(previous)}.`
   } else if (current.state === 'known' && previous?.state === 'known') {
     const verb = current.value! > previous.value! ? 'steeg' : current.value! < previous.value! ? 'daalde' : 'bleef gelijk'
     describe = verb === 'bleef gelijk'
-      ? `Het aantal meldingen bleef gelijk op ${number(current.value!)} in ${current.year}.`
-      : `Het aantal meldingen ${verb} van ${number(previous.value!)} in ${previous.year} naar ${number(current.value!)} in ${current.year}${verb === 'steeg' ? extreme(model.history, 'hoogste') : extreme(model.history, 'laagste')}.`
-  } else if (current.state === 'known' && previous && model.history.slice(0, -2).some((p) => p.state === 'known')) {
+      ? `Het aantal ${noun} bleef gelijk op ${number(current.value!)} in ${current.year}.`
+      : `Het aantal ${noun} ${verb} van ${number(previous.value!)} in ${previous.year} naar ${number(current.value!)} in ${current.year}${verb === 'steeg' ? extreme(points, 'hoogste') : extreme(points, 'laagste')}.`
+  } else if (current.state === 'known' && previous && points.slice(0, -2).some((p) => p.state === 'known')) {
     // Said only beside earlier bars: a lone bar is told by the page's own sentence about the year.
-    const gap = previous.state === 'unknown' ? 'is het aantal niet bekend' : 'zijn geen meldingen vastgelegd'
-    describe = `Het aantal meldingen was ${number(current.value!)} in ${partYear(current)}; over ${previous.year} ${gap}.`
+    const gap = previous.state === 'unknown' ? 'is het aantal niet bekend' : `zijn geen ${noun} vastgelegd`
+    describe = `Het aantal ${noun} was ${number(current.value!)} in ${partYear(current)}; over ${previous.year} ${gap}.`
   }
   // A year without a figure keeps its place on the axis (the chart writes "onbekend" there); the text says it too.
-  const firstKnown = model.history.find((p) => p.state === 'known')?.year ?? current.year
+  const firstKnown = points.find((p) => p.state === 'known')?.year ?? current.year
   // A year the sentence above already named is not said again.
-  const gaps = model.history.slice(0, -2).filter((p) => p.state !== 'known' && p.year > firstKnown && !describe.includes(`over ${p.year} `)).map((p) => String(p.year))
+  const gaps = points.slice(0, -2).filter((p) => p.state !== 'known' && p.year > firstKnown && !describe.includes(`over ${p.year} `)).map((p) => String(p.year))
   // Beside the year before without a figure, the earlier gaps join its clause: "over 2020 en 2023 is het aantal niet bekend", not two sentences alike.
   const unknownBefore = previous ? `over ${previous.year} is het aantal niet bekend.` : undefined
   if (gaps.length && unknownBefore && describe.endsWith(unknownBefore)) describe = `${describe.slice(0, -unknownBefore.length)}over ${listText([...gaps, String(previous!.year)])} is het aantal niet bekend.`
-  else if (gaps.length && describe !== 'Aantal meldingen per jaar.') describe += ` Over ${listText(gaps)} is het aantal niet bekend.`
-  return { name: 'meldingen_per_jaar', columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: 'Meldingen' }], rows, ...withMarks(describe, drawnMarks(model.history.slice(start), describe)) }
+  else if (gaps.length && describe !== none) describe += ` Over ${listText(gaps)} is het aantal niet bekend.`
+  return { name: what.name, columns: [{ field: 'jaar', label: 'Jaar' }, { field: 'aantal', label: what.label }], rows, ...withMarks(describe, drawnMarks(points, describe)) }
 }
 
 /**
