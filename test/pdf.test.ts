@@ -6,7 +6,7 @@ import { inflateSync } from 'node:zlib'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject, type PDFPage } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { compile } from '../src/compile.js'
-import { launchBrowser } from '../src/print/browser.js'
+import { connectBrowser, launchBrowser } from '../src/print/browser.js'
 import { profileFolder, removeDeadProfiles, spawnBrowser } from '../src/print/spawn.js'
 import { findBrowser } from '../src/print/find.js'
 import { browserPrinter } from '../src/print/index.js'
@@ -451,6 +451,17 @@ describe('the build command and the browser', () => {
     expect(readFileSync(path!).subarray(0, 2).toString()).not.toBe('#!')
     // A browser the user chose is used as it is.
     expect(findBrowser({ JAARVERSLAG_CHROMIUM: '/usr/bin/chromium' }).path).toBe('/usr/bin/chromium')
+  })
+
+  it('prints in the browser\'s own process where Chromium has no sandbox (as root), with no renderer process beside it', async () => {
+    if (process.getuid?.() !== 0) return
+    const spawned = spawnBrowser(findBrowser().path!, {})
+    onTestFinished(() => void spawned.kill())
+    const browser = await connectBrowser(spawned)
+    expect((await printPdf(browser, '<p>Een pagina</p>')).length).toBeGreaterThan(1000)
+    const types = running(descendants(spawned.child.pid!)).map((pid) => spawnSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).stdout)
+    expect(types.filter((args) => args.includes('--type=renderer'))).toEqual([])
+    expect(spawnSync('ps', ['-o', 'args=', '-p', String(spawned.child.pid)], { encoding: 'utf8' }).stdout).toContain('--single-process')
   })
 
   it('keeps the browser profile in memory unless TMPDIR says where, and removes it when the browser is ended', async () => {
