@@ -1,9 +1,8 @@
-import { profileFolder } from '../src/print/spawn.js'
 import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { main } from '../src/cli/index.js'
 import { catalogue } from '../src/diagnostics/catalogue.js'
 import { asDrafts, cleanupProjects, hashFiles, projectWith, REPO, updating } from './helpers/project.js'
@@ -38,8 +37,18 @@ function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid!
 }
 
-/** Leave what a killed build `pid` leaves: folders beside the output and a browser profile. */
-function leaveKilledBuild(root: string, baseline: string, pid: number, left: NonNullable<Case['afgebroken']>): string {
+/**
+ * A profile folder of the test's own (the build's TMPDIR): in the shared one another build's start (another test
+ * file, another run) removes a killed build's profile, so the check that this build does would pass without it.
+ */
+function ownProfileFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'jaarverslag-eigen-'))
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }))
+  return folder
+}
+
+/** Leave what a killed build `pid` leaves: folders beside the output and a browser profile (in `profiles`). */
+function leaveKilledBuild(root: string, baseline: string, pid: number, left: NonNullable<Case['afgebroken']>, profiles: string): string {
   if (!left.uitvoer) rmSync(join(root, 'output'), { recursive: true })
   if (left.oud) cpSync(baseline, join(root, `output.oud-${pid}`), { recursive: true })
   if (left.nieuw) {
@@ -47,7 +56,7 @@ function leaveKilledBuild(root: string, baseline: string, pid: number, left: Non
     // Killed while writing: the staging folder is half written (when the output is still in place).
     if (left.uitvoer) rmSync(join(root, `output.nieuw-${pid}`, 'index.html'))
   }
-  const profile = join(profileFolder(), `jaarverslag-chromium-${pid}-hostile`)
+  const profile = join(profiles, `jaarverslag-chromium-${pid}-hostile`)
   mkdirSync(join(profile, 'Default'), { recursive: true })
   writeFileSync(join(profile, 'Default', 'Preferences'), '{}')
   return profile
@@ -77,10 +86,11 @@ describe('a hostile project folder', () => {
       cpSync(baseline, join(root, 'output'), { recursive: true, preserveTimestamps: true })
       const before = hashFiles(baseline)
       const killed = spec.afgebroken ? deadPid() : undefined
-      const profile = spec.afgebroken ? leaveKilledBuild(root, baseline, killed!, spec.afgebroken) : undefined
+      const profiles = spec.afgebroken ? ownProfileFolder() : undefined
+      const profile = spec.afgebroken ? leaveKilledBuild(root, baseline, killed!, spec.afgebroken, profiles!) : undefined
 
       const saved = { ...process.env }
-      Object.assign(process.env, spec.env)
+      Object.assign(process.env, spec.env, profiles ? { TMPDIR: profiles } : {})
       let stdout = ''
       let stderr = ''
       let code: number
@@ -135,7 +145,8 @@ describe('a killed build', () => {
   it('a build killed with kill -9 while writing leaves the previous output, and nothing once the next build has run', async () => {
     const root = asDrafts(projectWith())
     cpSync(baseline, join(root, 'output'), { recursive: true, preserveTimestamps: true })
-    const child = cliAsync(['build', '--map', root, '--alles', '--stil'])
+    const profiles = ownProfileFolder()
+    const child = cliAsync(['build', '--map', root, '--alles', '--stil'], { env: { TMPDIR: profiles } })
     const staging = `output.nieuw-${child.pid}`
     // Killed the moment its staging folder appears: the folder lives some ten milliseconds (written, then swapped in),
     // shorter than a poll would reliably see.
@@ -154,9 +165,15 @@ describe('a killed build', () => {
     mkdirSync(join(root, `vastgesteld.nieuw-${child.pid}`, '2024'), { recursive: true })
     writeFileSync(join(root, `vastgesteld.nieuw-${child.pid}`, '2024.json'), '{"verslag":')
 
-    expect(await main(['build', '--map', root, '--stil'], { out: () => undefined, err: () => undefined })).toBe(0)
+    const saved = { ...process.env }
+    process.env.TMPDIR = profiles
+    try {
+      expect(await main(['build', '--map', root, '--stil'], { out: () => undefined, err: () => undefined })).toBe(0)
+    } finally {
+      process.env = saved
+    }
     expect(readdirSync(root).filter((n) => /^(output|vastgesteld)\.(nieuw|oud)-/.test(n))).toEqual([])
-    expect(readdirSync(profileFolder()).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))).toEqual([])
+    expect(readdirSync(profiles).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))).toEqual([])
     expect(hashFiles(join(root, 'output'))).toEqual(hashFiles(baseline))
   }, 240_000)
 })

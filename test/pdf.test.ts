@@ -519,7 +519,11 @@ describe('the build command and the browser', () => {
   it('leaves no Chromium behind when the CLI is killed (SIGINT and SIGKILL)', async () => {
     for (const signal of ['SIGINT', 'SIGKILL'] as const) {
       const root = projectWith()
-      const child = cliAsync(['build', '--map', root])
+      // A profile folder of its own: in the shared one another build's start (another test file, another run) would
+      // remove the profile kill -9 leaves before this test sees it.
+      const tmp = mkdtempSync(join(tmpdir(), 'jaarverslag-eigen-'))
+      onTestFinished(() => rmSync(tmp, { recursive: true, force: true }))
+      const child = cliAsync(['build', '--map', root], { env: { TMPDIR: tmp } })
       // Wait until this build's browser is up, then stop the CLI.
       let browser: number[] = []
       const deadline = Date.now() + 30_000
@@ -535,10 +539,10 @@ describe('the build command and the browser', () => {
       expect(running(browser), `na ${signal}`).toEqual([])
       expect(existsSync(join(root, 'output')), `geen halve uitvoer na ${signal}`).toBe(false)
       // After kill -9 nothing of the CLI ran to remove its browser profile: the next build's browser start does.
-      const profiles = () => readdirSync(profileFolder()).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))
+      const profiles = () => readdirSync(tmp).filter((n) => n.startsWith(`jaarverslag-chromium-${child.pid}-`))
       if (signal === 'SIGKILL') {
         expect(profiles()).toHaveLength(1)
-        removeDeadProfiles()
+        removeDeadProfiles(tmp)
       }
       expect(profiles(), `browserprofiel na ${signal}`).toEqual([])
     }
