@@ -7,7 +7,8 @@ import { compile } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
 import { browserPrinter } from '../src/print/index.js'
 import { closeSharedBrowser, sharedBrowser } from './helpers/browser.js'
-import { listFlow, pdfPages, strandedHeadings, tableFlow } from './helpers/page-flow.js'
+import { KEEP_LINES } from '../src/render/style.js'
+import { listFlow, type ParagraphFlow, paragraphFlow, pdfPages, strandedHeadings, tableFlow } from './helpers/page-flow.js'
 import { asDrafts, cleanupProjects, PROJECTS, projectWith } from './helpers/project.js'
 
 // Every report of every project printed by the real Chromium, and its pages
@@ -94,6 +95,20 @@ describe.each(CASES)('the printed pages of %s', (name) => {
       if (l.items <= 6 && !l.beforeSource) expect(l.perPage, where).toHaveLength(1)
       else for (const n of l.perPage) expect(n, where).toBeGreaterThanOrEqual(2)
     }
+  }))
+
+  it('leave at least three lines of a paragraph on each page it spans, and keep a table\'s intro on the page of its caption', each((period, { html, pages }) => {
+    const flows = paragraphFlow(html, pages)
+    expect(flows.length, `${name} ${period}`).toBeGreaterThan(0)
+    // Every paragraph found, so the checks below read all of them.
+    expect(flows.filter((p) => p.perPage.length === 0).map((p) => p.text), `${name} ${period}`).toEqual([])
+    const where = (p: ParagraphFlow) => `'${p.text.slice(0, 50)}…' op pagina ${p.pages.map((n) => n + 1).join('/')}`
+    const split = flows.filter((p) => p.perPage.some((n) => n < KEEP_LINES) && p.perPage.length > 1)
+    expect(split.map((p) => `${where(p)}: regels per pagina ${p.perPage.join('/')}`), `${name} ${period}`).toEqual([])
+    // The line after a table's intro is the table's caption: a heading and its intro never end the page before their
+    // table (but a landscape table's, which begins a page of another size).
+    const parted = flows.filter((p) => p.beforeTable === 'portrait' && p.nextPage !== p.pages.at(-1))
+    expect(parted.map((p) => `${where(p)}, tabel op pagina ${(p.nextPage ?? -1) + 1}`), `${name} ${period}`).toEqual([])
   }))
 
   it('end no page with a heading, and no page holds only the source line', each((period, { html, pages }) => {

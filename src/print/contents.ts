@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync } from 'node:zlib'
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib'
 import type { Page, PdfFile } from './pdf-file.js'
-import { DIGIT_EM } from '../render/landscape.js'
+import { DIGIT_EM } from '../render/text-width.js'
 import { BODY_MARGIN_PT, PAGE_MARGIN_MM, PRINT_TEXT_PT, TEXT_COLOUR } from '../render/style.js'
 
 const MM = 72 / 25.4

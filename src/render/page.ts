@@ -9,6 +9,7 @@ import { dateText } from '../format/nl.js'
 import { sha256 } from '../hash.js'
 import { markLandscapeTables } from './landscape.js'
 import { estimatedPages, LONG_REPORT_PAGES } from './length.js'
+import { markShortParagraphs } from './paragraphs.js'
 import { phoneChartCss, reportCss, type StyleTheme } from './style.js'
 
 export interface Page { html: string; fragment: string }
@@ -137,7 +138,7 @@ export function renderPage(model: ReportModel, body: Root, theme: StyleTheme, ke
     toc(body),
     // The source line closes <main>: as its last child it keeps with the text above it in print (break-before:avoid
     // between main and a footer after it is not honoured by Chromium), so no page holds only that line.
-    h('main', { id: 'inhoud' }, [...markLandscapeTables(body).children as ElementContent[], h('footer', [h('p', `Bron van de cijfers: ${model.source}`)])]),
+    h('main', { id: 'inhoud' }, [...markLandscapeTables(markShortParagraphs(body)).children as ElementContent[], h('footer', [h('p', `Bron van de cijfers: ${model.source}`)])]),
   ])
   const description = `${reportTitle(model)} van ${model.organisation}: meldingen, onderzoeken en de inzet van de vertrouwenspersonen.`
   return {

@@ -24,6 +24,8 @@ function font(weight: 400 | 700): string {
 /** The printed page's margins, and the report's type size in print (points): landscape.ts and the contents' page numbers use them too. */
 export const PAGE_MARGIN_MM = { top: 22, right: 18, bottom: 20 } as const
 export const PRINT_TEXT_PT = 10.5
+/** The fewest lines of a paragraph on either side of a page break (orphans and widows). */
+export const KEEP_LINES = 3
 /** The browser's own body margin (8 px) stays inside the page margins: the text column is narrower by this much each side. */
 export const BODY_MARGIN_PT = 6
 /** The colour of the report's text. */
@@ -40,12 +42,15 @@ export const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/
  * that would not fit a portrait page even so (marked "liggend" by
  * landscape.ts) gets a landscape page, with the heading just above it and,
  * when it is the last, the source line below it (a page of another size
- * breaks before it, whatever break-before:avoid asks). A
- * table of up to twelve rows and its total ("kort", tables.ts) is never split; a longer
+ * breaks before it, whatever break-before:avoid asks). A table of up to
+ * twelve rows and its total ("kort", tables.ts) is never split; a longer
  * one repeats its header row, never splits a row, keeps its caption and
  * header with the first three rows and its last three rows together (so
  * neither page holds fewer than three), its total with the two rows above
- * and its notes with its last row.
+ * and its notes with its last row. The paragraph just before a table
+ * introduces it and keeps with its caption, so a heading and its intro do
+ * not end the page before their table. Not so before a landscape table: on
+ * its page, with the table it introduces, it could split a short table.
  */
 const printTables = `@page wide{size:A4 landscape}
 .jaarverslag .tabel{overflow:visible;background:none}
@@ -57,6 +62,7 @@ const printTables = `@page wide{size:A4 landscape}
 .jaarverslag caption{break-after:avoid}
 .jaarverslag .voetnoot{break-before:avoid}
 .jaarverslag .tabel.kort{break-inside:avoid}
+.jaarverslag p:has(+.tabel){break-after:avoid}
 .jaarverslag tbody:first-of-type tr:first-child,.jaarverslag tbody tr:nth-child(-n+3),.jaarverslag tr.totaal,.jaarverslag tr:has(+tr.totaal),.jaarverslag tr.subtotaal,.jaarverslag tr:has(+tr.subtotaal),.jaarverslag tbody:last-of-type tr:nth-last-child(-n+2){break-before:avoid}`
 
 /**
@@ -98,6 +104,8 @@ const CONCEPT_MARK = '@page{@top-right{content:"CONCEPT";font-family:"Noto Sans"
  * ambitions' last line was a page of its own). The list just before the
  * source line may split all the same: Chromium keeps the source line with
  * the last items, but will not move a list that may not split to do so.
+ * A paragraph leaves at least KEEP_LINES lines on each page; one too short
+ * for that ("kort", paragraphs.ts) is not split.
  */
 export function reportCss(theme: StyleTheme, runningHeader: string, concept = false): string {
   const tokens = USED.map((k) => `--${kebab(k)}:${TOKENS[k]};`).join('')
@@ -155,7 +163,8 @@ color:var(--basis-color-default-color-document);background:var(--basis-color-def
 .jaarverslag main>h2:first-child{margin-top:0}
 .jaarverslag :is(h2,h3,h4){break-after:avoid;break-inside:avoid}
 .jaarverslag figure,.jaarverslag tr,.jaarverslag li,.jaarverslag .omslag{break-inside:avoid}
-.jaarverslag p{orphans:3;widows:3}
+.jaarverslag p{orphans:${KEEP_LINES};widows:${KEEP_LINES}}
+.jaarverslag p.kort{break-inside:avoid}
 .jaarverslag main :is(ul,ol):not(:has(>li:nth-child(7))):not(:has(+footer)){break-inside:avoid}
 .jaarverslag main li:nth-child(-n+2),.jaarverslag main li:last-child{break-before:avoid}
 ${printTables}

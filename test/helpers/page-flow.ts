@@ -123,3 +123,46 @@ export function strandedHeadings(html: string, pages: readonly string[]): string
     return headings.filter((h) => squeeze(last) === h)
   })
 }
+
+export interface ParagraphFlow { text: string; perPage: number[]; pages: number[]; beforeTable: false | 'portrait' | 'landscape'; nextPage?: number | undefined }
+
+/**
+ * Where the lines of each paragraph of <main> landed: per paragraph the
+ * number of its lines on each page it spans (a paragraph is found as a run
+ * of lines that together spell its text; none when not found), whether a
+ * table follows it (on a page of its own size or a landscape one), and the
+ * page of the line after it.
+ */
+export function paragraphFlow(html: string, pages: readonly string[]): ParagraphFlow[] {
+  const all = lines(pages).filter((l) => l.line !== 'CONCEPT')
+  const paragraphs: { text: string; beforeTable: ParagraphFlow['beforeTable'] }[] = []
+  visit(fromHtml(html) as Root, 'element', (n: Element) => {
+    if (n.tagName !== 'main') return undefined
+    n.children.forEach((c, i) => {
+      if (c.type !== 'element' || c.tagName !== 'p') return
+      const next = n.children.slice(i + 1).find((k): k is Element => k.type === 'element')
+      const classes = (next?.properties.className as string[] | undefined) ?? []
+      paragraphs.push({ text: text(c), beforeTable: classes.includes('tabel') && (classes.includes('liggend') ? 'landscape' : 'portrait') })
+    })
+    return 'skip'
+  })
+  const out: ParagraphFlow[] = []
+  let at = 0
+  for (const { text: whole, beforeTable } of paragraphs) {
+    const target = bare(whole)
+    let found: ParagraphFlow = { text: whole, perPage: [], pages: [], beforeTable }
+    for (let i = at; i < all.length; i++) {
+      let spelled = ''
+      let j = i
+      while (j < all.length && target.startsWith(spelled + bare(all[j]!.line)) && spelled.length < target.length) spelled += bare(all[j++]!.line)
+      if (spelled !== target) continue
+      const onPage = all.slice(i, j).map((l) => l.page)
+      const perPage = [...new Set(onPage)].map((p) => onPage.filter((q) => q === p).length)
+      found = { text: whole, perPage, pages: [...new Set(onPage)], beforeTable, nextPage: all[j]?.page }
+      at = j
+      break
+    }
+    out.push(found)
+  }
+  return out
+}
