@@ -71,7 +71,7 @@ describe.each(PROJECTS)('every page of %s, read by a copy editor', (name, root) 
     }
   })
 
-  it('orders the years of every table the same way, oldest first, and capitalises every category', () => {
+  it('orders the years of every table the same way, oldest first, capitalises every category, and heads no section over its total alone', () => {
     for (const [year, html] of built.get(name)!) {
       for (const table of elements(html, (n) => n.tagName === 'table')) {
         const caption = toString(elements(table, (n) => n.tagName === 'caption')[0] ?? table).slice(0, 60)
@@ -80,6 +80,10 @@ describe.each(PROJECTS)('every page of %s, read by a copy editor', (name, root) 
         expect(years, `${name} ${year}: ${caption}`).toEqual([...years].sort((a, b) => a - b))
         const rows = elements(table, (n) => n.tagName === 'th' && n.properties?.scope === 'row').map((n) => toString(n).trim())
         expect(rows.filter((r) => /^\p{Ll}/u.test(r)), `${name} ${year}: ${caption}`).toEqual([])
+        // A section heading over a lone 'Totaal' row says in two rows what one row says.
+        const lone = elements(table, (n) => n.tagName === 'tbody').map((body) => elements(body, (n) => n.tagName === 'tr')).filter((trs) =>
+          trs.length === 2 && (trs[0]!.properties?.className as string[] | undefined)?.includes('sectie') && toString(trs[1]!.children.find((c): c is Element => c.type === 'element')!).trim() === 'Totaal')
+        expect(lone.map((trs) => toString(trs[0]!)), `${name} ${year}: ${caption}`).toEqual([])
       }
     }
   })

@@ -178,18 +178,21 @@ export function vpTable(model: ReportModel): Element | undefined {
   // Oldest year first, as in every other table of the report (the model keeps the VP reports' newest-first order).
   const columns = filledColumns(allRows.map((r) => r.points), years.length).reverse()
   const row = (r: VpTableRow) =>
-    h('tr', { className: r.kind === 'onderdeel' ? [] : [r.kind] }, [
+    h('tr', r.kind === 'onderdeel' ? {} : { className: [r.kind] }, [
       h('th', { scope: 'row' }, r.kind === 'subtotaal' ? 'Totaal' : r.label),
       ...columns.map((i) => num(pointText(r.points[i]!))),
     ])
   const total = withTotal ? [row({ ...grandTotal, label: 'Totaal aantal uren' })] : []
-  const bodies = shownSections.map((s, i) =>
-    h('tbody', [
-      h('tr', { className: ['sectie'] }, [h('th', { scope: 'colgroup', colSpan: columns.length + 1 }, s.title)]),
-      ...s.rows.map(row),
+  const bodies = shownSections.map((s, i) => {
+    // Only its total known: one row named after the section, not a heading over a lone 'Totaal'.
+    const lone = s.rows.length === 1 && s.rows[0]!.kind === 'subtotaal'
+    return h('tbody', [
+      ...(lone
+        ? [row({ ...s.rows[0]!, kind: 'onderdeel', label: s.title })]
+        : [h('tr', { className: ['sectie'] }, [h('th', { scope: 'colgroup', colSpan: columns.length + 1 }, s.title)]), ...s.rows.map(row)]),
       ...(i === shownSections.length - 1 ? total : []),
-    ]),
-  )
+    ])
+  })
   const shownYears = columns.map((i) => years[i]!)
   const caption = `Inzet vertrouwenspersonen, ${yearsText(shownYears)}`
   const cells = allRows.flatMap((r) => columns.map((i) => r.points[i]!))
