@@ -30,7 +30,7 @@ function modelWith(key: string, values: P[], extra: { partial?: Record<number, s
   return { organisation: 'Gemeente Waterland-Oost', year: 2024, period: { years: period }, partialYears: extra.partial ?? {}, figures: { [key]: figure } } as unknown as ReportModel
 }
 
-const text = (name: string, model: ReportModel) => say(phrases.get(name)!, model)?.text
+const text = (name: string, model: ReportModel) => say(phrases.get(name)!, model, phrases)?.text
 
 describe('the phrase book', () => {
   it('loads without messages, and has the sentences the default template uses', () => {
@@ -48,11 +48,11 @@ describe('the phrase book', () => {
     expect(text('meldingen', modelWith(m, [9, 10, 7, 1, 3]))).toBe('In 2024 ontving het meldpunt 3 meldingen, tegen 1 in 2023: 2 meer.')
     expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 18]))).toBe('In 2024 ontving het meldpunt 18 meldingen, tegen 10 in 2023: 8 meer.')
     expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 4]))).toBe('In 2024 ontving het meldpunt 4 meldingen, tegen 10 in 2023: 6 minder.')
-    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 10]))).toBe('In 2024 ontving het meldpunt 10 meldingen, net als in 2023.')
-    expect(text('meldingen', modelWith(m, [9, 10, 7, 0, 3]))).toBe('In 2024 ontving het meldpunt 3 meldingen, tegen geen enkele in 2023.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 10]))).toBe('In 2024 ontving het meldpunt tien meldingen, net als in 2023.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 0, 3]))).toBe('In 2024 ontving het meldpunt drie meldingen, tegen geen enkele in 2023.')
     expect(text('meldingen', modelWith(m, [9, 10, 7, 3, 0]))).toBe('In 2024 ontving het meldpunt geen meldingen, tegen 3 in 2023: 3 minder.')
-    expect(text('meldingen', modelWith(m, ['ontbreekt', 'ontbreekt', 'ontbreekt', 'ontbreekt', 1]))).toBe('In 2024 ontving het meldpunt 1 melding. Over 2023 zijn geen meldingen vastgelegd, dus een vergelijking met dat jaar is er niet.')
-    expect(text('meldingen', modelWith(m, [9, 10, 7, 'onbekend', 9]))).toBe('In 2024 ontving het meldpunt 9 meldingen. Hoeveel meldingen er in 2023 waren, is niet bekend.')
+    expect(text('meldingen', modelWith(m, ['ontbreekt', 'ontbreekt', 'ontbreekt', 'ontbreekt', 1]))).toBe('In 2024 ontving het meldpunt één melding. Over 2023 zijn geen meldingen vastgelegd, dus een vergelijking met dat jaar is er niet.')
+    expect(text('meldingen', modelWith(m, [9, 10, 7, 'onbekend', 9]))).toBe('In 2024 ontving het meldpunt negen meldingen. Hoeveel meldingen er in 2023 waren, is niet bekend.')
     expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 'onbekend']))).toBe('Over 2024 is het aantal meldingen bij het meldpunt niet bekend.')
     expect(text('meldingen', modelWith(m, [9, 10, 7, 10, 'ontbreekt']))).toBeUndefined()
     expect(text('meldingen', modelWith(m, [9, 10, 7, 27, 30], { partial: { 2023: '2023-11-30' } })))
@@ -63,7 +63,7 @@ describe('the phrase book', () => {
 
   it('bends words with one and zero, and says the earlier years by how many there are', () => {
     expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 2, 1]))).toBe('In 2024 werd 1 melding gegrond bevonden, tegen 2 in 2023.')
-    expect(text('onderzoeken', modelWith('meldingen.onderzoeken', [0, 0, 0, 'ontbreekt', 1]))).toBe('In 2024 was er 1 (voor)onderzoek.')
+    expect(text('onderzoeken', modelWith('meldingen.onderzoeken', [0, 0, 0, 'ontbreekt', 1]))).toBe('In 2024 was er één (voor)onderzoek.')
     expect(text('maatregelen', modelWith('meldingen.maatregelen', [0, 0, 0, 2, 0]))).toBe('Op geen enkele melding volgde in 2024 een maatregel.')
     const earlier = (values: P[]) => text('meldingen-eerder', modelWith('meldingen.totaal', values))
     expect(earlier(['ontbreekt', 'ontbreekt', 'ontbreekt', 9, 12])).toBeUndefined()
@@ -79,7 +79,7 @@ describe('the phrase book', () => {
   })
 
   it('says an equal figure as equal, and a part of a year beside a whole one without "tegen"', () => {
-    expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 1, 1]))).toBe('In 2024 werd 1 melding gegrond bevonden, evenveel als in 2023.')
+    expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 1, 1]))).toBe('In 2024 werd één melding gegrond bevonden, evenveel als in 2023.')
     expect(text('onderzoeken-extern', modelWith('meldingen.onderzoeken_extern', [0, 0, 0, 1, 1], { partial: { 2024: '2024-09-30' } })))
       .toBe('Extern werd 1 onderzoek uitgevoerd (2023: 1).')
   })
@@ -88,10 +88,36 @@ describe('the phrase book', () => {
     const period = [2023, 2024]
     expect(text('meldingen', modelWith('meldingen.totaal', [9, 10, 7, 'onbekend', 'onbekend'], { period }))).toBe('Over 2023 en 2024 is het aantal meldingen bij het meldpunt niet bekend.')
     expect(text('meldingen', modelWith('meldingen.totaal', [9, 10, 7, 'onbekend', 'onbekend']))).toBe('Over 2024 is het aantal meldingen bij het meldpunt niet bekend.')
-    expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 'ontbreekt', 1], { period }))).toBe('In 2024 werd 1 melding gegrond bevonden; over 2023 is dat niet bekend.')
-    expect(text('maatregelen', modelWith('meldingen.maatregelen', [0, 0, 0, 'onbekend', 1], { period }))).toBe('Op 1 melding volgde in 2024 een maatregel.')
+    expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 'ontbreekt', 1], { period }))).toBe('In 2024 werd één melding gegrond bevonden; over 2023 is dat niet bekend.')
+    expect(text('maatregelen', modelWith('meldingen.maatregelen', [0, 0, 0, 'onbekend', 1], { period }))).toBe('Op één melding volgde in 2024 een maatregel.')
     // A report over one year says nothing of a year it does not cover.
-    expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 'ontbreekt', 1]))).toBe('In 2024 werd 1 melding gegrond bevonden.')
+    expect(text('gegrond', modelWith('meldingen.gegrond', [0, 0, 0, 'ontbreekt', 1]))).toBe('In 2024 werd één melding gegrond bevonden.')
+  })
+
+  it('writes a count up to twenty in words where the sentence compares no figures, and every count in digits where it does', () => {
+    expect(text('maatregelen', modelWith('meldingen.maatregelen', [0, 0, 0, 'ontbreekt', 1]))).toBe('Op één melding volgde een maatregel.')
+    expect(text('maatregelen', modelWith('meldingen.maatregelen', [0, 0, 0, 1, 1]))).toBe('Op één melding volgde een maatregel, net als in 2023.')
+    expect(text('ontslagen', modelWith('meldingen.disciplinaire_ontslagen', [0, 0, 0, 'ontbreekt', 2]))).toBe('Er volgden twee disciplinaire ontslagen.')
+    expect(text('intern', modelWith('meldingen.intern', [0, 0, 0, 'ontbreekt', 20]))).toBe('Van binnen de organisatie kwamen twintig meldingen.')
+    expect(text('intern', modelWith('meldingen.intern', [0, 0, 0, 'ontbreekt', 21]))).toBe('Van binnen de organisatie kwamen 21 meldingen.')
+    expect(text('intern', modelWith('meldingen.intern', [0, 0, 0, 'ontbreekt', 0]))).toBe('Van binnen de organisatie kwamen geen meldingen.')
+    // Figures set against each other stay figures, all alike, and so do the earlier years that go on comparing.
+    expect(text('intern', modelWith('meldingen.intern', [0, 0, 0, 3, 2]))).toBe('Van binnen de organisatie kwamen 2 meldingen, tegen 3 in 2023.')
+    expect(text('intern', modelWith('meldingen.intern', [0, 0, 0, 30, 2]))).toBe('Van binnen de organisatie kwamen 2 meldingen, tegen 30 in 2023.')
+    expect(text('intern', modelWith('meldingen.intern', [0, 0, 0, 3, 2], { partial: { 2024: '2024-09-30' } }))).toBe('Van binnen de organisatie kwamen 2 meldingen (2023: 3).')
+    expect(text('meldingen-eerder', modelWith('meldingen.totaal', ['ontbreekt', 'ontbreekt', 9, 9, 12]))).toBe('In 2022 waren het er 9.')
+    // After a sentence in words, the earlier years go on in words; two of them compare in themselves.
+    expect(text('meldingen-eerder', modelWith('meldingen.totaal', ['ontbreekt', 'ontbreekt', 9, 'onbekend', 12]))).toBe('In 2022 waren het er negen.')
+    expect(text('meldingen-eerder', modelWith('meldingen.totaal', ['ontbreekt', 'ontbreekt', 9, 10, 10]))).toBe('In 2022 waren het er negen.')
+    expect(text('meldingen-eerder', modelWith('meldingen.totaal', ['ontbreekt', 5, 6, 'onbekend', 9]))).toBe('Eerder waren het er 5 in 2021 en 6 in 2022.')
+    // Unless a count would then follow a year: "in 2024 3 nieuwe meldingen" reads as one number.
+    expect(text('vp-meldingen-via', modelWith('vp.meldingen_via_vp', [0, 0, 0, 2, 3]))).toBe('Via de vertrouwenspersonen werden in 2024 drie nieuwe meldingen gedaan, tegen twee in 2023.')
+    // Hours are no count; a sentence that starts with its count starts with a capital.
+    const uren = modelWith('vp.uren', [0, 0, 0, 'ontbreekt', 12])
+    uren.figures['vp.uren']!.unit = 'uren'
+    expect(text('vp-uren', uren)).toBe('De vertrouwenspersonen besteedden 12 uur aan hun werk.')
+    const first = { name: 'eigen', kind: 'vergelijking' as const, figure: 'meldingen.maatregelen', singular: 'melding', pluralForm: undefined, variants: { bekend: '{waarde} leidde tot een maatregel.' } }
+    expect(say(first, modelWith('meldingen.maatregelen', [0, 0, 0, 'ontbreekt', 1]))?.text).toBe('Één melding leidde tot een maatregel.')
   })
 
   it('knows the variants of each kind', () => {

@@ -102,6 +102,8 @@ describe.each(PROJECTS)('every page of %s reads well', (name) => {
       expect(text, where).not.toMatch(/ {2}|\s[,.:;]/)
       // Awkward Dutch: a count that does not agree, a change of nothing, a sentence that opens with a digit.
       expect(text, where).not.toMatch(/(^|[^\d.,])1 (meldingen|casussen|vermeldingen|onderzoeken|adviesvragen|berichten|uren|procentpunten)\b/)
+      // The same in words: "één meldingen", or "nul meldingen" where "geen meldingen" is meant.
+      expect(text, where).not.toMatch(/(^|\s)([Éé]én|[Nn]ul) (\S+ )?(meldingen|casussen|vermeldingen|onderzoeken|adviesvragen|berichten|signalen|ontslagen)\b/u)
       expect(text, where).not.toMatch(/\b(stijging|daling|verschil) van 0\b|\b0 procent\b|(^|\s)0(,0)?%/)
       expect(text, where).not.toMatch(/(^|[.!?] )\d/)
       expect(text, where).not.toMatch(/\) \(/)

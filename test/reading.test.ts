@@ -9,7 +9,9 @@ import { parseDocument } from 'yaml'
 import { compile } from '../src/compile.js'
 import { toJson } from '../src/diagnostics/reporter.js'
 import { asDrafts, cleanupProjects, PROJECTS, projectWith } from './helpers/project.js'
-import { CAPITAL_AFTER_COLON, captionRepeatsTitle, nestedParentheses, numberPlaces, readPage, repeatedSentences, SIDE_BY_SIDE, smallCountsInDigits } from './helpers/reading.js'
+import { DEFAULT_TEMPLATES } from '../src/compile/templates.js'
+import { loadPhrases } from '../src/render/phrases.js'
+import { CAPITAL_AFTER_COLON, captionRepeatsTitle, nestedParentheses, numberPlaces, readPage, repeatedSentences, SIDE_BY_SIDE, smallCountsInDigits, smallCountsInToolText, toolSentences } from './helpers/reading.js'
 
 // Every page of every project read as a copy editor reads a report (see
 // helpers/reading.ts for the rules), and the cases that broke them, each
@@ -67,6 +69,16 @@ describe.each(PROJECTS)('every page of %s, read by a copy editor', (name, root) 
     const places = numberPlaces(sources)
     for (const [year, html] of built.get(name)!) {
       const found = elements(html, (n) => ['p', 'li'].includes(n.tagName)).flatMap((n) => smallCountsInDigits(toString(n), places))
+      expect(found, `${name} ${year}`).toEqual([])
+    }
+  })
+
+  it('writes a small count in the tool\'s own sentences in words, where they compare no figures and count no more than twenty', () => {
+    const { phrases } = loadPhrases(DEFAULT_TEMPLATES, join(root, 'templates'), [DEFAULT_TEMPLATES, root])
+    const sentences = toolSentences(phrases.values())
+    expect(sentences.length).toBeGreaterThan(0)
+    for (const [year, html] of built.get(name)!) {
+      const found = elements(html, (n) => ['p', 'li'].includes(n.tagName)).flatMap((n) => smallCountsInToolText(toString(n).replace(/\s+/g, ' '), sentences))
       expect(found, `${name} ${year}`).toEqual([])
     }
   })
@@ -129,6 +141,18 @@ describe('the rules themselves', () => {
     // The tool's own comparison in digits, a date and a unit are not the coördinator's counts.
     expect(smallCountsInDigits('In 2024 ontving het meldpunt 3 meldingen, tegen 1 in 2023 (tot en met 3 december); 5 uur.', places)).toEqual([])
     expect(CAPITAL_AFTER_COLON.test('Deelnemers medewerkersonderzoek (MTO): ruim 270 collega\'s; MTO: WhatsApp')).toBe(false)
+    const said = toolSentences([
+      { name: 'maatregelen', kind: 'vergelijking', variants: { bekend: 'Op {waarde} volgde een maatregel.', vergeleken: 'Op {waarde} volgde een maatregel, tegen {vorig} in {vorig_jaar}.', gelijk: 'Op {waarde} volgde een maatregel, net als in {vorig_jaar}.' } },
+      { name: 'eerder', kind: 'eerdere-jaren', variants: { een_jaar: 'In {jaren} waren het er {waarde}.', twee_jaren: 'Eerder waren het er {per_jaar}.' } },
+      { name: 'uren', kind: 'vergelijking', variants: { bekend: 'De vertrouwenspersonen besteedden {waarde} aan hun werk.' } },
+    ])
+    expect(smallCountsInToolText('Op 1 melding volgde een maatregel, net als in 2023. Op 8 meldingen volgde een maatregel.', said))
+      .toEqual(['maatregelen.gelijk: Op 1 melding volgde een maatregel, net als in 2023.', 'maatregelen.bekend: Op 8 meldingen volgde een maatregel.'])
+    // A comparison keeps its counts in digits, and so does the sentence on the earlier years after it; after a sentence in words, it writes words.
+    expect(smallCountsInToolText('Op 8 meldingen volgde een maatregel, tegen 7 in 2023. In 2022 waren het er 7.', said)).toEqual([])
+    expect(smallCountsInToolText('Op acht meldingen volgde een maatregel. In 2022 waren het er 7.', said)).toEqual(['eerder.een_jaar: In 2022 waren het er 7.'])
+    expect(smallCountsInToolText('Op acht meldingen volgde een maatregel. Eerder waren het er 5 in 2021 en 6 in 2022.', said)).toEqual([])
+    expect(smallCountsInToolText('Op één melding volgde een maatregel. Op 21 meldingen volgde een maatregel. Op 1.234 meldingen volgde een maatregel. De vertrouwenspersonen besteedden 12 uur aan hun werk.', said)).toEqual([])
   })
 })
 

@@ -114,6 +114,14 @@ const NUMBER_WORDS = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'ze
 /** 4 → "vier" (as Dutch writes counts up to twenty in running text), 21 → "21". */
 export const countWord = (n: number): string => NUMBER_WORDS[n] ?? number(n)
 
+/**
+ * A count with its word as Dutch running text writes it: (3, 'melding') → "drie meldingen", 1 → "één melding",
+ * 0 → "geen meldingen", 25 → "25 meldingen".
+ */
+export function countedWords(n: number, singular: string, pluralForm = pluralOf(singular)): string {
+  return n === 0 ? `geen ${pluralForm}` : `${countWord(n)} ${n === 1 ? singular : pluralForm}`
+}
+
 /** ["a", "b", "c"] → "a, b en c" */
 export function listText(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`

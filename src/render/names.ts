@@ -1,5 +1,5 @@
 import type { Figure, ReportModel } from '../aggregate/model.js'
-import { changeText, countWord, dateText, listText, number, organisationInText, percent, plural, pluralOf, pointText, rangeText, sentenceCase, signed, trendWord, valueIn } from '../format/nl.js'
+import { changeText, countedWords, countWord, dateText, listText, number, organisationInText, percent, plural, pointText, rangeText, sentenceCase, signed, trendWord, valueIn } from '../format/nl.js'
 import { say, type PhraseBook, type Said } from './phrases.js'
 
 export type Named = { kind: 'figuur'; figure: Figure } | { kind: 'tekst'; value: string } | { kind: 'zin'; said: Said | undefined }
@@ -21,7 +21,7 @@ export function namesOf(model: ReportModel, phrases: PhraseBook = new Map()): Ma
   ])
   for (const [name, value] of Object.entries(headings(model))) names.set(`kop.${name}`, { kind: 'tekst', value })
   for (const [key, figure] of Object.entries(model.figures)) names.set(key, { kind: 'figuur', figure })
-  for (const [name, phrase] of phrases) names.set(`zin.${name}`, { kind: 'zin', said: say(phrase, model) })
+  for (const [name, phrase] of phrases) names.set(`zin.${name}`, { kind: 'zin', said: say(phrase, model, phrases) })
   return names
 }
 
@@ -69,8 +69,7 @@ export const FILTERS: Record<string, Filter> = {
     const v = known(f)
     if (v === undefined) return 'onbekend'
     if (f.unit !== 'aantal') return valueIn(f.unit, v)
-    if (arg === undefined) return countWord(v)
-    return v === 0 ? `geen ${pluralOf(arg)}` : `${countWord(v)} ${v === 1 ? arg : pluralOf(arg)}`
+    return arg === undefined ? countWord(v) : countedWords(v, arg)
   },
   euro: (f) => { const v = known(f); return v === undefined ? 'onbekend' : valueIn('euro', v) },
   procent: (f) => { const v = known(f); return v === undefined ? 'onbekend' : valueIn('procent', v) },

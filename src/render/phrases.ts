@@ -6,7 +6,7 @@ import { comparable } from '../aggregate/series.js'
 import { emit } from '../diagnostics/emit.js'
 import { listValues, suggest } from '../diagnostics/suggest.js'
 import { fixedFigures } from '../domain/figures.js'
-import { amountText, countWord, dateText, flatParentheses, listText, number, organisationInText, percent, plural, pluralOf, sentenceCase, valueIn, yearsText } from '../format/nl.js'
+import { amountText, countedWords, countWord, dateText, flatParentheses, listText, number, organisationInText, percent, plural, sentenceCase, valueIn, yearsText } from '../format/nl.js'
 import type { Boundary } from '../load/inside.js'
 import { readText } from '../load/read.js'
 import { locate, parseYaml, type YamlSource } from '../load/yaml.js'
@@ -234,15 +234,25 @@ function unknownYears(f: Figure, model: ReportModel): string {
   return years.length === 1 ? yearLabel(model, f.current.year) : yearsText(years)
 }
 
-/** Say one sentence of the phrase book about the report; undefined when it is left out. */
-export function say(phrase: Phrase, model: ReportModel): Said | undefined {
+/** The variant of a phrase that is said about the report, and the state of its figure; undefined when it is left out. */
+function choose(phrase: Phrase, model: ReportModel): { f: Figure; situation: Situation; variant: string } | undefined {
   const f = model.figures[phrase.figure]
   if (!f) return undefined
   const key = phrase.kind === 'vergelijking' ? comparisonSituation(f, model) : earlierSituation(f)
   if (!key) return undefined
   const situation = SITUATIONS[phrase.kind][key]!
   const variant = situation.chain.find((v) => v in phrase.variants)
-  if (!variant) return undefined
+  return variant ? { f, situation, variant } : undefined
+}
+
+/**
+ * Say one sentence of the phrase book about the report; undefined when it is left out. The book holds the
+ * sentence on this year's figure that a sentence on the earlier years goes on from.
+ */
+export function say(phrase: Phrase, model: ReportModel, book: PhraseBook = new Map()): Said | undefined {
+  const chosen = choose(phrase, model)
+  if (!chosen) return undefined
+  const { f, situation, variant } = chosen
   const fill = (inWords: boolean) => {
     const values = slotValues(phrase, f, model, inWords)
     let complete = true
@@ -255,21 +265,40 @@ export function say(phrase: Phrase, model: ReportModel): Said | undefined {
       })
     return complete ? flatParentheses(sentenceCase(filled.trim())) : undefined
   }
-  // Two numbers side by side ("in 2024 3 nieuwe meldingen") read as one: the sentence then writes its small counts in words.
-  const digits = fill(false)
-  const text = digits !== undefined && SIDE_BY_SIDE.test(digits) ? fill(true) : digits
+  // A sentence that compares keeps its counts in digits, unless two numbers would then stand side by side
+  // ("in 2024 3 nieuwe meldingen", read as one): then it too writes its small counts in words.
+  const digits = compares(phrase, variant, model, book) ? fill(false) : undefined
+  const text = digits === undefined || SIDE_BY_SIDE.test(digits) ? fill(true) : digits
   return text === undefined ? undefined : { text, tellsFigure: situation.slots.includes('waarde') }
 }
 
 /** A number directly followed by another: "2024 3". */
 export const SIDE_BY_SIDE = /(?<![\d.,])\d+(?:[.,]\d+)*\s+\d/
 
+/** The slots that say a count of the figure ({aantal_jaren} counts years, not the figure), and how many each says. */
+const COUNT_SLOTS: Record<string, number> = { waarde: 1, vorig: 1, verschil: 1, laagste: 1, hoogste: 1, gemiddelde: 1, per_jaar: 2 }
+
+/**
+ * Whether a sentence compares figures, and so writes its counts in digits: Dutch running text writes a count up to
+ * twenty in words ("Op één melding volgde een maatregel"), but figures set against each other stay figures, all
+ * alike ("9 meldingen, tegen 12 in 2023", "(2023: 7)", "tussen 5 en 9"). A single count over twenty is a figure by
+ * itself. A sentence on the earlier years with one count ("In 2022 waren het er …") goes on from the sentence on
+ * this year's figure, and writes it as that one does.
+ */
+function compares(phrase: Phrase, variant: string, model: ReportModel, book: PhraseBook): boolean {
+  const counts = [...phrase.variants[variant]!.matchAll(SLOT)].reduce((n, [, slot = '']) => n + (COUNT_SLOTS[slot] ?? 0), 0)
+  if (counts > 1 || phrase.kind === 'vergelijking') return counts > 1
+  const before = [...book.values()].find((p) => p.kind === 'vergelijking' && p.figure === phrase.figure)
+  const said = before && choose(before, model)
+  return !before || !said || compares(before, said.variant, model, book)
+}
+
 function slotValues(phrase: Phrase, f: Figure, model: ReportModel, inWords = false): Record<string, () => string | undefined> {
   const value = (n: number) => (f.unit !== 'aantal' ? valueIn(f.unit, n) : inWords ? countWord(n) : number(n))
   const counted = (n: number) => {
     if (f.unit !== 'aantal' || !phrase.singular) return value(n)
-    if (n === 0) return `geen ${phrase.pluralForm ?? pluralOf(phrase.singular)}`
-    return inWords ? `${countWord(n)} ${n === 1 ? phrase.singular : phrase.pluralForm ?? pluralOf(phrase.singular)}` : plural(n, phrase.singular, phrase.pluralForm)
+    // None is "geen meldingen", in digits too.
+    return inWords || n === 0 ? countedWords(n, phrase.singular, phrase.pluralForm) : plural(n, phrase.singular, phrase.pluralForm)
   }
   const change = f.change.kind === 'value' ? f.change : undefined
   const brk = f.change.kind === 'not-comparable' && f.change.because === 'break' ? f.change.break : undefined

@@ -344,7 +344,7 @@ export type Cijfer = string
  */
 export type SoortZin = 'vergelijking' | 'eerdere-jaren'
 /**
- * Wat er geteld wordt, in het enkelvoud, bijvoorbeeld 'melding'. Daarmee wordt {waarde} '1 melding', '9 meldingen' of 'geen meldingen'.
+ * Wat er geteld wordt, in het enkelvoud, bijvoorbeeld 'melding'. Daarmee wordt {waarde} 'één melding', 'negen meldingen' (in een zin die vergelijkt: '9 meldingen') of 'geen meldingen'.
  */
 export type Woord = string
 /**

@@ -136,3 +136,65 @@ export function readPage(html: string, latest: number): Reading[] {
   for (const s of repeatedSentences(blocks)) out.push({ rule: 'zin herhaald', text: s })
   return out
 }
+
+/** A sentence of the tool's phrase book, as a pattern to find it on a page by. */
+export interface ToolSentence { name: string; variant: string; counts: number; earlier: boolean; pattern: RegExp; slots: string[]; literal: number }
+
+/** The slots of the phrase book that say a count of the figure ({aantal_jaren} says how many years, no figure); {per_jaar} says several. */
+const COUNT_SLOTS = new Set(['waarde', 'vorig', 'verschil', 'laagste', 'hoogste', 'gemiddelde', 'per_jaar'])
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\.(?=\s|$)/g, '\\.(?!\\d)')
+
+/** The tool's own sentences (its phrase book's variants) as patterns, their slots as wildcards. */
+export function toolSentences(book: Iterable<{ name: string; kind: string; variants: Record<string, string> }>): ToolSentence[] {
+  const out: ToolSentence[] = []
+  for (const phrase of book) {
+    for (const [variant, text] of Object.entries(phrase.variants)) {
+      const slots: string[] = []
+      let literal = 0
+      const source = text.trim().split(/(\{[^{}]*\}|\[[^[\]|]*\|[^[\]|]*\])/).map((part) => {
+        const slot = /^\{(.*)\}$/.exec(part)?.[1]
+        // A slot holds no end of a sentence: a pattern never reaches into the next.
+        if (slot !== undefined) { slots.push(slot); return '((?:(?!\\.\\s+\\p{Lu}).)+?)' }
+        const choice = /^\[(.*)\|(.*)\]$/.exec(part)
+        if (choice) return `(?:${escape(choice[1]!)}|${escape(choice[2]!)})`
+        literal += part.length
+        return escape(part)
+      }).join('')
+      const counts = slots.filter((s) => COUNT_SLOTS.has(s)).length + slots.filter((s) => s === 'per_jaar').length
+      out.push({ name: phrase.name, variant, counts, earlier: phrase.kind === 'eerdere-jaren', pattern: new RegExp(source, 'gu'), slots, literal })
+    }
+  }
+  return out
+}
+
+/** A number in a slot that is a count: not an amount ("€ 2.500"), hours or a percentage. */
+const COUNT_IN_SLOT = /(?<![€\d.,]\s?)\d+(?:\.\d{3})*(?:,\d+)?(?![.,]?\d)(?!\s?(?:%|uur\b|procent))/gu
+
+/**
+ * The counts up to twenty that the tool's own sentences in a text write in
+ * digits where Dutch running text writes words ("Op één melding volgde een
+ * maatregel", not "Op 1 melding"): in a sentence that compares no figures and
+ * has no count over twenty. A sentence that compares, saying more than one
+ * count ("tegen {vorig} in {vorig_jaar}", "({vorig_jaar}: {vorig})"), keeps
+ * them all in digits; so does one on the earlier years ("In 2022 waren het
+ * er 7") after a sentence that compares, as it goes on comparing. Each
+ * sentence is read as the variant that explains most of its words.
+ */
+export function smallCountsInToolText(text: string, sentences: readonly ToolSentence[]): string[] {
+  const found = new Map<number, { said: ToolSentence; match: RegExpExecArray }>()
+  for (const said of sentences) {
+    for (const match of text.matchAll(said.pattern)) {
+      const best = found.get(match.index)
+      if (!best || best.said.literal < said.literal) found.set(match.index, { said, match })
+    }
+  }
+  let before = false
+  return [...found].sort(([a], [b]) => a - b).flatMap(([, { said, match }]) => {
+    const compares = said.counts > 1 || (said.earlier && before)
+    before = compares
+    if (compares) return []
+    const counts = said.slots.flatMap((slot, i) => (COUNT_SLOTS.has(slot) ? [...match[i + 1]!.matchAll(COUNT_IN_SLOT)].map((m) => Number(m[0].replace(/\./g, '').replace(',', '.'))) : []))
+    return counts.length > 0 && counts.every((n) => n <= 20) ? [`${said.name}.${said.variant}: ${match[0]}`] : []
+  })
+}
