@@ -94,7 +94,7 @@ describe('partial builds keep what they did not make', () => {
       expect(r.stderr).toContain('uitvoer-verouderd')
       expect(r.stderr).toContain('De PDF van 2024 is niet opnieuw gemaakt en is verouderd: sindsdien veranderde data/2024/meldingen.yaml (signalen)')
       expect(hashFiles(join(root, 'output', '2024'))['jaarverslag-integriteit-2024-concept.pdf']).toBe(before['jaarverslag-integriteit-2024-concept.pdf'])
-      expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).toContain('werden 3 meldingen alleen als signaal')
+      expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).toContain('werden drie meldingen alleen als signaal')
       expect(readFileSync(join(root, 'output', 'index.html'), 'utf8')).toMatch(/PDF van 2024 \(concept\)<\/a><span class="verouderd"> \(verouderd/)
     }
 
@@ -104,7 +104,7 @@ describe('partial builds keep what they did not make', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toContain('De HTML-pagina van 2024 is niet opnieuw gemaakt en is verouderd')
     expect(hashFiles(join(root, 'output', '2024'))['index.html']).toBe(html)
-    expect(pdfText(join(root, DRAFT_PDF_2024))).toContain('werden 4 meldingen alleen als signaal')
+    expect(pdfText(join(root, DRAFT_PDF_2024))).toContain('werden vier meldingen alleen als signaal')
     const index = readFileSync(join(root, 'output', 'index.html'), 'utf8')
     expect(index).toMatch(/Jaarverslag Integriteit 2024<\/a><span class="verouderd">/)
     expect(index).not.toMatch(/PDF van 2024 \(concept\)<\/a><span class="verouderd">/)
@@ -148,7 +148,7 @@ describe('adopted reports are frozen', () => {
     const note = `Herziene versie van ${dateText(new Date().toISOString().slice(0, 10))}: correctie van het aantal signalen`
     const page = readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')
     expect(page).toContain(note)
-    expect(page).toContain('werden 3 meldingen alleen als signaal')
+    expect(page).toContain('werden drie meldingen alleen als signaal')
     expect(pdfText(join(root, PDF_2024))).toContain(note)
     const files = hashFiles(join(root, 'output', '2024'))
     expect(files['jaarverslag-integriteit-2024-versie-2025-04-30.pdf']).toBe(adopted)

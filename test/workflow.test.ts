@@ -46,7 +46,7 @@ describe('incremental builds', () => {
     const file = join(root, 'data', '2024', 'meldingen.yaml')
     writeFileSync(file, readFileSync(file, 'utf8').replace('signalen: 2', 'signalen: 3'))
     cli(['build', '--map', root, '--alleen', 'html'])
-    expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).toContain('werden 3 meldingen alleen als signaal geregistreerd')
+    expect(readFileSync(join(root, 'output', '2024', 'index.html'), 'utf8')).toContain('werden drie meldingen alleen als signaal geregistreerd')
   })
 })
 
@@ -121,7 +121,7 @@ describe('the preview server of jaarverslag dev', () => {
       const file = join(root, 'data', '2024', 'meldingen.yaml')
       writeFileSync(file, readFileSync(file, 'utf8').replace('signalen: 2', 'signalen: 5'))
       await wait('Gemaakt: 2024; ongewijzigd: 2022, 2023.')
-      expect((await get(port, '/2024/index.html')).body).toContain('werden 5 meldingen alleen als signaal geregistreerd')
+      expect((await get(port, '/2024/index.html')).body).toContain('werden vijf meldingen alleen als signaal geregistreerd')
     } finally {
       child.kill('SIGINT')
       await new Promise((r) => child.once('exit', r))
