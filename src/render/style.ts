@@ -40,24 +40,29 @@ export const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/
  * Tables in print fit the text column: headers and names wrap, numbers do
  * not; a table of six or more columns gets a smaller type step. A table
  * that would not fit a portrait page even so (marked "liggend" by
- * landscape.ts) gets a landscape page, with the heading just above it and,
- * when it is the last, the source line below it (a page of another size
- * breaks before it, whatever break-before:avoid asks). A table of up to
- * twelve rows and its total ("kort", tables.ts) is never split; a longer
+ * landscape.ts) gets a landscape page, with the heading and intro just
+ * above it and, when it is the last, the source line below it (a page of
+ * another size breaks before it, whatever break-before:avoid asks). The
+ * heading starts that page without its top margin and the rows there are
+ * set closer, as a landscape page is short: a heading, its intro and twelve
+ * rows with their total and note fit one (the example's soort kwestie),
+ * where with the portrait spacing the short table split 10/3. A table of
+ * up to twelve rows and its total ("kort", tables.ts) is never split; a longer
  * one repeats its header row, never splits a row, keeps its caption and
  * header with the first three rows and its last three rows together (so
  * neither page holds fewer than three), its total with the two rows above
  * and its notes with its last row. The paragraph just before a table
  * introduces it and keeps with its caption, so a heading and its intro do
- * not end the page before their table. Not so before a landscape table: on
- * its page, with the table it introduces, it could split a short table.
+ * not end the page before their table.
  */
 const printTables = `@page wide{size:A4 landscape}
 .jaarverslag .tabel{overflow:visible;background:none}
 .jaarverslag th,.jaarverslag td{overflow-wrap:break-word;hyphens:auto}
 .jaarverslag thead th.getal{white-space:normal}
 .jaarverslag .tabel:has(tr>:nth-child(6)) table{font-size:9pt}
-.jaarverslag .tabel.liggend,.jaarverslag :is(h2,h3,h4):has(+.tabel.liggend),.jaarverslag .tabel.liggend+footer{page:wide}
+.jaarverslag .tabel.liggend,.jaarverslag :is(h2,h3,h4):has(+.tabel.liggend,+p+.tabel.liggend),.jaarverslag p:has(+.tabel.liggend),.jaarverslag .tabel.liggend+footer{page:wide}
+.jaarverslag :is(h2,h3,h4):not(.tabel.liggend+*):has(+.tabel.liggend,+p+.tabel.liggend){margin-top:0}
+.jaarverslag .tabel.liggend :is(th,td){padding-block:.2rem}
 .jaarverslag thead{display:table-header-group}
 .jaarverslag caption{break-after:avoid}
 .jaarverslag .voetnoot{break-before:avoid}

@@ -124,14 +124,13 @@ export function strandedHeadings(html: string, pages: readonly string[]): string
   })
 }
 
-export interface ParagraphFlow { text: string; perPage: number[]; pages: number[]; beforeTable: false | 'portrait' | 'landscape'; nextPage?: number | undefined }
+export interface ParagraphFlow { text: string; perPage: number[]; pages: number[]; beforeTable: boolean; nextPage?: number | undefined }
 
 /**
  * Where the lines of each paragraph of <main> landed: per paragraph the
  * number of its lines on each page it spans (a paragraph is found as a run
  * of lines that together spell its text; none when not found), whether a
- * table follows it (on a page of its own size or a landscape one), and the
- * page of the line after it.
+ * table follows it, and the page of the line after it.
  */
 export function paragraphFlow(html: string, pages: readonly string[]): ParagraphFlow[] {
   const all = lines(pages).filter((l) => l.line !== 'CONCEPT')
@@ -141,8 +140,7 @@ export function paragraphFlow(html: string, pages: readonly string[]): Paragraph
     n.children.forEach((c, i) => {
       if (c.type !== 'element' || c.tagName !== 'p') return
       const next = n.children.slice(i + 1).find((k): k is Element => k.type === 'element')
-      const classes = (next?.properties.className as string[] | undefined) ?? []
-      paragraphs.push({ text: text(c), beforeTable: classes.includes('tabel') && (classes.includes('liggend') ? 'landscape' : 'portrait') })
+      paragraphs.push({ text: text(c), beforeTable: ((next?.properties.className as string[] | undefined) ?? []).includes('tabel') })
     })
     return 'skip'
   })
